@@ -3,4 +3,11 @@
 //! The pipeline is `load → page → extract → resolve → emit → write`; see `design.md`.
 
 pub mod diag;
+pub mod extract;
 pub mod ir;
+pub mod json_repair;
+pub mod page;
+pub mod pipeline;
+pub mod resolve;
+pub mod source;
+pub mod typecheck;

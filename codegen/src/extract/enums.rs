@@ -1,0 +1,72 @@
+//! Enum tables (`### allowedAudiences values` + `|Member|`, or `Member|Value|Description`).
+
+use super::EnumFragment;
+use crate::diag::Diagnostics;
+use crate::ir::EnumMember;
+use crate::page::{Page, Section, Table};
+use crate::source::Source;
+
+/// Every enum the page defines by table.
+pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Vec<EnumFragment> {
+    let page_title = page.title().map(|t| t.title.clone()).unwrap_or_default();
+    let mut out = Vec::new();
+    for section in &page.sections {
+        let Some(name) = enum_name(section, &page_title) else {
+            continue;
+        };
+        for table in section.tables() {
+            let Some(members) = members(source, table, diags) else {
+                continue;
+            };
+            out.push(EnumFragment {
+                name: name.clone(),
+                description: section.paragraphs().next().map(|p| p.text.clone()).unwrap_or_default(),
+                members,
+                source: source.at_line(section.line),
+            });
+        }
+    }
+    out
+}
+
+/// `allowedAudiences values` → `allowedAudiences`; an `X enum type` page's member table → `X`.
+fn enum_name(section: &Section, page_title: &str) -> Option<String> {
+    let title = section.title.trim();
+    let lower = title.to_ascii_lowercase();
+    let from = if lower.ends_with(" values") {
+        title[..title.len() - " values".len()].trim()
+    } else if page_title.to_ascii_lowercase().contains(" enum") {
+        page_title.split_whitespace().next()?
+    } else {
+        return None;
+    };
+    let name = from.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '_');
+    let single_word = !name.is_empty() && !name.contains(' ');
+    single_word.then(|| name.to_string())
+}
+
+/// Members of a `Member` (or `Name`/`Value`) table; `None` if the table is not an enum table.
+fn members(source: &Source, table: &Table, diags: &mut Diagnostics) -> Option<Vec<EnumMember>> {
+    let member = table.column(|h| h == "member" || h == "name" || h == "members")?;
+    let value = table.column(|h| h == "value");
+    let desc = table.column(|h| h.starts_with("description"));
+    let mut out: Vec<EnumMember> = Vec::new();
+    for (i, row) in table.rows.iter().enumerate() {
+        let name = row.cells.get(member).map(|c| c.text.trim().trim_matches('`').trim()).unwrap_or("");
+        if name.is_empty() || name.contains(' ') {
+            diags.warning(
+                "enum-member-invalid",
+                source.at_line(row.line),
+                format!("enum table row has no usable member name (`{name}`); row skipped"),
+            );
+            continue;
+        }
+        let number = value.and_then(|v| row.cells.get(v)).and_then(|c| c.text.trim().parse::<i64>().ok());
+        out.push(EnumMember {
+            name: name.to_string(),
+            value: number.unwrap_or(i as i64),
+            description: desc.and_then(|d| row.cells.get(d)).map(|c| c.text.clone()).unwrap_or_default(),
+        });
+    }
+    Some(out)
+}

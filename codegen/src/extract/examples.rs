@@ -1,0 +1,102 @@
+//! Annotated example blocks (`<!-- { "blockType": "request" } -->` + fenced HTTP).
+
+use super::http::{self, Message};
+use crate::diag::{Diagnostics, Location};
+use crate::ir::ExampleKind;
+use crate::json_repair;
+use crate::page::{CodeBlock, Page};
+use crate::source::Source;
+
+/// One example block, parsed but not yet typed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExampleFragment {
+    /// Request or response.
+    pub kind: ExampleKind,
+    /// Annotation `name`.
+    pub name: Option<String>,
+    /// Start line, headers and body text.
+    pub message: Message,
+    /// The parsed JSON body, if any.
+    pub body: Option<serde_json::Value>,
+    /// Annotation `@odata.type` as written.
+    pub odata_type: Option<String>,
+    /// Annotation `isCollection`.
+    pub is_collection: Option<bool>,
+    /// Annotation `truncated`.
+    pub truncated: bool,
+    /// First content line of the block.
+    pub source: Location,
+    /// First line of the body, when there is one.
+    pub body_source: Option<Location>,
+}
+
+/// Every annotated request or response block of the page, in order.
+pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Vec<ExampleFragment> {
+    page.code_blocks().filter_map(|c| example(source, c, diags)).collect()
+}
+
+fn example(source: &Source, code: &CodeBlock, diags: &mut Diagnostics) -> Option<ExampleFragment> {
+    let a = code.annotation.as_ref()?;
+    let kind = match a.block_type()?.as_str() {
+        "request" => ExampleKind::Request,
+        "response" => ExampleKind::Response,
+        _ => return None,
+    };
+    let message = http::message(&code.text);
+    let body_line = code.line + message.body_offset;
+    let body_source = (!message.body.trim().is_empty()).then(|| source.at_line(body_line));
+    let body = body_source
+        .as_ref()
+        .and_then(|at| parse_body(&message, at, diags));
+    Some(ExampleFragment {
+        kind,
+        name: a.str("name").map(str::to_string),
+        odata_type: a.str("@odata.type").map(|t| t.trim().trim_start_matches('#').to_string()),
+        is_collection: a.value.get("isCollection").and_then(|v| v.as_bool()),
+        truncated: a.value.get("truncated").and_then(|v| v.as_bool()).unwrap_or(false),
+        source: source.at_line(code.line),
+        body_source,
+        message,
+        body,
+    })
+}
+
+fn is_json(m: &Message) -> bool {
+    let content_type = m
+        .headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("content-type"))
+        .map(|(_, v)| v.to_ascii_lowercase());
+    match content_type {
+        Some(ct) if ct.contains("json") => true,
+        Some(_) => false,
+        None => matches!(m.body.trim_start().chars().next(), Some('{' | '[')),
+    }
+}
+
+fn parse_body(m: &Message, at: &Location, diags: &mut Diagnostics) -> Option<serde_json::Value> {
+    if !is_json(m) {
+        return None;
+    }
+    match json_repair::parse(&m.body) {
+        Ok(p) => {
+            if !p.repairs.is_empty() {
+                diags
+                    .warning("example-json-repaired", at.clone(), "example body is not valid JSON; it was read after repair")
+                    .help = Some(format!("the body parses after these fixes: {}", p.repairs.join(", ")));
+            }
+            Some(p.value)
+        }
+        Err(e) => {
+            let mut place = at.clone();
+            place.line += e.line.saturating_sub(1);
+            place.col = e.col;
+            diags.error(
+                "example-json-invalid",
+                place,
+                format!("example body is not valid JSON: {}; the body is skipped", e.message),
+            );
+            None
+        }
+    }
+}

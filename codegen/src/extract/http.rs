@@ -1,0 +1,187 @@
+//! HTTP text in code blocks: documented request lines and example messages.
+
+/// Methods a request line may start with.
+const METHODS: &[&str] = &["GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS"];
+
+/// One `METHOD /path` line of an HTTP request block.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestLine {
+    /// Upper-case method.
+    pub method: String,
+    /// Path template relative to the service root (`/me/profile/publications`).
+    pub path: String,
+    /// 1-based line in the page.
+    pub line: u32,
+}
+
+/// Parses `METHOD target [HTTP/1.1]`; `None` if the line is not a request line.
+pub fn request_line(text: &str, line: u32) -> Option<RequestLine> {
+    let mut parts = text.split_whitespace();
+    let method = parts.next()?.to_ascii_uppercase();
+    if !METHODS.contains(&method.as_str()) {
+        return None;
+    }
+    let rest: Vec<&str> = parts.filter(|p| !p.to_ascii_uppercase().starts_with("HTTP/")).collect();
+    if rest.is_empty() {
+        return None;
+    }
+    // Templates such as `{id | userPrincipalName}` contain spaces: rejoin them.
+    let target = rest.join(" ");
+    Some(RequestLine {
+        method,
+        path: normalise_path(&target),
+        line,
+    })
+}
+
+/// Turns a documented URL or path into a path relative to the versioned service root.
+pub fn normalise_path(target: &str) -> String {
+    let mut t = target.trim();
+    if let Some(i) = t.find("://") {
+        let after = &t[i + 3..];
+        t = after.find('/').map_or("", |j| &after[j..]);
+    }
+    for version in ["/beta", "/v1.0"] {
+        if let Some(rest) = t.strip_prefix(version)
+            && (rest.is_empty() || rest.starts_with('/'))
+        {
+            t = rest;
+            break;
+        }
+    }
+    let path = if t.starts_with('/') {
+        t.to_string()
+    } else {
+        format!("/{t}")
+    };
+    collapse_template_spaces(&path)
+}
+
+/// `{id | userPrincipalName}` → `{id | userPrincipalName}` with single spaces, others trimmed.
+fn collapse_template_spaces(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut depth = 0usize;
+    for c in path.chars() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+        if c.is_whitespace() && depth == 0 {
+            continue;
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// An HTTP message written in an example block.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Message {
+    /// Request method.
+    pub method: Option<String>,
+    /// Request URL as written.
+    pub url: Option<String>,
+    /// Response status.
+    pub status: Option<u16>,
+    /// `(name, value)` header pairs in order.
+    pub headers: Vec<(String, String)>,
+    /// The body text (may be empty).
+    pub body: String,
+    /// 0-based line offset of the body's first line within the block.
+    pub body_offset: u32,
+    /// 0-based offset of the start line, when the block has one.
+    pub start_offset: Option<u32>,
+}
+
+/// Splits an example block into start line, headers and body.
+///
+/// Tolerates blank lines before the start line and between it and the headers, and a
+/// body that follows the headers without a blank line.
+pub fn message(text: &str) -> Message {
+    let lines: Vec<&str> = text.lines().collect();
+    let mut m = Message::default();
+    let mut i = 0;
+    while i < lines.len() && lines[i].trim().is_empty() {
+        i += 1;
+    }
+    if let Some(first) = lines.get(i) {
+        if start_line(first.trim(), &mut m) {
+            m.start_offset = Some(i as u32);
+            i += 1;
+            while i < lines.len() && lines[i].trim().is_empty() && header(lines.get(i + 1)).is_some() {
+                i += 1;
+            }
+        }
+    }
+    while let Some((name, value)) = header(lines.get(i)) {
+        m.headers.push((name, value));
+        i += 1;
+    }
+    while i < lines.len() && lines[i].trim().is_empty() {
+        i += 1;
+    }
+    m.body_offset = i as u32;
+    m.body = lines.get(i..).map(|l| l.join("\n")).unwrap_or_default();
+    m
+}
+
+fn start_line(line: &str, m: &mut Message) -> bool {
+    if line.to_ascii_uppercase().starts_with("HTTP/") {
+        let code = line.split_whitespace().nth(1).unwrap_or("");
+        let digits: String = code.chars().take_while(|c| c.is_ascii_digit()).collect();
+        m.status = digits.parse().ok();
+        return true;
+    }
+    let mut parts = line.split_whitespace();
+    let Some(method) = parts.next().map(|p| p.to_ascii_uppercase()) else {
+        return false;
+    };
+    if !METHODS.contains(&method.as_str()) {
+        return false;
+    }
+    let url: Vec<&str> = parts.filter(|p| !p.to_ascii_uppercase().starts_with("HTTP/")).collect();
+    m.method = Some(method);
+    m.url = Some(url.join(" "));
+    true
+}
+
+/// `Name: value` where the name is a token; JSON lines (`"a": 1`) are not headers.
+fn header(line: Option<&&str>) -> Option<(String, String)> {
+    let line = line?.trim();
+    let (name, value) = line.split_once(':')?;
+    let token = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    token.then(|| (name.to_string(), value.trim().to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_lines_with_alternations_and_full_urls() {
+        let r = request_line("POST /users/{id | userPrincipalName}/profile/publications", 3).unwrap();
+        assert_eq!(r.path, "/users/{id | userPrincipalName}/profile/publications");
+        let r = request_line("GET https://graph.microsoft.com/beta/me/profile HTTP/1.1", 1).unwrap();
+        assert_eq!((r.method.as_str(), r.path.as_str()), ("GET", "/me/profile"));
+        assert!(request_line("Content-Type: application/json", 1).is_none());
+    }
+
+    #[test]
+    fn response_body_directly_after_headers() {
+        let m = message("HTTP/1.1 201 Created\nContent-Type: application/json\n{\n  \"id\": \"1\"\n}");
+        assert_eq!(m.status, Some(201));
+        assert_eq!(m.headers.len(), 1);
+        assert_eq!(m.body_offset, 2);
+        assert!(m.body.starts_with('{'));
+    }
+
+    #[test]
+    fn request_with_blank_line_before_headers() {
+        let m = message("POST https://x/beta/me\n\nContent-type: application/json\n\n{}");
+        assert_eq!(m.method.as_deref(), Some("POST"));
+        assert_eq!(m.headers[0].0, "Content-type");
+        assert_eq!(m.body, "{}");
+        assert_eq!(m.body_offset, 4);
+    }
+}

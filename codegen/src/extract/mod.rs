@@ -1,0 +1,116 @@
+//! Extraction: a [`Page`] → the fragments it contributes (types, enums, an operation).
+//!
+//! A page's kind is decided from its content (an HTTP request block, a Properties
+//! table, an enum table), not from `doc_type` or its folder.
+
+pub mod enums;
+pub mod examples;
+pub mod http;
+pub mod operation;
+pub mod properties;
+pub mod resource;
+pub mod type_text;
+
+use crate::diag::{Diagnostics, Location};
+use crate::ir::EnumMember;
+use crate::page::Page;
+use crate::source::Source;
+
+pub use examples::ExampleFragment;
+pub use operation::{OperationFragment, ResponseFragment};
+pub use properties::PropertyRow;
+
+/// Everything one page contributes.
+#[derive(Debug, Clone, Default)]
+pub struct PageFragments {
+    /// Path of the page.
+    pub path: String,
+    /// The page's `Namespace:` line, lower-cased (default `microsoft.graph`).
+    pub namespace: String,
+    /// Types defined on the page.
+    pub types: Vec<TypeFragment>,
+    /// Enums defined on the page.
+    pub enums: Vec<EnumFragment>,
+    /// The page's operation, if it is an API page.
+    pub operation: Option<OperationFragment>,
+}
+
+/// A type as one page describes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeFragment {
+    /// Name as the page gives it (qualified when the annotation says so).
+    pub name: String,
+    /// Base type name as written.
+    pub base: Option<String>,
+    /// Description paragraph.
+    pub description: String,
+    /// Whether the page documents a key (`keyProperty` or an `id` row).
+    pub has_key: bool,
+    /// Properties table rows.
+    pub properties: Vec<PropertyRow>,
+    /// Relationships table rows.
+    pub navigation: Vec<PropertyRow>,
+    /// Title line.
+    pub source: Location,
+}
+
+/// An enum as one page describes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnumFragment {
+    /// Name as written.
+    pub name: String,
+    /// Description, if any.
+    pub description: String,
+    /// Members in order.
+    pub members: Vec<EnumMember>,
+    /// Where the enum's table or heading is.
+    pub source: Location,
+}
+
+/// Extracts every fragment a page contributes.
+pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> PageFragments {
+    let namespace = namespace(page).unwrap_or_else(|| "microsoft.graph".to_string());
+    let operation = operation::extract(source, page, diags);
+    let types = if operation.is_none() {
+        resource::extract(source, page, diags).into_iter().collect()
+    } else {
+        Vec::new()
+    };
+    let enums = enums::extract(source, page, diags);
+    if operation.is_none() && types.is_empty() && enums.is_empty() {
+        diags.note(
+            "page-yields-nothing",
+            Location::file(&source.path),
+            "page has no HTTP request block, no property table and no enum table; nothing generated from it",
+        );
+    }
+    PageFragments {
+        path: source.path.clone(),
+        namespace,
+        types,
+        enums,
+        operation,
+    }
+}
+
+/// The `Namespace: x` line near the top of a page.
+fn namespace(page: &Page) -> Option<String> {
+    page.sections.iter().take(3).flat_map(|s| s.paragraphs()).find_map(|p| {
+        let rest = p.text.trim().strip_prefix("Namespace:")?;
+        let ns = rest.split_whitespace().next()?;
+        Some(ns.trim_end_matches('.').to_ascii_lowercase())
+    })
+}
+
+/// The first paragraph after the title that is not the namespace line or a note.
+pub fn description(page: &Page) -> String {
+    let Some(i) = page.sections.iter().position(|s| s.level == 1) else {
+        return String::new();
+    };
+    page.sections[i]
+        .paragraphs()
+        .map(|p| p.text.trim())
+        .find(|t| !t.starts_with("Namespace:") && !t.starts_with("**Note") && !t.is_empty())
+        .unwrap_or("")
+        .to_string()
+}

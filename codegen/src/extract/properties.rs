@@ -1,0 +1,177 @@
+//! Property tables (Properties, Relationships, Request body, Parameters) → [`PropertyRow`]s.
+
+use super::type_text::{self, TypeRef};
+use crate::diag::{Diagnostics, Location};
+use crate::page::{Table, Text};
+use crate::source::Source;
+
+/// One row of a property table, before resolution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PropertyRow {
+    /// JSON member name.
+    pub name: String,
+    /// The Type cell.
+    pub type_ref: TypeRef,
+    /// The Description cell.
+    pub description: String,
+    /// `Inherited from [x](...)`: the name of the declaring type.
+    pub inherited_from: Option<String>,
+    /// Values listed after "Possible values are" (or similar) in the description.
+    pub possible_values: Vec<String>,
+    /// Where the row is.
+    pub source: Location,
+}
+
+/// Column positions of a property table.
+struct Columns {
+    name: usize,
+    ty: usize,
+    description: Option<usize>,
+}
+
+fn columns(table: &Table) -> Option<Columns> {
+    let name = table.column(|h| {
+        matches!(h, "property" | "name" | "parameter" | "property name" | "properties")
+    })?;
+    let ty = table.column(|h| h == "type" || h == "data type" || h == "value type")?;
+    let description = table.column(|h| h.starts_with("description"));
+    Some(Columns {
+        name,
+        ty,
+        description,
+    })
+}
+
+/// Whether a table looks like a property table (has name and type columns).
+pub fn is_property_table(table: &Table) -> bool {
+    columns(table).is_some()
+}
+
+/// Reads every row of a property table; malformed rows become diagnostics.
+pub fn read_table(source: &Source, table: &Table, diags: &mut Diagnostics) -> Vec<PropertyRow> {
+    let Some(cols) = columns(table) else {
+        return Vec::new();
+    };
+    let mut rows = Vec::new();
+    for row in &table.rows {
+        let at = source.at_line(row.line);
+        let cell = |i: usize| row.cells.get(i);
+        let name = cell(cols.name).map(|c| clean_name(&c.text)).unwrap_or_default();
+        if name.is_empty() {
+            diags.warning("table-row-no-name", at, "property table row has no name; row skipped");
+            continue;
+        }
+        let Some(type_ref) = cell(cols.ty).and_then(type_text::parse_cell) else {
+            diags.warning(
+                "table-row-no-type",
+                at,
+                format!("property `{name}` has an empty or missing Type cell; row skipped"),
+            );
+            continue;
+        };
+        let desc = cols.description.and_then(cell).cloned().unwrap_or_default();
+        rows.push(PropertyRow {
+            name,
+            type_ref,
+            inherited_from: inherited_from(&desc),
+            possible_values: possible_values(&desc),
+            description: desc.text,
+            source: at,
+        });
+    }
+    rows
+}
+
+/// Strips markup people put around names (`**id**`, `` `id` ``, `id (deprecated)`).
+fn clean_name(raw: &str) -> String {
+    let t = raw.trim().trim_matches(|c| c == '*' || c == '`' || c == '_').trim();
+    t.split_whitespace().next().unwrap_or("").trim_matches('`').to_string()
+}
+
+/// `Inherited from [itemFacet](../resources/itemfacet.md)` → `itemFacet`.
+fn inherited_from(desc: &Text) -> Option<String> {
+    let lower = desc.text.to_ascii_lowercase();
+    let at = lower.find("inherited from")?;
+    let after = &desc.text[at + "inherited from".len()..];
+    desc.links
+        .iter()
+        .find(|l| after.trim_start().starts_with(&l.text))
+        .map(|l| l.text.clone())
+        .or_else(|| {
+            let word = after.split_whitespace().next()?;
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');
+            (!word.is_empty()).then(|| word.to_string())
+        })
+}
+
+const VALUE_LIST_PHRASES: &[&str] = &[
+    "possible values are",
+    "possible values include",
+    "the possible values are",
+    "allowed values",
+    "supported values are",
+    "valid values are",
+];
+
+/// The code spans that follow a "Possible values are" phrase.
+pub fn possible_values(desc: &Text) -> Vec<String> {
+    let lower = desc.text.to_ascii_lowercase();
+    let Some(start) = VALUE_LIST_PHRASES.iter().filter_map(|p| lower.find(p)).min() else {
+        return Vec::new();
+    };
+    let mut values: Vec<String> = Vec::new();
+    let mut from = start;
+    for code in &desc.code {
+        if let Some(pos) = desc.text[from..].find(code.as_str()) {
+            from += pos + code.len();
+            let v = code.trim().to_string();
+            if is_member_name(&v) && !values.contains(&v) {
+                values.push(v);
+            }
+        }
+    }
+    values
+}
+
+fn is_member_name(v: &str) -> bool {
+    !v.is_empty() && v.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::page::Page;
+
+    fn rows(md: &str) -> (Vec<PropertyRow>, Vec<crate::diag::Diagnostic>) {
+        let s = Source::new("r.md", md);
+        let mut d = Diagnostics::default();
+        let page = Page::parse(&s, &mut d);
+        let table = page.sections.iter().flat_map(|s| s.tables()).next().unwrap().clone();
+        let r = read_table(&s, &table, &mut d);
+        (r, d.into_sorted())
+    }
+
+    #[test]
+    fn padded_cells_links_inheritance_and_values() {
+        let md = "|Property|Type|Description|\n|:---|:---|:---|\n\
+|allowedAudiences|String|Audiences. Inherited from [itemFacet](../resources/itemfacet.md). Possible values are: `me`, `family`, `unknownFutureValue`.|\n\
+|description    |String      |Description.   |\n";
+        let (r, d) = rows(md);
+        assert!(d.is_empty(), "{d:?}");
+        assert_eq!(r[0].name, "allowedAudiences");
+        assert_eq!(r[0].inherited_from.as_deref(), Some("itemFacet"));
+        assert_eq!(r[0].possible_values, ["me", "family", "unknownFutureValue"]);
+        assert_eq!(r[1].name, "description");
+        assert_eq!(r[1].type_ref.name, "Edm.String");
+        assert_eq!(r[1].source.line, 4);
+    }
+
+    #[test]
+    fn a_row_without_a_type_cell_is_reported() {
+        let md = "|Property|Type|Description|\n|:---|:---|:---|\n|orphan|\n";
+        let (r, d) = rows(md);
+        assert!(r.is_empty());
+        assert_eq!(d[0].code, "table-row-no-type");
+        assert_eq!(d[0].location.line, 3);
+    }
+}

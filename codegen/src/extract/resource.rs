@@ -1,0 +1,89 @@
+//! Resource pages → a [`TypeFragment`].
+
+use super::properties::{self, PropertyRow};
+use super::{TypeFragment, description};
+use crate::diag::{Diagnostics, Location};
+use crate::page::{Annotation, Block, Page};
+use crate::source::Source;
+
+/// Extracts the type a resource page defines, if it defines one.
+pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Option<TypeFragment> {
+    let annotation = resource_annotation(page);
+    let properties = rows_under(source, page, "properties", diags);
+    let navigation = rows_under(source, page, "relationships", diags);
+    if annotation.is_none() && properties.is_none() && navigation.is_none() {
+        return None;
+    }
+    let title = page.title();
+    let name = annotation
+        .and_then(|a| a.str("@odata.type"))
+        .map(|t| t.trim().trim_start_matches('#').to_string())
+        .filter(|t| !t.is_empty())
+        .or_else(|| title.and_then(|t| name_from_title(&t.title)))
+        .unwrap_or_else(|| file_stem(&source.path));
+    let properties = properties.unwrap_or_default();
+    let base = annotation
+        .and_then(|a| a.str("baseType"))
+        .map(|b| b.trim().trim_start_matches('#').to_string())
+        .filter(|b| !b.is_empty())
+        .or_else(|| inherits_from(page));
+    let has_key = annotation.and_then(|a| a.str("keyProperty")).is_some()
+        || properties.iter().any(|p| p.name == "id" && p.inherited_from.is_none());
+    Some(TypeFragment {
+        name,
+        base,
+        description: description(page),
+        has_key,
+        properties,
+        navigation: navigation.unwrap_or_default(),
+        source: title.map_or_else(|| Location::file(&source.path), |t| source.at_line(t.line)),
+    })
+}
+
+/// `itemPublication resource type` → `itemPublication`.
+fn name_from_title(title: &str) -> Option<String> {
+    let first = title.split_whitespace().next()?;
+    let name = first.trim_matches(|c: char| !c.is_alphanumeric() && c != '.' && c != '_');
+    (!name.is_empty()).then(|| name.to_string())
+}
+
+fn file_stem(path: &str) -> String {
+    let file = path.rsplit('/').next().unwrap_or(path);
+    file.strip_suffix(".md").unwrap_or(file).to_string()
+}
+
+/// The annotation with `"blockType": "resource"`, wherever it is on the page.
+fn resource_annotation(page: &Page) -> Option<&Annotation> {
+    let is_resource = |a: &&Annotation| a.block_type().as_deref() == Some("resource");
+    page.sections.iter().flat_map(|s| &s.blocks).find_map(|b| match b {
+        Block::Code(c) => c.annotation.as_ref().filter(is_resource),
+        Block::Annotation(a) => Some(a).filter(is_resource),
+        _ => None,
+    })
+}
+
+/// Rows of the property tables in sections whose title starts with `heading`.
+fn rows_under(source: &Source, page: &Page, heading: &str, diags: &mut Diagnostics) -> Option<Vec<PropertyRow>> {
+    let tables: Vec<_> = page
+        .sections_where(|t| t.to_ascii_lowercase().starts_with(heading))
+        .flat_map(|s| s.tables())
+        .filter(|t| properties::is_property_table(t))
+        .collect();
+    if tables.is_empty() {
+        return None;
+    }
+    Some(tables.into_iter().flat_map(|t| properties::read_table(source, t, diags)).collect())
+}
+
+/// `Inherits from [entity](entity.md).` anywhere in the page's paragraphs.
+fn inherits_from(page: &Page) -> Option<String> {
+    page.sections.iter().flat_map(|s| s.paragraphs()).find_map(|p| {
+        let lower = p.text.to_ascii_lowercase();
+        let at = lower.find("inherits from")?;
+        let after = p.text[at + "inherits from".len()..].trim_start();
+        p.links
+            .iter()
+            .find(|l| after.starts_with(&l.text))
+            .map(|l| l.text.clone())
+    })
+}

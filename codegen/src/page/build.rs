@@ -1,0 +1,322 @@
+//! Folds pulldown-cmark events into a [`Page`].
+
+use std::ops::Range;
+
+use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+
+use super::{Annotation, Block, CodeBlock, Link, Page, Row, Section, Table, Text, annotation_body};
+use crate::diag::Diagnostics;
+use crate::json_repair;
+use crate::source::Source;
+
+pub(super) fn build(source: &Source, diags: &mut Diagnostics) -> Page {
+    let (front_matter, body_start) = super::front_matter::split(source, diags);
+    let mut b = Builder {
+        source,
+        base: body_start,
+        sections: vec![Section::default()],
+        inline: None,
+        links: Vec::new(),
+        table: None,
+        code: None,
+        html: None,
+        pending: None,
+        diags,
+    };
+    let body = &source.text[body_start..];
+    for (event, range) in Parser::new_ext(body, Options::ENABLE_TABLES).into_offset_iter() {
+        b.event(event, range);
+    }
+    b.flush_pending();
+    Page {
+        path: source.path.clone(),
+        front_matter,
+        sections: b.sections,
+    }
+}
+
+struct Builder<'a, 'd> {
+    source: &'a Source,
+    base: usize,
+    sections: Vec<Section>,
+    inline: Option<Text>,
+    /// Start offsets (in `inline.text`) and targets of open links.
+    links: Vec<(usize, String)>,
+    table: Option<TableState>,
+    code: Option<CodeBlock>,
+    html: Option<(String, u32)>,
+    pending: Option<Annotation>,
+    diags: &'d mut Diagnostics,
+}
+
+#[derive(Default)]
+struct TableState {
+    table: Table,
+    row: Vec<Text>,
+    row_line: u32,
+    in_head: bool,
+}
+
+impl Builder<'_, '_> {
+    fn line_col(&self, range: &Range<usize>) -> (u32, u32) {
+        self.source.line_col(self.base + range.start)
+    }
+
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, &range),
+            Event::End(tag) => self.end(tag),
+            Event::Text(t) => self.text(&t),
+            Event::Code(t) => {
+                if let Some(i) = self.inline.as_mut() {
+                    i.text.push_str(&t);
+                    i.code.push(t.to_string());
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => self.push_text(" "),
+            Event::Html(h) => self.html_text(&h, &range),
+            Event::InlineHtml(h) => self.inline_html(&h, &range),
+            _ => {}
+        }
+    }
+
+    fn start(&mut self, tag: Tag<'_>, range: &Range<usize>) {
+        let (line, col) = self.line_col(range);
+        match tag {
+            Tag::Heading { .. } | Tag::Paragraph | Tag::Item | Tag::TableCell => {
+                if self.inline.is_none() {
+                    self.inline = Some(Text {
+                        line,
+                        col,
+                        ..Text::default()
+                    });
+                }
+            }
+            Tag::Link { dest_url, .. } => {
+                let at = self.inline.as_ref().map_or(0, |i| i.text.len());
+                self.links.push((at, dest_url.to_string()));
+            }
+            Tag::Table(_) => {
+                self.flush_pending();
+                self.table = Some(TableState {
+                    table: Table {
+                        line,
+                        ..Table::default()
+                    },
+                    ..TableState::default()
+                });
+            }
+            Tag::TableHead => self.table_row_start(line, true),
+            Tag::TableRow => self.table_row_start(line, false),
+            Tag::CodeBlock(kind) => self.code_start(kind, line),
+            Tag::HtmlBlock => self.html = Some((String::new(), line)),
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd) {
+        match tag {
+            TagEnd::Heading(level) => {
+                if let Some(t) = self.inline.take() {
+                    self.heading(level as u8, t);
+                }
+            }
+            TagEnd::Paragraph | TagEnd::Item => {
+                if let Some(t) = self.inline.take() {
+                    self.paragraph(t);
+                }
+            }
+            TagEnd::Link => self.link_end(),
+            TagEnd::TableCell => {
+                let cell = self.inline.take().unwrap_or_default();
+                if let Some(t) = self.table.as_mut() {
+                    t.row.push(trimmed(cell));
+                }
+            }
+            TagEnd::TableHead | TagEnd::TableRow => self.table_row_end(),
+            TagEnd::Table => {
+                if let Some(t) = self.table.take() {
+                    self.push_block(Block::Table(t.table));
+                }
+            }
+            TagEnd::CodeBlock => self.code_end(),
+            TagEnd::HtmlBlock => self.html_end(),
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, t: &str) {
+        if let Some(code) = self.code.as_mut() {
+            code.text.push_str(t);
+        } else if let Some((html, _)) = self.html.as_mut() {
+            html.push_str(t);
+        } else {
+            self.push_text(t);
+        }
+    }
+
+    fn push_text(&mut self, t: &str) {
+        if let Some(i) = self.inline.as_mut() {
+            i.text.push_str(t);
+        }
+    }
+
+    fn link_end(&mut self) {
+        let Some((at, target)) = self.links.pop() else {
+            return;
+        };
+        if let Some(i) = self.inline.as_mut() {
+            let text = i.text.get(at..).unwrap_or("").trim().to_string();
+            i.links.push(Link { text, target });
+        }
+    }
+
+    fn heading(&mut self, level: u8, t: Text) {
+        let title = t.text.trim().to_string();
+        // DocFX tab markers (`# [HTTP](#tab/http)`) and includes are not sections.
+        let is_tab = t.links.iter().any(|l| l.target.starts_with("#tab/"));
+        if is_tab || is_directive(&title) {
+            return;
+        }
+        self.flush_pending();
+        self.sections.push(Section {
+            level,
+            title,
+            line: t.line,
+            blocks: Vec::new(),
+        });
+    }
+
+    fn paragraph(&mut self, t: Text) {
+        let t = trimmed(t);
+        if t.text.is_empty() || is_directive(&t.text) {
+            return;
+        }
+        self.push_block(Block::Paragraph(t));
+    }
+
+    fn table_row_start(&mut self, line: u32, head: bool) {
+        if let Some(t) = self.table.as_mut() {
+            t.row.clear();
+            t.row_line = line;
+            t.in_head = head;
+        }
+    }
+
+    fn table_row_end(&mut self) {
+        if let Some(t) = self.table.as_mut() {
+            let cells = std::mem::take(&mut t.row);
+            if t.in_head {
+                t.table.header = cells;
+            } else {
+                t.table.rows.push(Row {
+                    cells,
+                    line: t.row_line,
+                });
+            }
+        }
+    }
+
+    fn code_start(&mut self, kind: CodeBlockKind<'_>, fence_line: u32) {
+        let (info, line) = match kind {
+            CodeBlockKind::Fenced(info) => (info.trim().to_ascii_lowercase(), fence_line + 1),
+            CodeBlockKind::Indented => (String::new(), fence_line),
+        };
+        self.code = Some(CodeBlock {
+            info,
+            text: String::new(),
+            line,
+            annotation: self.pending.take(),
+        });
+    }
+
+    fn code_end(&mut self) {
+        if let Some(c) = self.code.take() {
+            self.push_block(Block::Code(c));
+        }
+    }
+
+    fn html_text(&mut self, h: &str, range: &Range<usize>) {
+        match self.html.as_mut() {
+            Some((html, _)) => html.push_str(h),
+            None => self.html = Some((h.to_string(), self.line_col(range).0)),
+        }
+    }
+
+    fn inline_html(&mut self, h: &str, range: &Range<usize>) {
+        if annotation_body(h).is_some() {
+            let line = self.line_col(range).0;
+            self.annotation(h, line);
+        } else {
+            // `<br>` and friends inside table cells read as spaces.
+            self.push_text(" ");
+        }
+    }
+
+    fn html_end(&mut self) {
+        if let Some((html, line)) = self.html.take() {
+            self.annotation(&html, line);
+        }
+    }
+
+    fn annotation(&mut self, html: &str, line: u32) {
+        let Some(body) = annotation_body(html) else {
+            return;
+        };
+        let at = self.source.at_line(line);
+        match json_repair::parse(body) {
+            Ok(parsed) => {
+                if !parsed.repairs.is_empty() {
+                    self.diags
+                        .warning(
+                            "annotation-repaired",
+                            at,
+                            format!("annotation comment is not valid JSON; read it after repair ({})", parsed.repairs.join(", ")),
+                        );
+                }
+                self.flush_pending();
+                self.pending = Some(Annotation {
+                    value: parsed.value,
+                    line,
+                });
+            }
+            Err(e) => {
+                self.diags.warning(
+                    "annotation-invalid",
+                    at,
+                    format!("annotation comment is not valid JSON and was ignored: {e}"),
+                );
+            }
+        }
+    }
+
+    fn push_block(&mut self, block: Block) {
+        if !matches!(block, Block::Code(_)) {
+            self.flush_pending();
+        }
+        if let Some(s) = self.sections.last_mut() {
+            s.blocks.push(block);
+        }
+    }
+
+    fn flush_pending(&mut self) {
+        if let Some(a) = self.pending.take()
+            && let Some(s) = self.sections.last_mut()
+        {
+            s.blocks.push(Block::Annotation(a));
+        }
+    }
+}
+
+fn trimmed(mut t: Text) -> Text {
+    let lead = t.text.len() - t.text.trim_start().len();
+    t.col += t.text[..lead].chars().count() as u32;
+    t.text = t.text.trim().to_string();
+    t
+}
+
+/// DocFX directives such as `[!INCLUDE [x](y)]` or `[!div ...]` carry no content here.
+fn is_directive(text: &str) -> bool {
+    let t = text.trim_start().to_ascii_uppercase();
+    t.starts_with("[!INCLUDE") || t.starts_with("[!DIV") || t.starts_with("[!VIDEO")
+}

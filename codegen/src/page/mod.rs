@@ -1,0 +1,200 @@
+//! A markdown page folded into what extraction needs: front matter, sections, tables,
+//! paragraphs with their links, and fenced blocks with the annotation before them.
+
+mod build;
+mod front_matter;
+
+use crate::diag::Diagnostics;
+use crate::source::Source;
+
+/// A parsed documentation page.
+#[derive(Debug, Clone, Default)]
+pub struct Page {
+    /// Path relative to the docs root.
+    pub path: String,
+    /// The YAML front matter, if the page has valid front matter.
+    pub front_matter: Option<serde_yaml::Value>,
+    /// Sections in page order; the first has level 0 and holds what precedes any heading.
+    pub sections: Vec<Section>,
+}
+
+/// A heading and the blocks up to the next heading of any level.
+#[derive(Debug, Clone, Default)]
+pub struct Section {
+    /// 1..=6, or 0 for the preamble.
+    pub level: u8,
+    /// Heading text, trimmed.
+    pub title: String,
+    /// Line of the heading.
+    pub line: u32,
+    /// Content blocks in order.
+    pub blocks: Vec<Block>,
+}
+
+/// A content block.
+#[derive(Debug, Clone)]
+pub enum Block {
+    /// A paragraph (or list item / quote text) with its inline links and code spans.
+    Paragraph(Text),
+    /// A pipe table.
+    Table(Table),
+    /// A fenced or indented code block.
+    Code(CodeBlock),
+    /// An annotation comment not followed directly by a code block.
+    Annotation(Annotation),
+}
+
+/// Inline content flattened to text, keeping links and code spans.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Text {
+    /// Plain text (link text and code span contents included, without markup).
+    pub text: String,
+    /// Links in order.
+    pub links: Vec<Link>,
+    /// Contents of inline code spans, in order.
+    pub code: Vec<String>,
+    /// Line where the text starts.
+    pub line: u32,
+    /// 1-based column where the text starts.
+    pub col: u32,
+}
+
+/// A markdown link.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    /// Link text.
+    pub text: String,
+    /// Destination as written.
+    pub target: String,
+}
+
+/// A pipe table.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    /// Header cells.
+    pub header: Vec<Text>,
+    /// Body rows.
+    pub rows: Vec<Row>,
+    /// Line of the header row.
+    pub line: u32,
+}
+
+/// A table body row.
+#[derive(Debug, Clone, Default)]
+pub struct Row {
+    /// Cells as written (may be fewer or more than the header has).
+    pub cells: Vec<Text>,
+    /// Line of the row.
+    pub line: u32,
+}
+
+/// A code block.
+#[derive(Debug, Clone, Default)]
+pub struct CodeBlock {
+    /// The info string (`http`, `json`), lower-cased and trimmed.
+    pub info: String,
+    /// The block's content.
+    pub text: String,
+    /// Line of the first content line.
+    pub line: u32,
+    /// The annotation comment directly before the block.
+    pub annotation: Option<Annotation>,
+}
+
+/// A `<!-- { ... } -->` annotation.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Annotation {
+    /// The parsed JSON object.
+    pub value: serde_json::Value,
+    /// Line of the comment.
+    pub line: u32,
+}
+
+impl Annotation {
+    /// A string member of the annotation.
+    pub fn str(&self, key: &str) -> Option<&str> {
+        self.value.get(key).and_then(|v| v.as_str())
+    }
+
+    /// The `blockType`, lower-cased.
+    pub fn block_type(&self) -> Option<String> {
+        self.str("blockType").map(|s| s.trim().to_ascii_lowercase())
+    }
+}
+
+impl Page {
+    /// Parses a source into a page; problems become diagnostics.
+    pub fn parse(source: &Source, diags: &mut Diagnostics) -> Page {
+        build::build(source, diags)
+    }
+
+    /// The first level-1 heading: the page title.
+    pub fn title(&self) -> Option<&Section> {
+        self.sections.iter().find(|s| s.level == 1)
+    }
+
+    /// A front matter string value.
+    pub fn meta(&self, key: &str) -> Option<&str> {
+        self.front_matter.as_ref()?.get(key)?.as_str()
+    }
+
+    /// Sections whose title matches `pred` (case-insensitive comparison is up to `pred`).
+    pub fn sections_where<'a>(
+        &'a self,
+        pred: impl Fn(&str) -> bool + 'a,
+    ) -> impl Iterator<Item = &'a Section> + 'a {
+        self.sections.iter().filter(move |s| pred(&s.title))
+    }
+
+    /// All code blocks in page order.
+    pub fn code_blocks(&self) -> impl Iterator<Item = &CodeBlock> {
+        self.sections.iter().flat_map(|s| {
+            s.blocks.iter().filter_map(|b| match b {
+                Block::Code(c) => Some(c),
+                _ => None,
+            })
+        })
+    }
+}
+
+impl Section {
+    /// Tables in this section.
+    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Table(t) => Some(t),
+            _ => None,
+        })
+    }
+
+    /// Paragraphs in this section.
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Text> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Paragraph(t) => Some(t),
+            _ => None,
+        })
+    }
+
+    /// Code blocks in this section.
+    pub fn code_blocks(&self) -> impl Iterator<Item = &CodeBlock> {
+        self.blocks.iter().filter_map(|b| match b {
+            Block::Code(c) => Some(c),
+            _ => None,
+        })
+    }
+}
+
+impl Table {
+    /// Index of the header cell whose lower-cased, trimmed text satisfies `pred`.
+    pub fn column(&self, pred: impl Fn(&str) -> bool) -> Option<usize> {
+        self.header
+            .iter()
+            .position(|h| pred(&h.text.trim().to_ascii_lowercase()))
+    }
+}
+
+/// The text of an HTML comment if it holds a JSON annotation (`<!-- { ... } -->`).
+pub fn annotation_body(html: &str) -> Option<&str> {
+    let inner = html.trim().strip_prefix("<!--")?;
+    let inner = inner.trim_end().strip_suffix("-->").unwrap_or(inner).trim();
+    inner.starts_with('{').then_some(inner)
+}

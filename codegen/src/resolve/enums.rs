@@ -1,0 +1,124 @@
+//! Enums: documented enum tables, and enums inferred from "Possible values are" lists.
+
+use heck::ToUpperCamelCase;
+
+use super::{Resolver, namespace_of, qualify, short_name};
+use crate::diag::Diagnostics;
+use crate::extract::{PageFragments, PropertyRow};
+use crate::ir::{EnumDef, EnumMember};
+
+/// Registers every enum table; a second table for the same name is merged with a note.
+pub(super) fn register_documented(r: &mut Resolver, pages: &[PageFragments], diags: &mut Diagnostics) {
+    for page in pages {
+        for e in &page.enums {
+            let q = qualify(&e.name, &page.namespace, &e.source, &mut Diagnostics::default());
+            let name = r.enum_names.get(&q).unwrap_or(&q).to_string();
+            match r.enums.get_mut(&name) {
+                Some(existing) => {
+                    if names_of(&existing.members) != names_of(&e.members) {
+                        diags.warning(
+                            "enum-defined-twice",
+                            e.source.clone(),
+                            format!("enum `{name}` is also defined at {} with other members; members are merged", existing.source),
+                        );
+                        for m in &e.members {
+                            if !existing.members.iter().any(|x| x.name == m.name) {
+                                existing.members.push(m.clone());
+                            }
+                        }
+                    }
+                }
+                None => {
+                    r.enums.insert(
+                        name.clone(),
+                        EnumDef {
+                            name,
+                            description: e.description.clone(),
+                            members: e.members.clone(),
+                            source: e.source.clone(),
+                        },
+                    );
+                }
+            }
+        }
+    }
+}
+
+fn names_of(members: &[EnumMember]) -> Vec<&str> {
+    members.iter().map(|m| m.name.as_str()).collect()
+}
+
+/// The enum for a String property whose description lists its possible values.
+///
+/// Uses a documented enum of the property's name when there is one; otherwise creates
+/// one named after the property (or after owner + property when that name is taken by
+/// an enum with other members). The generated enum accepts unlisted values, so reading
+/// the string as an enum loses nothing; a note says it was inferred.
+pub(super) fn inferred(r: &mut Resolver, row: &PropertyRow, owner: &str, diags: &mut Diagnostics) -> String {
+    let ns = namespace_of(owner);
+    let by_property = format!("{ns}.{}", row.name);
+    if let Some(documented) = r.enum_names.get(&by_property).map(str::to_string) {
+        compare_documented(r, &documented, row, diags);
+        return documented;
+    }
+    let candidates = [
+        by_property,
+        format!("{ns}.{}{}", short_name(owner), row.name.to_upper_camel_case()),
+    ];
+    for name in candidates {
+        match r.enums.get(&name) {
+            Some(e) if same_members(e, &row.possible_values) => return name,
+            Some(_) => continue,
+            None => {
+                diags.note(
+                    "enum-inferred",
+                    row.source.clone(),
+                    format!("`{}` is documented as String with a list of possible values; generated as enum `{name}`, which also accepts values the list does not name", row.name),
+                );
+                r.enum_names.add(&name, None);
+                r.enums.insert(name.clone(), new_enum(&name, row));
+                return name;
+            }
+        }
+    }
+    "Edm.String".to_string()
+}
+
+fn same_members(e: &EnumDef, values: &[String]) -> bool {
+    e.members.len() == values.len() && e.members.iter().zip(values).all(|(m, v)| &m.name == v)
+}
+
+fn new_enum(name: &str, row: &PropertyRow) -> EnumDef {
+    EnumDef {
+        name: name.to_string(),
+        description: format!("Possible values of `{}`, as listed in its description.", row.name),
+        members: row
+            .possible_values
+            .iter()
+            .enumerate()
+            .map(|(i, v)| EnumMember {
+                name: v.clone(),
+                value: i as i64,
+                description: String::new(),
+            })
+            .collect(),
+        source: row.source.clone(),
+    }
+}
+
+fn compare_documented(r: &Resolver, name: &str, row: &PropertyRow, diags: &mut Diagnostics) {
+    let Some(e) = r.enums.get(name) else { return };
+    let missing: Vec<&str> = row
+        .possible_values
+        .iter()
+        .filter(|v| !e.members.iter().any(|m| &m.name == *v))
+        .map(String::as_str)
+        .collect();
+    if !missing.is_empty() {
+        diags.warning(
+            "enum-value-undocumented",
+            row.source.clone(),
+            format!("`{}` lists values that enum `{name}` (at {}) does not: {}", row.name, e.source, missing.join(", ")),
+        );
+    }
+}

@@ -1,0 +1,166 @@
+//! Qualified names: namespaces, the legacy profile namespace, case-insensitive lookup,
+//! and links to pages.
+
+use std::collections::HashMap;
+
+use crate::diag::{Diagnostics, Location};
+use crate::extract::type_text::LEGACY_PROFILE_NAMESPACE;
+
+/// The default namespace of Graph types.
+pub const GRAPH: &str = "microsoft.graph";
+
+/// Qualifies a name as written on a page whose namespace is `namespace`.
+///
+/// `microsoft.graph.x` stays; `Microsoft.Fast.PI.ViewGenerator.V2.Profile.Models.x`
+/// becomes `microsoft.graph.x` with a diagnostic; a bare `x` gets the page namespace.
+pub fn qualify(name: &str, namespace: &str, at: &Location, diags: &mut Diagnostics) -> String {
+    let name = name.trim().trim_start_matches('#');
+    let lower = name.to_ascii_lowercase();
+    if let Some(rest) = lower.strip_prefix(LEGACY_PROFILE_NAMESPACE) {
+        let short = &name[name.len() - rest.len()..];
+        diags
+            .warning(
+                "non-standard-namespace",
+                at.clone(),
+                format!("`{name}` uses the non-standard namespace `Microsoft.Fast.PI.ViewGenerator.V2.Profile.Models`; read as `{GRAPH}.{short}`"),
+            )
+            .help = Some(format!("write `{GRAPH}.{short}`"));
+        return format!("{GRAPH}.{short}");
+    }
+    if let Some(i) = name.rfind('.') {
+        let ns = &name[..i];
+        if ns.to_ascii_lowercase().starts_with("microsoft.") || ns.contains('.') {
+            return format!("{}.{}", normalise_namespace(ns), &name[i + 1..]);
+        }
+    }
+    format!("{namespace}.{name}")
+}
+
+/// `Microsoft.Graph.CallRecords` → `microsoft.graph.callRecords` (first letters lowered).
+fn normalise_namespace(ns: &str) -> String {
+    ns.split('.')
+        .map(|part| {
+            let mut c = part.chars();
+            match c.next() {
+                Some(f) => f.to_lowercase().chain(c).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(".")
+}
+
+/// Case-insensitive registry of canonical qualified names, plus which page defines what.
+#[derive(Debug, Default)]
+pub struct Names {
+    by_lower: HashMap<String, String>,
+    by_page: HashMap<String, String>,
+}
+
+impl Names {
+    /// Registers a canonical name; `page` when links to that page mean this name.
+    pub fn add(&mut self, canonical: &str, page: Option<&str>) {
+        self.by_lower
+            .entry(canonical.to_ascii_lowercase())
+            .or_insert_with(|| canonical.to_string());
+        if let Some(page) = page {
+            self.by_page
+                .entry(page.to_ascii_lowercase())
+                .or_insert_with(|| canonical.to_string());
+        }
+    }
+
+    /// The canonical spelling of a qualified name, if registered.
+    pub fn get(&self, qualified: &str) -> Option<&str> {
+        self.by_lower.get(&qualified.to_ascii_lowercase()).map(String::as_str)
+    }
+
+    /// The type defined by the page a link points to.
+    pub fn by_link(&self, from_page: &str, target: &str) -> Option<&str> {
+        let path = join(from_page, target)?;
+        self.by_page.get(&path.to_ascii_lowercase()).map(String::as_str)
+    }
+
+    /// Finds a qualified name (or the same short name in `microsoft.graph`, or the type
+    /// of the page the link points to).
+    pub fn find(&self, qualified: &str, link: Option<&str>, from_page: &str) -> Option<String> {
+        if let Some(c) = self.get(qualified) {
+            return Some(c.to_string());
+        }
+        let in_graph = format!("{GRAPH}.{}", short_name(qualified));
+        if let Some(c) = self.get(&in_graph) {
+            return Some(c.to_string());
+        }
+        link.and_then(|l| self.by_link(from_page, l)).map(str::to_string)
+    }
+}
+
+/// The last segment of a qualified name.
+pub fn short_name(qualified: &str) -> &str {
+    qualified.rsplit('.').next().unwrap_or(qualified)
+}
+
+/// The namespace part of a qualified name.
+pub fn namespace_of(qualified: &str) -> &str {
+    qualified.rsplit_once('.').map_or(GRAPH, |(ns, _)| ns)
+}
+
+/// Joins a relative link to the page it is on: (`api/x.md`, `../resources/y.md`) → `resources/y.md`.
+pub fn join(from_page: &str, target: &str) -> Option<String> {
+    let target = target.split(['#', '?']).next()?.trim();
+    if target.is_empty() || target.contains("://") {
+        return None;
+    }
+    let mut parts: Vec<&str> = if target.starts_with('/') {
+        Vec::new()
+    } else {
+        from_page.split('/').collect()
+    };
+    parts.pop();
+    for seg in target.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                parts.pop();
+            }
+            s => parts.push(s),
+        }
+    }
+    let joined = parts.join("/");
+    Some(if joined.ends_with(".md") { joined } else { format!("{joined}.md") })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn legacy_namespace_becomes_graph_with_a_warning() {
+        let mut d = Diagnostics::default();
+        let at = Location::line("api/x.md", 4);
+        let q = qualify("Microsoft.Fast.PI.ViewGenerator.V2.Profile.Models.identitySet", GRAPH, &at, &mut d);
+        assert_eq!(q, "microsoft.graph.identitySet");
+        let all = d.into_sorted();
+        assert_eq!(all[0].code, "non-standard-namespace");
+        assert_eq!(all[0].location.line, 4);
+    }
+
+    #[test]
+    fn bare_and_qualified_names() {
+        let mut d = Diagnostics::default();
+        let at = Location::default();
+        assert_eq!(qualify("itemFacet", GRAPH, &at, &mut d), "microsoft.graph.itemFacet");
+        assert_eq!(
+            qualify("microsoft.graph.callRecords.session", GRAPH, &at, &mut d),
+            "microsoft.graph.callRecords.session"
+        );
+        assert_eq!(qualify("session", "microsoft.graph.callRecords", &at, &mut d), "microsoft.graph.callRecords.session");
+    }
+
+    #[test]
+    fn links_join_relative_to_the_page() {
+        assert_eq!(join("api/a.md", "../resources/b.md").as_deref(), Some("resources/b.md"));
+        assert_eq!(join("resources/a.md", "b.md#x").as_deref(), Some("resources/b.md"));
+        assert_eq!(join("resources/a.md", "https://x/y.md"), None);
+    }
+}

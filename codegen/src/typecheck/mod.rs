@@ -1,0 +1,223 @@
+//! Example bodies checked against the types they should deserialize into.
+//!
+//! This predicts, with a located diagnostic, every example value that the generated
+//! models cannot read (a type placeholder such as `"Date"`, a string for a Boolean …),
+//! and reports documented-vs-example drift (undocumented members).
+
+mod locate;
+mod values;
+
+use serde_json::{Map, Value};
+
+use crate::diag::{Diagnostics, Location, Severity};
+use crate::extract::type_text::LEGACY_PROFILE_NAMESPACE;
+use crate::ir::{Api, Example};
+use crate::source::Source;
+
+pub use values::{Verdict, check_primitive, is_placeholder};
+
+/// Codes whose error-severity diagnostics mean "this body will not deserialize".
+pub const UNREADABLE_CODES: &[&str] = &["placeholder-value", "example-value-wrong-type"];
+
+/// Checks every typed example body of every operation.
+pub fn check_examples(api: &Api, sources: &[Source], diags: &mut Diagnostics) {
+    for op in &api.operations {
+        for ex in &op.examples {
+            let (Some(body), Some(ty), Some(at)) = (&ex.body, &ex.body_type, &ex.body_source) else {
+                continue;
+            };
+            let source = sources.iter().find(|s| s.path == at.file);
+            let mut c = Checker {
+                api,
+                source,
+                start: at.clone(),
+                diags,
+            };
+            c.body(ex, body, ty);
+        }
+    }
+}
+
+struct Checker<'a, 'd> {
+    api: &'a Api,
+    source: Option<&'a Source>,
+    start: Location,
+    diags: &'d mut Diagnostics,
+}
+
+/// A step into a JSON value: a member name or an array index.
+#[derive(Debug, Clone)]
+pub(crate) enum Step {
+    Key(String),
+    Index(usize),
+}
+
+impl Checker<'_, '_> {
+    fn body(&mut self, ex: &Example, body: &Value, ty: &str) {
+        if ex.body_collection {
+            let items = match body {
+                Value::Object(o) => o.get("value").and_then(Value::as_array),
+                Value::Array(a) => Some(a),
+                _ => None,
+            };
+            let Some(items) = items else { return };
+            let prefix = if body.is_object() { vec![Step::Key("value".into())] } else { vec![] };
+            for (i, item) in items.iter().enumerate() {
+                let mut path = prefix.clone();
+                path.push(Step::Index(i));
+                self.value(item, ty, &mut path);
+            }
+        } else {
+            self.value(body, ty, &mut Vec::new());
+        }
+    }
+
+    fn value(&mut self, v: &Value, ty: &str, path: &mut Vec<Step>) {
+        if v.is_null() {
+            return;
+        }
+        if let Some(t) = self.api.type_def(ty) {
+            let name = t.name.clone();
+            match v {
+                Value::Object(o) => self.object(o, &name, path),
+                _ => self.report_value(v, ty, path, Verdict::WrongType),
+            }
+        } else if let Some(e) = self.api.enum_def(ty) {
+            self.enum_value(v, &e.name.clone(), path);
+        } else if crate::ir::is_primitive(ty) {
+            let verdict = check_primitive(ty, v);
+            if verdict != Verdict::Ok {
+                self.report_value(v, ty, path, verdict);
+            }
+        }
+    }
+
+    fn object(&mut self, o: &Map<String, Value>, ty: &str, path: &mut Vec<Step>) {
+        let props = self.api.all_properties(ty);
+        for (key, v) in o {
+            path.push(Step::Key(key.clone()));
+            if key.contains('@') {
+                self.annotation(key, v, path);
+            } else if let Some(p) = props.iter().find(|p| &p.name == key) {
+                let (pt, coll) = (p.type_name.clone(), p.collection);
+                self.member(v, &pt, coll, path);
+            } else {
+                let at = self.at(path);
+                self.diags.warning(
+                    "example-property-undocumented",
+                    at,
+                    format!("example member `{}` is not a documented property of `{ty}`", dotted(path)),
+                );
+            }
+            path.pop();
+        }
+    }
+
+    fn member(&mut self, v: &Value, ty: &str, collection: bool, path: &mut Vec<Step>) {
+        if !collection {
+            return self.value(v, ty, path);
+        }
+        match v {
+            Value::Null => {}
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    path.push(Step::Index(i));
+                    self.value(item, ty, path);
+                    path.pop();
+                }
+            }
+            _ => self.report_value(v, &format!("{ty} collection"), path, Verdict::WrongType),
+        }
+    }
+
+    fn enum_value(&mut self, v: &Value, ty: &str, path: &[Step]) {
+        let Some(s) = v.as_str() else {
+            return self.report_value(v, ty, path, Verdict::WrongType);
+        };
+        if is_placeholder(s) {
+            // Enums accept unlisted values, so the body still reads; it is a doc bug all the same.
+            return self.report_value(v, ty, path, Verdict::PlaceholderReadable);
+        }
+        let members = self.api.enum_def(ty).map(|e| e.members.clone()).unwrap_or_default();
+        let listed = s.split(',').all(|part| members.iter().any(|m| m.name == part.trim()));
+        if !listed {
+            let at = self.at(path);
+            self.diags.warning(
+                "enum-value-undocumented",
+                at,
+                format!("`{}` has the value \"{s}\", which enum `{ty}` does not list", dotted(path)),
+            );
+        }
+    }
+
+    fn annotation(&mut self, key: &str, v: &Value, path: &[Step]) {
+        let Some(s) = v.as_str() else { return };
+        if key.ends_with("@odata.type") && s.trim_start_matches('#').to_ascii_lowercase().starts_with(LEGACY_PROFILE_NAMESPACE) {
+            let at = self.at(path);
+            self.diags.warning(
+                "non-standard-namespace",
+                at,
+                format!("`@odata.type` \"{s}\" uses the non-standard namespace `Microsoft.Fast.PI.ViewGenerator.V2.Profile.Models`"),
+            );
+        }
+    }
+
+    fn report_value(&mut self, v: &Value, ty: &str, path: &[Step], verdict: Verdict) {
+        let at = self.at(path);
+        let shown = short(v);
+        let (code, severity, message) = match verdict {
+            Verdict::Ok => return,
+            Verdict::Placeholder => (
+                "placeholder-value",
+                Severity::Error,
+                format!("`{}` is the type placeholder {shown}, not a value of type {ty}; the body cannot be read into the model", dotted(path)),
+            ),
+            Verdict::PlaceholderReadable => (
+                "placeholder-value",
+                Severity::Warning,
+                format!("`{}` is the type placeholder {shown} instead of an example value of type {ty}", dotted(path)),
+            ),
+            Verdict::WrongType => (
+                "example-value-wrong-type",
+                Severity::Error,
+                format!("`{}` is {shown}, which is not a value of type {ty}; the body cannot be read into the model", dotted(path)),
+            ),
+        };
+        let d = crate::diag::Diagnostic::new(severity, code, at, message)
+            .with_help(format!("replace it with a realistic {ty} value, or null"));
+        self.diags.push(d);
+    }
+
+    fn at(&self, path: &[Step]) -> Location {
+        let line = self
+            .source
+            .map_or(self.start.line, |s| locate::line_of(s, self.start.line, path));
+        Location::line(&self.start.file, line)
+    }
+}
+
+/// `detail.company.displayName`, `colleagues[0]`.
+pub(crate) fn dotted(path: &[Step]) -> String {
+    let mut out = String::new();
+    for step in path {
+        match step {
+            Step::Key(k) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(k);
+            }
+            Step::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
+}
+
+fn short(v: &Value) -> String {
+    let s = v.to_string();
+    if s.chars().count() > 40 {
+        format!("{}…", s.chars().take(40).collect::<String>())
+    } else {
+        s
+    }
+}
