@@ -226,7 +226,7 @@ mod tests {
 
     #[test]
     fn unrepairable_text_reports_the_strict_position() {
-        let e = parse("{\n  \"a\": tru\n}").unwrap_err();
+        let e = parse("{\n  \"a\": [1 2]\n}").unwrap_err();
         assert_eq!(e.line, 2);
         assert!(e.message.contains("expected"), "{}", e.message);
     }

@@ -8,6 +8,7 @@ pub mod ir;
 pub mod json_repair;
 pub mod page;
 pub mod pipeline;
+pub mod report;
 pub mod resolve;
 pub mod source;
 pub mod typecheck;

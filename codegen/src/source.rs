@@ -43,6 +43,14 @@ impl Source {
         (line, col as u32)
     }
 
+    /// Byte offset where a 1-based line starts (the text's end past the last line).
+    pub fn offset_of_line(&self, line: u32) -> usize {
+        self.line_starts
+            .get((line as usize).wrapping_sub(1))
+            .copied()
+            .unwrap_or(self.text.len())
+    }
+
     /// Number of lines.
     pub fn line_count(&self) -> u32 {
         self.line_starts.len() as u32

@@ -44,7 +44,7 @@ pub struct TypeFragment {
     pub base: Option<String>,
     /// Description paragraph.
     pub description: String,
-    /// Whether the page documents a key (`keyProperty` or an `id` row).
+    /// Whether the resource annotation names a `keyProperty`.
     pub has_key: bool,
     /// Properties table rows.
     pub properties: Vec<PropertyRow>,

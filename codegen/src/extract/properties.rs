@@ -31,7 +31,10 @@ struct Columns {
 
 fn columns(table: &Table) -> Option<Columns> {
     let name = table.column(|h| {
-        matches!(h, "property" | "name" | "parameter" | "property name" | "properties")
+        matches!(
+            h,
+            "property" | "name" | "parameter" | "property name" | "properties" | "relationship" | "relationships" | "navigation property"
+        )
     })?;
     let ty = table.column(|h| h == "type" || h == "data type" || h == "value type")?;
     let description = table.column(|h| h.starts_with("description"));

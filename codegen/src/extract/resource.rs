@@ -27,8 +27,7 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Option<
         .map(|b| b.trim().trim_start_matches('#').to_string())
         .filter(|b| !b.is_empty())
         .or_else(|| inherits_from(page));
-    let has_key = annotation.and_then(|a| a.str("keyProperty")).is_some()
-        || properties.iter().any(|p| p.name == "id" && p.inherited_from.is_none());
+    let has_key = annotation.and_then(|a| a.str("keyProperty")).is_some();
     Some(TypeFragment {
         name,
         base,

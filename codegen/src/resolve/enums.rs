@@ -61,6 +61,14 @@ pub(super) fn inferred(r: &mut Resolver, row: &PropertyRow, owner: &str, diags: 
         compare_documented(r, &documented, row, diags);
         return documented;
     }
+    if let Some(same) = documented_with_members(r, &row.possible_values) {
+        diags.note(
+            "enum-inferred",
+            row.source.clone(),
+            format!("`{}` is documented as String with a list of possible values; read as enum `{same}`, which lists exactly those values", row.name),
+        );
+        return same;
+    }
     let candidates = [
         by_property,
         format!("{ns}.{}{}", short_name(owner), row.name.to_upper_camel_case()),
@@ -82,6 +90,19 @@ pub(super) fn inferred(r: &mut Resolver, row: &PropertyRow, owner: &str, diags: 
         }
     }
     "Edm.String".to_string()
+}
+
+/// The one documented enum whose members are exactly `values` (in any order).
+fn documented_with_members(r: &Resolver, values: &[String]) -> Option<String> {
+    let mut want: Vec<&str> = values.iter().map(String::as_str).collect();
+    want.sort_unstable();
+    let mut found = r.enums.values().filter(|e| {
+        let mut have = names_of(&e.members);
+        have.sort_unstable();
+        have == want
+    });
+    let first = found.next()?;
+    found.next().is_none().then(|| first.name.clone())
 }
 
 fn same_members(e: &EnumDef, values: &[String]) -> bool {

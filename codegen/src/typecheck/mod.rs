@@ -10,13 +10,14 @@ mod values;
 use serde_json::{Map, Value};
 
 use crate::diag::{Diagnostics, Location, Severity};
+
 use crate::extract::type_text::LEGACY_PROFILE_NAMESPACE;
 use crate::ir::{Api, Example};
 use crate::source::Source;
 
 pub use values::{Verdict, check_primitive, is_placeholder};
 
-/// Codes whose error-severity diagnostics mean "this body will not deserialize".
+/// Codes that mean "the generated model cannot read this body".
 pub const UNREADABLE_CODES: &[&str] = &["placeholder-value", "example-value-wrong-type"];
 
 /// Checks every typed example body of every operation.
@@ -169,17 +170,17 @@ impl Checker<'_, '_> {
             Verdict::Ok => return,
             Verdict::Placeholder => (
                 "placeholder-value",
-                Severity::Error,
+                Severity::Warning,
                 format!("`{}` is the type placeholder {shown}, not a value of type {ty}; the body cannot be read into the model", dotted(path)),
             ),
             Verdict::PlaceholderReadable => (
-                "placeholder-value",
+                "placeholder-string",
                 Severity::Warning,
                 format!("`{}` is the type placeholder {shown} instead of an example value of type {ty}", dotted(path)),
             ),
             Verdict::WrongType => (
                 "example-value-wrong-type",
-                Severity::Error,
+                Severity::Warning,
                 format!("`{}` is {shown}, which is not a value of type {ty}; the body cannot be read into the model", dotted(path)),
             ),
         };
