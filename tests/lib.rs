@@ -1,1 +1,37 @@
-//! Shared helpers for the integration tests.
+//! Shared helpers for the integration tests: where the repository's folders are, the
+//! loaded `docs-input/`, and the line range of each example body.
+
+use std::path::PathBuf;
+use std::sync::OnceLock;
+
+use codegen::ir::Example;
+use codegen::pipeline::Loaded;
+
+/// The repository root.
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
+}
+
+/// `docs-input/`, loaded once per test binary.
+pub fn docs_input() -> &'static Loaded {
+    static LOADED: OnceLock<Loaded> = OnceLock::new();
+    LOADED.get_or_init(|| {
+        codegen::pipeline::load(&root().join("docs-input")).expect("docs-input/ loads")
+    })
+}
+
+/// `file:line` of an example's body, e.g. `api/profile-post.md:69`.
+pub fn body_place(ex: &Example) -> String {
+    ex.body_source.as_ref().map(|l| l.to_string()).unwrap_or_default()
+}
+
+/// The last line of an example body: the line before the closing fence.
+pub fn body_end_line(loaded: &Loaded, ex: &Example) -> u32 {
+    let Some(at) = &ex.body_source else { return 0 };
+    let Some(source) = loaded.sources.iter().find(|s| s.path == at.file) else {
+        return at.line;
+    };
+    (at.line..=source.line_count())
+        .find(|&l| source.line_text(l).trim_start().starts_with("```"))
+        .map_or(source.line_count(), |l| l - 1)
+}

@@ -1,0 +1,64 @@
+//! Loading docs and printing diagnostics the same way in every command.
+
+use std::io::Write;
+
+use crate::diag::Severity;
+use crate::pipeline::{self, Loaded};
+use crate::report;
+
+use super::{Console, DocsArgs};
+
+/// `--color`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Color {
+    /// Color when stderr is a terminal.
+    Auto,
+    /// Always color.
+    Always,
+    /// Never color.
+    Never,
+}
+
+impl Color {
+    fn enabled(self, terminal: bool) -> bool {
+        match self {
+            Color::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
+            Color::Always => true,
+            Color::Never => false,
+        }
+    }
+}
+
+/// Loads the docs folder, or prints why it can't and returns exit code 2.
+pub fn load(args: &DocsArgs, console: &mut Console<'_>) -> Result<Loaded, u8> {
+    pipeline::load(&args.docs).map_err(|e| {
+        let _ = writeln!(console.err, "error: {e}");
+        let _ = writeln!(
+            console.err,
+            "  help: pass the folder that holds api/ and resources/ with --docs DIR"
+        );
+        2
+    })
+}
+
+/// Prints the diagnostics `args` asks for to stderr.
+pub fn print_diagnostics(loaded: &Loaded, args: &DocsArgs, console: &mut Console<'_>) {
+    if args.quiet {
+        return;
+    }
+    let shown: Vec<_> = loaded
+        .diagnostics
+        .iter()
+        .filter(|d| args.verbose || d.severity != Severity::Note)
+        .cloned()
+        .collect();
+    if !shown.is_empty() {
+        let color = args.color.enabled(console.err_is_terminal);
+        let _ = write!(console.err, "{}", report::render(&shown, &loaded.sources, color));
+    }
+}
+
+/// Exit code for a run that otherwise succeeded: 1 when an input error was reported.
+pub fn exit_code(loaded: &Loaded) -> u8 {
+    u8::from(loaded.diagnostics.iter().any(|d| d.severity == Severity::Error))
+}
