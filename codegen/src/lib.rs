@@ -2,14 +2,16 @@
 //!
 //! The pipeline is `load → page → extract → resolve → emit → write`; see `design.md`.
 
-
 pub mod diag;
+pub mod emit;
 pub mod extract;
 pub mod ir;
 pub mod json_repair;
+pub mod naming;
 pub mod page;
 pub mod pipeline;
 pub mod report;
 pub mod resolve;
 pub mod source;
 pub mod typecheck;
+pub mod write;

@@ -1,0 +1,261 @@
+//! One module per operation: a target enum, an optional inline body struct, and the
+//! endpoint struct implementing `crate::runtime::Endpoint`.
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::models::{struct_fields, struct_tokens};
+use super::paths::{self, Encoding, Piece, Target};
+use super::symbols::OpNames;
+use super::{Ctx, docs};
+use crate::ir::Operation;
+use crate::naming::ident;
+
+/// The `http::Method` constant for a documented method, if it has one.
+pub fn method_const(method: &str) -> Option<proc_macro2::Ident> {
+    let name = method.trim().to_ascii_uppercase();
+    let known = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
+    known.contains(&name.as_str()).then(|| ident(&name))
+}
+
+/// The contents of one operation file.
+pub fn op_file(ctx: &mut Ctx<'_>, op: &Operation, names: &OpNames) -> TokenStream {
+    let targets = paths::targets(&op.paths);
+    let target = target_enum(op, names, &targets);
+    let (body_def, body_ty) = body(ctx, op, names);
+    let endpoint = endpoint(ctx, op, names, body_ty.as_ref());
+    quote!(#target #body_def #endpoint)
+}
+
+/// The target enum and its `path()` method.
+fn target_enum(op: &Operation, names: &OpNames, targets: &[Target]) -> TokenStream {
+    let name = ident(&names.target);
+    let variants: Vec<TokenStream> = targets.iter().map(variant_def).collect();
+    let arms: Vec<TokenStream> = targets.iter().map(path_arm).collect();
+    let docs = docs::outer(&[
+        format!(
+            "Which resource {} addresses: one variant per documented path.",
+            docs::code(&op.name)
+        ),
+        "New variants are added when the docs add paths.".to_string(),
+    ]);
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+        pub enum #name {
+            #(#variants,)*
+        }
+
+        impl #name {
+            /// The path of this target below the service root, parameters percent-encoded.
+            pub fn path(&self) -> ::std::string::String {
+                match self {
+                    #(#arms,)*
+                }
+            }
+        }
+    }
+}
+
+fn params(target: &Target) -> impl Iterator<Item = &paths::Param> {
+    target.pieces.iter().filter_map(|p| match p {
+        Piece::Param(p) => Some(p),
+        Piece::Literal(_) => None,
+    })
+}
+
+fn variant_def(target: &Target) -> TokenStream {
+    let name = ident(&target.variant);
+    let docs = docs::outer(&[docs::code(&target.template)]);
+    let fields: Vec<TokenStream> = params(target)
+        .map(|p| {
+            let field = ident(&p.field);
+            let alternatives: Vec<String> = p.names.iter().map(|n| docs::code(n)).collect();
+            let text = if alternatives.is_empty() {
+                "The path parameter.".to_string()
+            } else {
+                format!("The path parameter: {}.", alternatives.join(" or "))
+            };
+            let docs = docs::outer(&[text]);
+            quote!(#docs #field: ::std::string::String)
+        })
+        .collect();
+    if fields.is_empty() {
+        quote!(#docs #name)
+    } else {
+        quote!(#docs #name { #(#fields,)* })
+    }
+}
+
+fn path_arm(target: &Target) -> TokenStream {
+    let name = ident(&target.variant);
+    let fields: Vec<proc_macro2::Ident> = params(target).map(|p| ident(&p.field)).collect();
+    let pattern = if fields.is_empty() {
+        quote!(Self::#name)
+    } else {
+        quote!(Self::#name { #(#fields),* })
+    };
+    let parts: Vec<TokenStream> = target
+        .pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Literal(text) => quote!(#text),
+            Piece::Param(p) => {
+                let field = ident(&p.field);
+                let encode = ident(match p.encoding {
+                    Encoding::Segment => "encode_segment",
+                    Encoding::Literal => "encode_literal",
+                    Encoding::Path => "encode_path",
+                });
+                quote!(crate::runtime::#encode(#field).as_str())
+            }
+        })
+        .collect();
+    let value = match parts.as_slice() {
+        [] => quote!(::std::string::String::new()),
+        [single] if fields.is_empty() => quote!(::std::string::String::from(#single)),
+        _ => quote!([#(#parts),*].concat()),
+    };
+    quote!(#pattern => #value)
+}
+
+/// Whether the operation's body is described only by a property table (no type), so it
+/// gets a `…Body` struct of its own.
+pub fn has_inline_body(op: &Operation) -> bool {
+    op.request_body
+        .as_ref()
+        .is_some_and(|b| b.type_name.is_none() && !b.properties.is_empty())
+}
+
+/// The body struct (when described inline) and the body field's type, if any.
+fn body(ctx: &mut Ctx<'_>, op: &Operation, names: &OpNames) -> (TokenStream, Option<TokenStream>) {
+    let Some(request) = &op.request_body else {
+        return (TokenStream::new(), None);
+    };
+    if let Some(type_name) = &request.type_name {
+        let ty = ctx
+            .mapper
+            .map(type_name, request.collection, false, &op.source, ctx.diags);
+        return (TokenStream::new(), Some(ty));
+    }
+    if !has_inline_body(op) {
+        return (TokenStream::new(), None);
+    }
+    let props: Vec<&crate::ir::Property> = request.properties.iter().collect();
+    let fields = struct_fields(ctx, None, &props);
+    let name = ident(&names.body);
+    let docs = docs::outer(&[format!("The request body of {}.", docs::code(&op.name))]);
+    let def = struct_tokens(&docs, &name, &fields);
+    let ty = if request.collection {
+        quote!(::std::vec::Vec<#name>)
+    } else {
+        quote!(#name)
+    };
+    (def, Some(ty))
+}
+
+/// The endpoint struct, its constructor and its `Endpoint` impl.
+fn endpoint(
+    ctx: &mut Ctx<'_>,
+    op: &Operation,
+    names: &OpNames,
+    body: Option<&TokenStream>,
+) -> TokenStream {
+    let name = ident(&names.endpoint);
+    let target = ident(&names.target);
+    let docs = docs::outer(&endpoint_docs(op));
+    let (field, param, init, body_fn) = match body {
+        Some(ty) => (
+            quote!(/// The request body.
+                pub body: #ty,),
+            quote!(, body: #ty),
+            quote!(target, body),
+            quote! {
+                fn body(&self) -> ::std::result::Result<::std::option::Option<::std::vec::Vec<u8>>, crate::runtime::Error> {
+                    crate::runtime::json_body(&self.body)
+                }
+            },
+        ),
+        None => (quote!(), quote!(), quote!(target), quote!()),
+    };
+    let method = method_const(&op.method).unwrap_or_else(|| ident("GET"));
+    let output = output(ctx, op);
+    let status =
+        proc_macro2::Literal::u16_unsuffixed(op.response.as_ref().map_or(200, |r| r.status));
+    quote! {
+        #docs
+        #[derive(Debug, Clone, PartialEq)]
+        pub struct #name {
+            /// Which resource the request addresses.
+            pub target: #target,
+            #field
+        }
+
+        impl #name {
+            /// The endpoint for `target`.
+            pub fn new(target: #target #param) -> Self {
+                Self { #init }
+            }
+        }
+
+        impl crate::runtime::Endpoint for #name {
+            type Output = #output;
+            const METHOD: ::http::Method = ::http::Method::#method;
+
+            fn path(&self) -> ::std::string::String {
+                self.target.path()
+            }
+
+            #body_fn
+
+            fn expected_status(&self) -> ::http::StatusCode {
+                crate::runtime::status(#status)
+            }
+        }
+    }
+}
+
+/// The endpoint's output type: `()`, the mapped type, or a `Collection` of it.
+fn output(ctx: &mut Ctx<'_>, op: &Operation) -> TokenStream {
+    let Some(response) = &op.response else {
+        return quote!(());
+    };
+    let Some(type_name) = &response.type_name else {
+        return quote!(());
+    };
+    if response.collection {
+        let item = ctx
+            .mapper
+            .map(type_name, false, false, &op.source, ctx.diags);
+        quote!(crate::runtime::Collection<#item>)
+    } else {
+        ctx.mapper
+            .map(type_name, false, false, &op.source, ctx.diags)
+    }
+}
+
+fn endpoint_docs(op: &Operation) -> Vec<String> {
+    let title = docs::or(&op.title, || {
+        format!("The {} operation.", docs::code(&op.name))
+    });
+    let mut paragraphs = vec![title, docs::clean(&op.description)];
+    let method = op.method.trim().to_ascii_uppercase();
+    for path in &op.paths {
+        paragraphs.push(docs::code(&format!("{method} {}", path.trim())));
+    }
+    for (kind, permissions) in op.permissions.iter().filter(|(_, p)| !p.is_empty()) {
+        paragraphs.push(format!(
+            "Permissions ({}): {}.",
+            docs::clean(kind),
+            docs::clean(&permissions.join(", "))
+        ));
+    }
+    if let Some(response) = &op.response {
+        paragraphs.push(format!("Success status: {}.", response.status));
+    }
+    paragraphs.push(format!(
+        "Documented in {}.",
+        docs::code(&op.source.to_string())
+    ));
+    paragraphs
+}

@@ -1,0 +1,26 @@
+//! Support code that every generated model and endpoint uses.
+//!
+//! - [`Field`] keeps a member's three states apart: absent, explicit `null`, or a value.
+//! - [`DateTimeOffset`], [`Date`], [`TimeOfDay`], [`Guid`] and [`Duration`] parse their
+//!   text but re-serialize it unchanged, so a round trip never rewrites a value.
+//! - [`Collection`] is the `{"value": [...], "@odata.nextLink": ...}` list envelope.
+//! - [`Endpoint`] turns an operation into an [`http::Request`] and parses the
+//!   [`http::Response`] into its typed output or an [`Error`]; no HTTP client is included.
+
+mod collection;
+mod duration;
+mod endpoint;
+mod error;
+mod field;
+mod lexical;
+#[cfg(test)]
+mod tests;
+
+pub use collection::Collection;
+pub use duration::IsoDuration;
+pub use endpoint::{
+    Endpoint, encode_literal, encode_path, encode_segment, json_body, parse_response, status,
+};
+pub use error::{Error, GraphError};
+pub use field::Field;
+pub use lexical::{Date, DateTimeOffset, Duration, Guid, Lexical, LexicalValue, TimeOfDay};

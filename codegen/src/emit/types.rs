@@ -1,0 +1,350 @@
+//! From IR type names to Rust types, and which fields must be boxed to break recursion.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use proc_macro2::TokenStream;
+use quote::quote;
+
+use super::symbols::Symbols;
+use crate::diag::{Diagnostics, Location};
+use crate::ir::{Api, Property};
+
+/// A type's properties with its base chain flattened in: base-most first, then its own;
+/// a property redeclared further down the chain keeps its first position but takes the
+/// most derived declaration.
+pub fn flattened<'a>(api: &'a Api, name: &str) -> Vec<&'a Property> {
+    let mut out: Vec<&Property> = Vec::new();
+    let mut position: BTreeMap<&str, usize> = BTreeMap::new();
+    for p in api.all_properties(name) {
+        match position.get(p.name.as_str()) {
+            Some(&i) => out[i] = p,
+            None => {
+                position.insert(p.name.as_str(), out.len());
+                out.push(p);
+            }
+        }
+    }
+    out
+}
+
+/// The Rust type of an OData primitive, or `None` if `name` is not a known primitive.
+fn primitive(name: &str) -> Option<TokenStream> {
+    Some(match name {
+        "Edm.String" | "Edm.Binary" => quote!(::std::string::String),
+        "Edm.Boolean" => quote!(bool),
+        "Edm.Byte" => quote!(u8),
+        "Edm.SByte" => quote!(i8),
+        "Edm.Int16" => quote!(i16),
+        "Edm.Int32" => quote!(i32),
+        "Edm.Int64" => quote!(i64),
+        "Edm.Single" => quote!(f32),
+        "Edm.Double" | "Edm.Decimal" => quote!(f64),
+        "Edm.Date" => quote!(crate::runtime::Date),
+        "Edm.TimeOfDay" => quote!(crate::runtime::TimeOfDay),
+        "Edm.DateTimeOffset" => quote!(crate::runtime::DateTimeOffset),
+        "Edm.Duration" => quote!(crate::runtime::Duration),
+        "Edm.Guid" => quote!(crate::runtime::Guid),
+        "Edm.Stream" | "Edm.Untyped" => quote!(::serde_json::Value),
+        _ => return None,
+    })
+}
+
+/// Maps IR type names to Rust types, reporting each unresolved name once per place.
+pub struct TypeMapper<'a> {
+    symbols: &'a Symbols,
+    reported: BTreeSet<(Location, String)>,
+}
+
+impl<'a> TypeMapper<'a> {
+    /// A mapper over `api`'s names.
+    pub fn new(symbols: &'a Symbols) -> Self {
+        TypeMapper {
+            symbols,
+            reported: BTreeSet::new(),
+        }
+    }
+
+    /// The Rust type for `type_name` (a `Vec` when `collection`), boxed when `boxed` and not
+    /// a collection. Unknown names become `serde_json::Value` with an `unresolved-type`
+    /// warning at `at`.
+    pub fn map(
+        &mut self,
+        type_name: &str,
+        collection: bool,
+        boxed: bool,
+        at: &Location,
+        diags: &mut Diagnostics,
+    ) -> TokenStream {
+        let (inner_name, collection) = split_collection(type_name, collection);
+        let inner = self.single(inner_name, at, diags);
+        if collection {
+            quote!(::std::vec::Vec<#inner>)
+        } else if boxed {
+            quote!(::std::boxed::Box<#inner>)
+        } else {
+            inner
+        }
+    }
+
+    /// The Rust type of one (non-collection) type name.
+    fn single(&mut self, name: &str, at: &Location, diags: &mut Diagnostics) -> TokenStream {
+        if let Some(t) = primitive(name) {
+            return t;
+        }
+        if let Some(path) = self.symbols.types.get(name) {
+            return path.tokens();
+        }
+        if let Some(path) = self.symbols.enums.get(name) {
+            return path.tokens();
+        }
+        if self.reported.insert((at.clone(), name.to_string())) {
+            let what = if name.is_empty() {
+                "an empty type name"
+            } else {
+                name
+            };
+            diags
+                .warning(
+                    "unresolved-type",
+                    at.clone(),
+                    format!("type `{what}` is neither a primitive nor a documented type or enum; using `serde_json::Value`"),
+                )
+                .help = Some("document the type, or fix the type name in the property table".to_string());
+        }
+        quote!(::serde_json::Value)
+    }
+}
+
+/// `Collection(X)` → (`X`, true); anything else as given.
+fn split_collection(type_name: &str, collection: bool) -> (&str, bool) {
+    let trimmed = type_name.trim();
+    match trimmed
+        .strip_prefix("Collection(")
+        .and_then(|r| r.strip_suffix(')'))
+    {
+        Some(inner) => (inner.trim(), true),
+        None => (trimmed, collection),
+    }
+}
+
+/// The (owner type, property name) pairs whose field must be boxed: the by-value edges
+/// that stay inside one strongly connected component of the type graph.
+pub fn boxed_fields(api: &Api, symbols: &Symbols) -> BTreeSet<(String, String)> {
+    let names: Vec<&str> = symbols.types.keys().map(String::as_str).collect();
+    let index: BTreeMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
+    let mut edges: Vec<Vec<(usize, &str)>> = Vec::with_capacity(names.len());
+    for name in &names {
+        let out = flattened(api, name)
+            .into_iter()
+            .filter_map(|p| {
+                let (target, collection) = split_collection(&p.type_name, p.collection);
+                let to = *index.get(target)?;
+                (!collection).then_some((to, p.name.as_str()))
+            })
+            .collect();
+        edges.push(out);
+    }
+    let adjacency: Vec<Vec<usize>> = edges
+        .iter()
+        .map(|e| e.iter().map(|(to, _)| *to).collect())
+        .collect();
+    let component = strongly_connected(&adjacency);
+    let mut boxed = BTreeSet::new();
+    for (from, out) in edges.iter().enumerate() {
+        for (to, property) in out {
+            if component[from] == component[*to] {
+                boxed.insert((names[from].to_string(), (*property).to_string()));
+            }
+        }
+    }
+    boxed
+}
+
+/// Tarjan's algorithm, iterative: the component number of every node.
+fn strongly_connected(adjacency: &[Vec<usize>]) -> Vec<usize> {
+    const UNSET: usize = usize::MAX;
+    let n = adjacency.len();
+    let (mut index, mut low, mut component) = (vec![UNSET; n], vec![0; n], vec![UNSET; n]);
+    let mut on_stack = vec![false; n];
+    let (mut stack, mut next_index, mut next_component) = (Vec::new(), 0, 0);
+    for root in 0..n {
+        if index[root] != UNSET {
+            continue;
+        }
+        let mut work = vec![(root, 0usize)];
+        index[root] = next_index;
+        low[root] = next_index;
+        next_index += 1;
+        stack.push(root);
+        on_stack[root] = true;
+        while let Some(top) = work.last_mut() {
+            let v = top.0;
+            if let Some(&w) = adjacency[v].get(top.1) {
+                top.1 += 1;
+                if index[w] == UNSET {
+                    index[w] = next_index;
+                    low[w] = next_index;
+                    next_index += 1;
+                    stack.push(w);
+                    on_stack[w] = true;
+                    work.push((w, 0));
+                } else if on_stack[w] {
+                    low[v] = low[v].min(index[w]);
+                }
+                continue;
+            }
+            work.pop();
+            if let Some(parent) = work.last() {
+                low[parent.0] = low[parent.0].min(low[v]);
+            }
+            if low[v] == index[v] {
+                while let Some(w) = stack.pop() {
+                    on_stack[w] = false;
+                    component[w] = next_component;
+                    if w == v {
+                        break;
+                    }
+                }
+                next_component += 1;
+            }
+        }
+    }
+    component
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::emit::test_api::{prop, sample_api, type_def};
+
+    fn mapped(api: &Api, name: &str, collection: bool, boxed: bool) -> (String, usize) {
+        let symbols = Symbols::new(api, |_| true);
+        let mut mapper = TypeMapper::new(&symbols);
+        let mut diags = Diagnostics::default();
+        let t = mapper.map(
+            name,
+            collection,
+            boxed,
+            &Location::line("x.md", 3),
+            &mut diags,
+        );
+        (t.to_string().replace(' ', ""), diags.into_sorted().len())
+    }
+
+    #[test]
+    fn primitives_map_to_rust_types() {
+        let api = Api::default();
+        for (edm, rust) in [
+            ("Edm.String", "::std::string::String"),
+            ("Edm.Boolean", "bool"),
+            ("Edm.Int64", "i64"),
+            ("Edm.Byte", "u8"),
+            ("Edm.Single", "f32"),
+            ("Edm.Decimal", "f64"),
+            ("Edm.Date", "crate::runtime::Date"),
+            ("Edm.Duration", "crate::runtime::Duration"),
+            ("Edm.Guid", "crate::runtime::Guid"),
+            ("Edm.Binary", "::std::string::String"),
+            ("Edm.Stream", "::serde_json::Value"),
+        ] {
+            assert_eq!(
+                mapped(&api, edm, false, false),
+                (rust.to_string(), 0),
+                "{edm}"
+            );
+        }
+        assert_eq!(
+            mapped(&api, "Edm.Int32", true, false).0,
+            "::std::vec::Vec<i32>"
+        );
+        assert_eq!(
+            mapped(&api, "Collection(Edm.Int32)", false, false).0,
+            "::std::vec::Vec<i32>"
+        );
+    }
+
+    #[test]
+    fn documented_and_unknown_names() {
+        let api = sample_api();
+        assert_eq!(
+            mapped(&api, "microsoft.graph.itemFacet", false, true).0,
+            "::std::boxed::Box<crate::models::ItemFacet>"
+        );
+        assert_eq!(
+            mapped(&api, "microsoft.graph.allowedAudiences", false, false).0,
+            "crate::enums::AllowedAudiences"
+        );
+        assert_eq!(
+            mapped(&api, "microsoft.graph.nowhere", false, false),
+            ("::serde_json::Value".to_string(), 1)
+        );
+        assert_eq!(
+            mapped(&api, "Edm.Geography", false, false),
+            ("::serde_json::Value".to_string(), 1)
+        );
+    }
+
+    #[test]
+    fn only_cycles_are_boxed() {
+        let api = Api {
+            types: vec![
+                type_def(
+                    "ns.a",
+                    None,
+                    vec![prop("b", "ns.b", false), prop("c", "ns.c", false)],
+                ),
+                type_def(
+                    "ns.b",
+                    None,
+                    vec![prop("a", "ns.a", false), prop("all", "ns.a", true)],
+                ),
+                type_def(
+                    "ns.c",
+                    None,
+                    vec![prop("me", "ns.c", false), prop("b", "ns.b", true)],
+                ),
+                type_def("ns.d", Some("ns.c"), vec![]),
+            ],
+            ..Api::default()
+        };
+        let symbols = Symbols::new(&api, |_| true);
+        let boxed: Vec<(String, String)> = boxed_fields(&api, &symbols).into_iter().collect();
+        let want = [("ns.a", "b"), ("ns.b", "a"), ("ns.c", "me")];
+        let want: Vec<(String, String)> = want
+            .iter()
+            .map(|(t, p)| (t.to_string(), p.to_string()))
+            .collect();
+        assert_eq!(boxed, want);
+    }
+
+    #[test]
+    fn redeclared_properties_appear_once() {
+        let api = Api {
+            types: vec![
+                type_def(
+                    "ns.base",
+                    None,
+                    vec![
+                        prop("id", "Edm.String", false),
+                        prop("x", "Edm.Int32", false),
+                    ],
+                ),
+                type_def(
+                    "ns.derived",
+                    Some("ns.base"),
+                    vec![prop("x", "Edm.Int64", false), prop("y", "Edm.Int32", false)],
+                ),
+            ],
+            ..Api::default()
+        };
+        let props = flattened(&api, "ns.derived");
+        let names: Vec<(&str, &str)> = props
+            .iter()
+            .map(|p| (p.name.as_str(), p.type_name.as_str()))
+            .collect();
+        assert_eq!(
+            names,
+            [("id", "Edm.String"), ("x", "Edm.Int64"), ("y", "Edm.Int32")]
+        );
+    }
+}
