@@ -76,7 +76,15 @@ fn operations_mod(api: &Api, symbols: &Symbols) -> TokenStream {
             .get(o.index)
             .is_some_and(super::operations::has_inline_body);
         let body = inline_body.then(|| ident(&o.body)).into_iter();
-        quote!(mod #module; pub use #module::{#endpoint, #target #(, #body)*};)
+        let title = api
+            .operations
+            .get(o.index)
+            .map(|op| op.title.as_str())
+            .unwrap_or_default();
+        let doc = docs::outer(&[docs::or(title, || {
+            format!("The {} operation.", docs::code(&o.endpoint))
+        })]);
+        quote!(#doc pub mod #module; pub use #module::{#endpoint, #target #(, #body)*};)
     });
     quote!(#doc #(#items)*)
 }
