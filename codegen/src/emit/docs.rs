@@ -8,9 +8,55 @@ pub fn clean(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// The cleaned text, or `fallback` when the text is empty.
-pub fn or(text: &str, fallback: impl FnOnce() -> String) -> String {
-    let cleaned = clean(text);
+/// Docs text made safe for rustdoc: whitespace collapsed, `[`, `]`, `<` and `>` escaped
+/// outside code spans (no broken links or stray HTML), bare URLs wrapped in `<…>`.
+pub fn text(raw: &str) -> String {
+    let cleaned = clean(raw);
+    let plain = if cleaned.matches('`').count() % 2 == 0 {
+        cleaned
+    } else {
+        cleaned.replace('`', "'")
+    };
+    plain
+        .split('`')
+        .enumerate()
+        .map(|(i, part)| {
+            if i % 2 == 1 {
+                format!("`{part}`")
+            } else {
+                markup(part)
+            }
+        })
+        .collect()
+}
+
+/// Escapes one stretch of plain text and turns its URLs into autolinks.
+fn markup(part: &str) -> String {
+    let words: Vec<String> = part.split(' ').map(markup_word).collect();
+    words.join(" ")
+}
+
+fn markup_word(word: &str) -> String {
+    let Some(start) = word.find("https://").or_else(|| word.find("http://")) else {
+        return escape(word);
+    };
+    let (before, rest) = word.split_at(start);
+    let url = rest.trim_end_matches(['.', ',', ')', ';', ':', '\'', '"']);
+    let after = &rest[url.len()..];
+    let url = url.replace('<', "%3C").replace('>', "%3E");
+    format!("{}<{url}>{}", escape(before), escape(after))
+}
+
+fn escape(text: &str) -> String {
+    text.replace('[', "\\[")
+        .replace(']', "\\]")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// The docs text (see [`text`]), or `fallback` when the text is empty.
+pub fn or(raw: &str, fallback: impl FnOnce() -> String) -> String {
+    let cleaned = text(raw);
     if cleaned.is_empty() {
         fallback()
     } else {
@@ -68,5 +114,16 @@ mod tests {
         );
         assert_eq!(lines(&[]).len(), 1);
         assert_eq!(code("a`b"), "`a'b`");
+    }
+
+    #[test]
+    fn docs_text_is_safe_for_rustdoc() {
+        assert_eq!(
+            text("See https://docs.microsoft.com/x. Or [this] <br/>"),
+            "See <https://docs.microsoft.com/x>. Or \\[this\\] &lt;br/&gt;"
+        );
+        assert_eq!(text("keep `<b>[x]` as code"), "keep `<b>[x]` as code");
+        assert_eq!(text("odd ` tick <"), "odd ' tick &lt;");
+        assert_eq!(text("(https://a.b/c)."), "(<https://a.b/c>).");
     }
 }

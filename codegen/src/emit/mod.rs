@@ -180,7 +180,7 @@ fn report_skipped(api: &Api, diags: &mut Diagnostics) {
 /// becomes an `emit-internal` error and a file saying so.
 fn render(path: String, tokens: TokenStream, diags: &mut Diagnostics) -> OutputFile {
     let contents = match syn::parse2::<syn::File>(tokens) {
-        Ok(file) => format!("{HEADER}\n\n{}", prettyplease::unparse(&file)),
+        Ok(file) => format!("{HEADER}\n\n{}", spaced(&prettyplease::unparse(&file))),
         Err(e) => {
             let at = crate::diag::Location::file(&path);
             diags.error(
@@ -194,4 +194,19 @@ fn render(path: String, tokens: TokenStream, diags: &mut Diagnostics) -> OutputF
         }
     };
     OutputFile { path, contents }
+}
+
+/// A blank line after every top-level item that ends in `}` (prettyplease leaves none).
+/// Only a line that is exactly `}` qualifies: generated string literals never span lines.
+fn spaced(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 20);
+    let mut lines = text.lines().peekable();
+    while let Some(line) = lines.next() {
+        out.push_str(line);
+        out.push('\n');
+        if line == "}" && lines.peek().is_some_and(|next| !next.is_empty()) {
+            out.push('\n');
+        }
+    }
+    out
 }

@@ -238,7 +238,7 @@ fn endpoint_docs(op: &Operation) -> Vec<String> {
     let title = docs::or(&op.title, || {
         format!("The {} operation.", docs::code(&op.name))
     });
-    let mut paragraphs = vec![title, docs::clean(&op.description)];
+    let mut paragraphs = vec![title, docs::text(&op.description)];
     let method = op.method.trim().to_ascii_uppercase();
     for path in &op.paths {
         paragraphs.push(docs::code(&format!("{method} {}", path.trim())));
@@ -246,8 +246,8 @@ fn endpoint_docs(op: &Operation) -> Vec<String> {
     for (kind, permissions) in op.permissions.iter().filter(|(_, p)| !p.is_empty()) {
         paragraphs.push(format!(
             "Permissions ({}): {}.",
-            docs::clean(kind),
-            docs::clean(&permissions.join(", "))
+            docs::text(kind),
+            docs::text(&permissions.join(", "))
         ));
     }
     if let Some(response) = &op.response {
