@@ -171,6 +171,32 @@ mod tests {
         assert!(text.contains("pub additional_2: crate::runtime::Field<i32>"));
         let nested = file("src/models/call_records/session.rs");
         assert!(nested.contains("pub n2fa:"), "{nested}");
+        let hostile = file("src/models/string.rs");
+        for field in [
+            "self_",
+            "super_",
+            "field",
+            "n123",
+            "odata_type",
+            "crate_",
+            "string",
+            "vec",
+            "option",
+        ] {
+            assert!(
+                hostile.contains(&format!(
+                    "pub {field}: crate::runtime::Field<::std::string::String>"
+                )),
+                "{field}: {hostile}"
+            );
+        }
+        assert!(hostile.contains("pub struct String {"));
+        let nested = file("src/models/crate_/self_.rs");
+        assert!(nested.contains("pub struct Self_ {"), "{nested}");
+        assert!(
+            nested.contains("Field<::std::vec::Vec<crate::models::crate_::Self_>>"),
+            "{nested}"
+        );
         let option = file("src/models/option.rs");
         assert!(option.contains("pub struct Option"), "{option}");
         assert!(option.contains("Field<crate::models::Result>"));

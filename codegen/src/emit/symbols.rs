@@ -168,8 +168,10 @@ fn name_ops(api: &Api, emit_op: impl Fn(&Operation) -> bool) -> Vec<OpNames> {
     firsts
         .into_iter()
         .map(|(index, module, endpoint)| {
-            let target = types.claim(&format!("{endpoint}Target"));
-            let body = types.claim(&format!("{endpoint}Body"));
+            // `Self_` → `SelfTarget`, not `Self_Target` (which is not upper camel case).
+            let stem = endpoint.trim_end_matches('_');
+            let target = types.claim(&format!("{stem}Target"));
+            let body = types.claim(&format!("{stem}Body"));
             OpNames {
                 index,
                 module,

@@ -119,7 +119,54 @@ fn types() -> Vec<TypeDef> {
         None,
         vec![prop("ok", "Edm.Boolean", false)],
     );
-    vec![session, facet, publication, option, result, plain, node]
+    vec![
+        session,
+        facet,
+        publication,
+        option,
+        result,
+        plain,
+        node,
+        hostile(),
+        vec_type(),
+        nested_keyword(),
+    ]
+}
+
+/// A type whose name and property names are all things Rust or the generator uses.
+fn hostile() -> TypeDef {
+    let names = [
+        "self",
+        "super",
+        "_",
+        "123",
+        "@odata.type",
+        "crate",
+        "String",
+        "Vec",
+        "Option",
+    ];
+    let properties = names.iter().map(|n| prop(n, "Edm.String", false)).collect();
+    type_def("microsoft.graph.string", None, properties)
+}
+
+fn vec_type() -> TypeDef {
+    type_def(
+        "microsoft.graph.vec",
+        None,
+        vec![
+            prop("box", "microsoft.graph.string", false),
+            prop("kind", "microsoft.graph.box", true),
+        ],
+    )
+}
+
+fn nested_keyword() -> TypeDef {
+    type_def(
+        "microsoft.graph.crate.self",
+        None,
+        vec![prop("mod", "microsoft.graph.crate.self", true)],
+    )
 }
 
 fn enums() -> Vec<EnumDef> {
@@ -142,6 +189,15 @@ fn enums() -> Vec<EnumDef> {
             .map(|(i, n)| member(n, i as i64))
             .collect(),
             source: Location::line("resources/enums.md", 5),
+        },
+        EnumDef {
+            name: "microsoft.graph.box".to_string(),
+            description: String::new(),
+            members: ["Self", "self", "_", "3", "Other", "other", "as_str"]
+                .iter()
+                .map(|n| member(n, 0))
+                .collect(),
+            source: Location::line("resources/enums.md", 30),
         },
         EnumDef {
             name: "microsoft.graph.oddValues".to_string(),
@@ -219,7 +275,18 @@ fn operations() -> Vec<Operation> {
         ],
     });
     let strange = operation("weird", "TRACE", &["/x"]);
-    vec![create, list, delete, action, strange]
+    let mut keyword = operation("self", "patch", &["/me/{self}/x('{crate}')", "/{Self}"]);
+    keyword.request_body = Some(RequestBody {
+        type_name: Some("microsoft.graph.vec".to_string()),
+        collection: true,
+        properties: vec![],
+    });
+    keyword.response = Some(Response {
+        status: 200,
+        type_name: Some("Edm.String".to_string()),
+        collection: true,
+    });
+    vec![create, list, delete, action, strange, keyword]
 }
 
 /// The sample API: profile facets, a recursive type, two namespaces, colliding names and
