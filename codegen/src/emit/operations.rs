@@ -215,7 +215,8 @@ fn endpoint(
     }
 }
 
-/// The endpoint's output type: `()`, the mapped type, or a `Collection` of it.
+/// The endpoint's output type: `()`, the mapped type, a `Collection` of it, or a `Single`
+/// for a primitive (OData wraps those in `{"value": ...}`).
 fn output(ctx: &mut Ctx<'_>, op: &Operation) -> TokenStream {
     let Some(response) = &op.response else {
         return quote!(());
@@ -223,14 +224,16 @@ fn output(ctx: &mut Ctx<'_>, op: &Operation) -> TokenStream {
     let Some(type_name) = &response.type_name else {
         return quote!(());
     };
-    if response.collection {
-        let item = ctx
-            .mapper
-            .map(type_name, false, false, &op.source, ctx.diags);
-        quote!(crate::runtime::Collection<#item>)
+    let (type_name, collection) = super::types::split_collection(type_name, response.collection);
+    let ty = ctx
+        .mapper
+        .map(type_name, false, false, &op.source, ctx.diags);
+    if collection {
+        quote!(crate::runtime::Collection<#ty>)
+    } else if crate::ir::is_primitive(type_name) && type_name != "Edm.Stream" {
+        quote!(crate::runtime::Single<#ty>)
     } else {
-        ctx.mapper
-            .map(type_name, false, false, &op.source, ctx.diags)
+        ty
     }
 }
 

@@ -286,7 +286,13 @@ fn operations() -> Vec<Operation> {
         type_name: Some("Edm.String".to_string()),
         collection: true,
     });
-    vec![create, list, delete, action, strange, keyword]
+    let mut flag = operation("isFlagged", "GET", &["/me/flagged()"]);
+    flag.response = Some(Response {
+        status: 200,
+        type_name: Some("Edm.Boolean".to_string()),
+        collection: false,
+    });
+    vec![create, list, delete, action, strange, keyword, flag]
 }
 
 /// The sample API: profile facets, a recursive type, two namespaces, colliding names and

@@ -127,6 +127,15 @@ fn operations_get_targets_bodies_and_outputs() {
         1,
         "duplicate path kept"
     );
+    let keyword = contents(&files, "src/operations/self_.rs");
+    assert!(keyword.contains("pub enum SelfTarget {"), "{keyword}");
+    assert!(keyword.contains("type Output = crate::runtime::Collection<::std::string::String>;"));
+    assert!(keyword.contains("pub body: ::std::vec::Vec<crate::models::Vec>,"));
+    let flag = contents(&files, "src/operations/is_flagged.rs");
+    assert!(
+        flag.contains("type Output = crate::runtime::Single<bool>;"),
+        "{flag}"
+    );
     let ops_mod = contents(&files, "src/operations/mod.rs");
     assert!(
         ops_mod.contains("pub use get_by_path::{GetByPath, GetByPathTarget, GetByPathBody};"),

@@ -116,7 +116,7 @@ impl<'a> TypeMapper<'a> {
 }
 
 /// `Collection(X)` → (`X`, true); anything else as given.
-fn split_collection(type_name: &str, collection: bool) -> (&str, bool) {
+pub fn split_collection(type_name: &str, collection: bool) -> (&str, bool) {
     let trimmed = type_name.trim();
     match trimmed
         .strip_prefix("Collection(")

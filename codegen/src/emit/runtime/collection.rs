@@ -51,3 +51,23 @@ impl<T> IntoIterator for Collection<T> {
         self.value.into_iter()
     }
 }
+
+/// A response that wraps one primitive value: `{"@odata.context": "...", "value": true}`.
+///
+/// OData functions and actions that return a string, number or boolean send it this way.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(bound(serialize = "T: Serialize", deserialize = "T: Deserialize<'de>"))]
+pub struct Single<T> {
+    /// The returned value.
+    pub value: T,
+    /// Members besides `value` (`@odata.context`).
+    #[serde(flatten)]
+    pub additional: serde_json::Map<String, serde_json::Value>,
+}
+
+impl<T> Single<T> {
+    /// The returned value, dropping the annotations.
+    pub fn into_value(self) -> T {
+        self.value
+    }
+}

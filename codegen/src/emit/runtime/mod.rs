@@ -3,7 +3,8 @@
 //! - [`Field`] keeps a member's three states apart: absent, explicit `null`, or a value.
 //! - [`DateTimeOffset`], [`Date`], [`TimeOfDay`], [`Guid`] and [`Duration`] parse their
 //!   text but re-serialize it unchanged, so a round trip never rewrites a value.
-//! - [`Collection`] is the `{"value": [...], "@odata.nextLink": ...}` list envelope.
+//! - [`Collection`] is the `{"value": [...], "@odata.nextLink": ...}` list envelope, and
+//!   [`Single`] the `{"value": ...}` envelope of a primitive result.
 //! - [`Endpoint`] turns an operation into an [`http::Request`] and parses the
 //!   [`http::Response`] into its typed output or an [`Error`]; no HTTP client is included.
 
@@ -16,7 +17,7 @@ mod lexical;
 #[cfg(test)]
 mod tests;
 
-pub use collection::Collection;
+pub use collection::{Collection, Single};
 pub use duration::IsoDuration;
 pub use endpoint::{
     Endpoint, encode_literal, encode_path, encode_segment, json_body, parse_response, status,

@@ -155,6 +155,14 @@ fn collections_round_trip() {
 }
 
 #[test]
+fn primitive_results_are_unwrapped() {
+    let doc = json!({"@odata.context": "x", "value": true});
+    assert_eq!(round_trip::<Single<bool>>(doc.clone()), doc);
+    let single: Option<Single<bool>> = serde_json::from_value(doc).ok();
+    assert_eq!(single.map(Single::into_value), Some(true));
+}
+
+#[test]
 fn requests_carry_method_url_and_json_body() {
     let endpoint = CreateItem {
         user: None,
