@@ -196,17 +196,23 @@ fn render(path: String, tokens: TokenStream, diags: &mut Diagnostics) -> OutputF
     OutputFile { path, contents }
 }
 
-/// A blank line after every top-level item that ends in `}` (prettyplease leaves none).
-/// Only a line that is exactly `}` qualifies: generated string literals never span lines.
+/// Blank lines between top-level items (prettyplease leaves none): after a closing `}`,
+/// after the inner docs, and before an item's outer docs. Only unindented lines count, and
+/// generated string literals never span lines, so this never changes a literal.
 fn spaced(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + text.len() / 20);
-    let mut lines = text.lines().peekable();
-    while let Some(line) = lines.next() {
-        out.push_str(line);
-        out.push('\n');
-        if line == "}" && lines.peek().is_some_and(|next| !next.is_empty()) {
+    let mut previous = "";
+    for line in text.lines() {
+        let starts_docs = line.starts_with("///") && !previous.starts_with("///");
+        let after_item =
+            previous == "}" || (previous.starts_with("//!") && !line.starts_with("//!"));
+        let attached = previous.starts_with('#') || previous.is_empty();
+        if !line.is_empty() && (after_item || (starts_docs && !attached)) {
             out.push('\n');
         }
+        out.push_str(line);
+        out.push('\n');
+        previous = line;
     }
     out
 }
