@@ -22,7 +22,10 @@ pub fn docs_input() -> &'static Loaded {
 
 /// `file:line` of an example's body, e.g. `api/profile-post.md:69`.
 pub fn body_place(ex: &Example) -> String {
-    ex.body_source.as_ref().map(|l| l.to_string()).unwrap_or_default()
+    ex.body_source
+        .as_ref()
+        .map(|l| l.to_string())
+        .unwrap_or_default()
 }
 
 /// The last line of an example body: the line before the closing fence.

@@ -26,13 +26,20 @@ fn round_trip(ex: &codegen::ir::Example) -> Result<(), String> {
     let (Some(body), Some(ty)) = (&ex.body, &ex.body_type) else {
         return Ok(());
     };
-    let info = graph_models::registry::find(ty).ok_or_else(|| format!("no generated type for `{ty}`"))?;
-    let convert = if ex.body_collection { info.reserialize_collection } else { info.reserialize };
+    let info =
+        graph_models::registry::find(ty).ok_or_else(|| format!("no generated type for `{ty}`"))?;
+    let convert = if ex.body_collection {
+        info.reserialize_collection
+    } else {
+        info.reserialize
+    };
     let back = convert(body.clone()).map_err(|e| format!("does not deserialize: {e}"))?;
     if &back == body {
         Ok(())
     } else {
-        Err(format!("changed in the round trip:\n  before: {body}\n  after:  {back}"))
+        Err(format!(
+            "changed in the round trip:\n  before: {body}\n  after:  {back}"
+        ))
     }
 }
 
@@ -43,7 +50,11 @@ fn every_example_body_round_trips_or_is_reported() {
     let mut typed = 0;
     for op in &loaded.api.operations {
         for ex in op.examples.iter().filter(|e| e.body.is_some()) {
-            assert!(ex.body_type.is_some(), "{}: example body has no type", body_place(ex));
+            assert!(
+                ex.body_type.is_some(),
+                "{}: example body has no type",
+                body_place(ex)
+            );
             typed += 1;
             if let Err(why) = round_trip(ex) {
                 eprintln!("{}: {why}", body_place(ex));
@@ -51,7 +62,10 @@ fn every_example_body_round_trips_or_is_reported() {
             }
         }
     }
-    assert_eq!(typed, 10, "the five seed pages have a request and a response body each");
+    assert_eq!(
+        typed, 10,
+        "the five seed pages have a request and a response body each"
+    );
     let pinned: BTreeSet<String> = UNREADABLE.iter().map(|s| s.to_string()).collect();
     assert_eq!(failed, pinned, "bodies that fail the round trip");
 }
@@ -68,7 +82,9 @@ fn each_unreadable_body_has_a_diagnostic_naming_line_and_property() {
                 .diagnostics
                 .iter()
                 .filter(|d| UNREADABLE_CODES.contains(&d.code.as_str()))
-                .filter(|d| d.location.file == at.file && (at.line..=end).contains(&d.location.line))
+                .filter(|d| {
+                    d.location.file == at.file && (at.line..=end).contains(&d.location.line)
+                })
                 .collect();
             for d in &inside {
                 assert!(d.message.starts_with('`'), "names the property: {d}");
@@ -80,5 +96,8 @@ fn each_unreadable_body_has_a_diagnostic_naming_line_and_property() {
         }
     }
     let pinned: BTreeSet<String> = UNREADABLE.iter().map(|s| s.to_string()).collect();
-    assert_eq!(reported, pinned, "bodies with an unreadable-value diagnostic");
+    assert_eq!(
+        reported, pinned,
+        "bodies with an unreadable-value diagnostic"
+    );
 }

@@ -2,6 +2,7 @@
 //!
 //! The pipeline is `load → page → extract → resolve → emit → write`; see `design.md`.
 
+pub mod cli;
 pub mod diag;
 pub mod emit;
 pub mod extract;

@@ -2,8 +2,6 @@
 
 use std::path::PathBuf;
 
-use std::io::Write;
-
 use crate::emit::{self, EmitOptions};
 use crate::report;
 use crate::write;

@@ -1,7 +1,5 @@
 //! `codegen ir`: print the resolved IR.
 
-use std::io::Write;
-
 use super::{Console, DocsArgs, output};
 
 /// Arguments of `codegen ir`.
@@ -31,18 +29,22 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> u8 {
     };
     output::print_diagnostics(&loaded, &args.docs, console);
     let text = match args.format {
-        Format::Json => serde_json::to_string_pretty(&loaded.api).map(|mut s| {
-            s.push('\n');
-            s
-        }).map_err(|e| e.to_string()),
+        Format::Json => serde_json::to_string_pretty(&loaded.api)
+            .map(|mut s| {
+                s.push('\n');
+                s
+            })
+            .map_err(|e| e.to_string()),
         Format::Yaml => serde_yaml::to_string(&loaded.api).map_err(|e| e.to_string()),
     };
-    let written = text.map_err(|e| format!("cannot serialize the IR: {e}")).and_then(|t| {
-        console
-            .out
-            .write_all(t.as_bytes())
-            .map_err(|e| format!("cannot write to stdout: {e}"))
-    });
+    let written = text
+        .map_err(|e| format!("cannot serialize the IR: {e}"))
+        .and_then(|t| {
+            console
+                .out
+                .write_all(t.as_bytes())
+                .map_err(|e| format!("cannot write to stdout: {e}"))
+        });
     if let Err(e) = written {
         let _ = writeln!(console.err, "error: {e}");
         return 2;

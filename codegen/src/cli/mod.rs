@@ -92,9 +92,14 @@ where
 {
     let cli = match Cli::try_parse_from(args) {
         Ok(cli) => cli,
-        Err(e) => {
+        Err(e) if e.use_stderr() => {
             let _ = write!(console.err, "{}", e.render());
-            return if e.use_stderr() { 2 } else { 0 };
+            return 2;
+        }
+        Err(e) => {
+            // --help and --version are answers, not errors: stdout, exit 0.
+            let _ = write!(console.out, "{}", e.render());
+            return 0;
         }
     };
     match cli.command {

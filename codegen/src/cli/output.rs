@@ -1,7 +1,5 @@
 //! Loading docs and printing diagnostics the same way in every command.
 
-use std::io::Write;
-
 use crate::diag::Severity;
 use crate::pipeline::{self, Loaded};
 use crate::report;
@@ -54,11 +52,20 @@ pub fn print_diagnostics(loaded: &Loaded, args: &DocsArgs, console: &mut Console
         .collect();
     if !shown.is_empty() {
         let color = args.color.enabled(console.err_is_terminal);
-        let _ = write!(console.err, "{}", report::render(&shown, &loaded.sources, color));
+        let _ = write!(
+            console.err,
+            "{}",
+            report::render(&shown, &loaded.sources, color)
+        );
     }
 }
 
 /// Exit code for a run that otherwise succeeded: 1 when an input error was reported.
 pub fn exit_code(loaded: &Loaded) -> u8 {
-    u8::from(loaded.diagnostics.iter().any(|d| d.severity == Severity::Error))
+    u8::from(
+        loaded
+            .diagnostics
+            .iter()
+            .any(|d| d.severity == Severity::Error),
+    )
 }

@@ -83,14 +83,14 @@ impl Builder<'_, '_> {
     fn start(&mut self, tag: Tag<'_>, range: &Range<usize>) {
         let (line, col) = self.line_col(range);
         match tag {
-            Tag::Heading { .. } | Tag::Paragraph | Tag::Item | Tag::TableCell => {
-                if self.inline.is_none() {
-                    self.inline = Some(Text {
-                        line,
-                        col,
-                        ..Text::default()
-                    });
-                }
+            Tag::Heading { .. } | Tag::Paragraph | Tag::Item | Tag::TableCell
+                if self.inline.is_none() =>
+            {
+                self.inline = Some(Text {
+                    line,
+                    col,
+                    ..Text::default()
+                });
             }
             Tag::Link { dest_url, .. } => {
                 let at = self.inline.as_ref().map_or(0, |i| i.text.len());
@@ -267,12 +267,14 @@ impl Builder<'_, '_> {
         match json_repair::parse(body) {
             Ok(parsed) => {
                 if !parsed.repairs.is_empty() {
-                    self.diags
-                        .warning(
-                            "annotation-repaired",
-                            at,
-                            format!("annotation comment is not valid JSON; read it after repair ({})", parsed.repairs.join(", ")),
-                        );
+                    self.diags.warning(
+                        "annotation-repaired",
+                        at,
+                        format!(
+                            "annotation comment is not valid JSON; read it after repair ({})",
+                            parsed.repairs.join(", ")
+                        ),
+                    );
                 }
                 self.flush_pending();
                 self.pending = Some(Annotation {

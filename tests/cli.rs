@@ -1,0 +1,161 @@
+//! The CLI as a user meets it: help, bad paths, broken pages, determinism.
+
+use std::path::{Path, PathBuf};
+
+use integration_tests::root;
+
+/// Runs the CLI in-process; returns (exit code, stdout, stderr).
+fn run(args: &[&str]) -> (u8, String, String) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let mut console = codegen::cli::Console {
+        out: &mut out,
+        err: &mut err,
+        err_is_terminal: false,
+    };
+    let mut argv = vec!["codegen"];
+    argv.extend_from_slice(args);
+    let code = codegen::cli::run(argv, &mut console);
+    (
+        code,
+        String::from_utf8_lossy(&out).into_owned(),
+        String::from_utf8_lossy(&err).into_owned(),
+    )
+}
+
+fn temp_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("codegen-cli-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    dir
+}
+
+fn write(path: &Path, text: &str) {
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(path, text).expect("write");
+}
+
+const GOOD_RESOURCE: &str = "# widget resource type\n\nNamespace: microsoft.graph\n\nA widget.\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n|name|String|The name.|\n";
+
+const BROKEN_API: &str = "# Create widget\n\n## HTTP request\n\n```http\nPOST /widgets\n```\n\n## Response\n\nIf successful, this method returns a `201 Created` response code and a [widget](../resources/widget.md) object.\n\n<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 201 Created\nContent-Type: application/json\n\n{\n  \"name\": \"a\"\n  \"oops\": 1\n}\n```\n";
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    for cmd in [&["--help"][..], &["generate", "--help"], &["ir", "--help"]] {
+        let (code, out, _) = run(cmd);
+        assert_eq!(code, 0, "{cmd:?}");
+        assert!(out.contains("Examples:"), "{cmd:?}: {out}");
+    }
+}
+
+#[test]
+fn a_missing_docs_folder_is_a_usage_error_naming_the_path() {
+    let (code, _, err) = run(&["ir", "--docs", "/no/such/docs"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("/no/such/docs"), "{err}");
+    assert!(err.contains("does not exist"), "{err}");
+}
+
+#[test]
+fn an_unknown_flag_is_a_usage_error() {
+    let (code, _, err) = run(&["generate", "--bogus"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--bogus"), "{err}");
+}
+
+#[test]
+fn a_broken_page_is_reported_with_file_and_line_and_the_rest_is_generated() {
+    let dir = temp_dir("broken");
+    let docs = dir.join("docs");
+    write(&docs.join("resources/widget.md"), GOOD_RESOURCE);
+    write(&docs.join("api/widget-post.md"), BROKEN_API);
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("/no/such/target.md", docs.join("api/dangling.md"))
+        .expect("symlink");
+    let out = dir.join("out");
+    let (code, _, err) = run(&[
+        "generate",
+        "--docs",
+        docs.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains("api/widget-post.md:20"),
+        "located at the bad line: {err}"
+    );
+    assert!(err.contains("example-json-invalid"), "{err}");
+    #[cfg(unix)]
+    assert!(
+        err.contains("api/dangling.md") && err.contains("cannot read file"),
+        "{err}"
+    );
+    assert!(
+        out.join("src/models/widget.rs").is_file(),
+        "the good page is still generated"
+    );
+    assert!(err.contains("1 operations"), "summary line: {err}");
+}
+
+#[test]
+fn generating_twice_gives_byte_identical_output() {
+    let dir = temp_dir("twice");
+    let (a, b) = (dir.join("a"), dir.join("b"));
+    let docs = root().join("docs-input");
+    for out in [&a, &b] {
+        let (code, _, err) = run(&[
+            "generate",
+            "--quiet",
+            "--docs",
+            docs.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code, 0, "{err}");
+    }
+    let files = |d: &Path| -> Vec<(PathBuf, Vec<u8>)> {
+        let mut all = Vec::new();
+        let mut stack = vec![d.to_path_buf()];
+        while let Some(p) = stack.pop() {
+            for e in std::fs::read_dir(&p).expect("read_dir").flatten() {
+                let path = e.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    all.push((
+                        path.strip_prefix(d).expect("prefix").to_path_buf(),
+                        std::fs::read(&path).expect("read"),
+                    ));
+                }
+            }
+        }
+        all.sort();
+        all
+    };
+    let (fa, fb) = (files(&a), files(&b));
+    assert!(fa.len() > 50, "a whole crate was written");
+    assert_eq!(fa, fb);
+}
+
+#[test]
+fn ir_prints_json_and_yaml() {
+    let docs = root().join("docs-input");
+    let (code, out, _) = run(&["ir", "--quiet", "--docs", docs.to_str().unwrap()]);
+    assert_eq!(code, 0);
+    let ir: serde_json::Value = serde_json::from_str(&out).expect("JSON");
+    assert!(ir["types"].as_array().is_some_and(|t| t.len() > 30));
+    let (code, out, _) = run(&[
+        "ir",
+        "--quiet",
+        "--format",
+        "yaml",
+        "--docs",
+        docs.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0);
+    assert!(
+        out.contains("name: createItemPublication"),
+        "{}",
+        &out[..200.min(out.len())]
+    );
+}
