@@ -9,11 +9,31 @@ use integration_tests::docs_input;
 
 /// (seed page, operation, module file of the operation, model file of its body type)
 const SEEDS: &[(&str, &str, &str, &str)] = &[
-    ("profile-post-publications", "createItemPublication", "create_item_publication", "item_publication"),
-    ("profile-post-certifications", "createPersonCertification", "create_person_certification", "person_certification"),
+    (
+        "profile-post-publications",
+        "createItemPublication",
+        "create_item_publication",
+        "item_publication",
+    ),
+    (
+        "profile-post-certifications",
+        "createPersonCertification",
+        "create_person_certification",
+        "person_certification",
+    ),
     ("profile-post", "createProfile", "create_profile", "profile"),
-    ("profile-post-positions", "createWorkPosition", "create_work_position", "work_position"),
-    ("profile-post-projects", "createProjectParticipation", "create_project_participation", "project_participation"),
+    (
+        "profile-post-positions",
+        "createWorkPosition",
+        "create_work_position",
+        "work_position",
+    ),
+    (
+        "profile-post-projects",
+        "createProjectParticipation",
+        "create_project_participation",
+        "project_participation",
+    ),
 ];
 
 fn emitted() -> Vec<OutputFile> {
