@@ -4,8 +4,9 @@
 //! a name (for example a round-trip test of documented examples).
 
 /// A JSON → JSON conversion through a generated type.
-pub type Reserialize =
-    fn(::serde_json::Value) -> ::std::result::Result<::serde_json::Value, ::serde_json::Error>;
+pub type Reserialize = fn(
+    ::serde_json::Value,
+) -> ::std::result::Result<::serde_json::Value, ::serde_json::Error>;
 
 /// One generated type or enum.
 #[derive(Debug, Clone, Copy)]
@@ -57,7 +58,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.advancedConfigState",
         reserialize: reserialize::<crate::enums::AdvancedConfigState>,
-        reserialize_collection: reserialize_collection::<crate::enums::AdvancedConfigState>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::AdvancedConfigState,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.ageGroup",
@@ -92,7 +95,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.analyticsActivityType",
         reserialize: reserialize::<crate::enums::AnalyticsActivityType>,
-        reserialize_collection: reserialize_collection::<crate::enums::AnalyticsActivityType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::AnalyticsActivityType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.anniversaryType",
@@ -134,7 +139,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.attributeFlowBehavior",
         reserialize: reserialize::<crate::enums::AttributeFlowBehavior>,
-        reserialize_collection: reserialize_collection::<crate::enums::AttributeFlowBehavior>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::AttributeFlowBehavior,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.attributeFlowType",
@@ -154,7 +161,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.authenticationMethodFeature",
         reserialize: reserialize::<crate::enums::AuthenticationMethodFeature>,
-        reserialize_collection: reserialize_collection::<crate::enums::AuthenticationMethodFeature>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::AuthenticationMethodFeature,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.authenticationMethodKeyStrength",
@@ -173,7 +182,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.authenticationMethodState",
         reserialize: reserialize::<crate::enums::AuthenticationMethodState>,
-        reserialize_collection: reserialize_collection::<crate::enums::AuthenticationMethodState>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::AuthenticationMethodState,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.authenticationMethodTargetType",
@@ -185,27 +196,37 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.authenticationPhoneType",
         reserialize: reserialize::<crate::enums::AuthenticationPhoneType>,
-        reserialize_collection: reserialize_collection::<crate::enums::AuthenticationPhoneType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::AuthenticationPhoneType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.authenticatorAppContextType",
         reserialize: reserialize::<crate::enums::AuthenticatorAppContextType>,
-        reserialize_collection: reserialize_collection::<crate::enums::AuthenticatorAppContextType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::AuthenticatorAppContextType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.autoAdmittedUsersType",
         reserialize: reserialize::<crate::enums::AutoAdmittedUsersType>,
-        reserialize_collection: reserialize_collection::<crate::enums::AutoAdmittedUsersType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::AutoAdmittedUsersType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.automaticRepliesStatus",
         reserialize: reserialize::<crate::enums::AutomaticRepliesStatus>,
-        reserialize_collection: reserialize_collection::<crate::enums::AutomaticRepliesStatus>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::AutomaticRepliesStatus,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.azureADLicenseType",
         reserialize: reserialize::<crate::enums::AzureAdLicenseType>,
-        reserialize_collection: reserialize_collection::<crate::enums::AzureAdLicenseType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::AzureAdLicenseType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.bodyType",
@@ -215,7 +236,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.bucketAggregationSortProperty",
         reserialize: reserialize::<crate::enums::BucketAggregationSortProperty>,
-        reserialize_collection: reserialize_collection::<crate::enums::BucketAggregationSortProperty>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::BucketAggregationSortProperty,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.calendarColor",
@@ -255,23 +278,31 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.channelMembershipType",
         reserialize: reserialize::<crate::enums::ChannelMembershipType>,
-        reserialize_collection: reserialize_collection::<crate::enums::ChannelMembershipType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ChannelMembershipType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.chatMessageImportance",
         reserialize: reserialize::<crate::enums::ChatMessageImportance>,
-        reserialize_collection: reserialize_collection::<crate::enums::ChatMessageImportance>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ChatMessageImportance,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.chatMessagePolicyViolationUserActionType",
-        reserialize: reserialize::<crate::enums::ChatMessagePolicyViolationUserActionType>,
+        reserialize: reserialize::<
+            crate::enums::ChatMessagePolicyViolationUserActionType,
+        >,
         reserialize_collection: reserialize_collection::<
             crate::enums::ChatMessagePolicyViolationUserActionType,
         >,
     },
     TypeInfo {
         name: "microsoft.graph.chatMessagePolicyViolationVerdictDetailsType",
-        reserialize: reserialize::<crate::enums::ChatMessagePolicyViolationVerdictDetailsType>,
+        reserialize: reserialize::<
+            crate::enums::ChatMessagePolicyViolationVerdictDetailsType,
+        >,
         reserialize_collection: reserialize_collection::<
             crate::enums::ChatMessagePolicyViolationVerdictDetailsType,
         >,
@@ -303,17 +334,23 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.cloudPcAuditActivityResult",
         reserialize: reserialize::<crate::enums::CloudPcAuditActivityResult>,
-        reserialize_collection: reserialize_collection::<crate::enums::CloudPcAuditActivityResult>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::CloudPcAuditActivityResult,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.cloudPcAuditActorType",
         reserialize: reserialize::<crate::enums::CloudPcAuditActorType>,
-        reserialize_collection: reserialize_collection::<crate::enums::CloudPcAuditActorType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::CloudPcAuditActorType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.cloudPcAuditCategory",
         reserialize: reserialize::<crate::enums::CloudPcAuditCategory>,
-        reserialize_collection: reserialize_collection::<crate::enums::CloudPcAuditCategory>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::CloudPcAuditCategory,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.cloudPcProvisioningPolicyImageType",
@@ -340,12 +377,16 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.conditionalAccessClientApp",
         reserialize: reserialize::<crate::enums::ConditionalAccessClientApp>,
-        reserialize_collection: reserialize_collection::<crate::enums::ConditionalAccessClientApp>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ConditionalAccessClientApp,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.conditionalAccessConditions",
         reserialize: reserialize::<crate::enums::ConditionalAccessConditions>,
-        reserialize_collection: reserialize_collection::<crate::enums::ConditionalAccessConditions>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ConditionalAccessConditions,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.conditionalAccessDevicePlatform",
@@ -357,17 +398,23 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.conditionalAccessGrantControl",
         reserialize: reserialize::<crate::enums::ConditionalAccessGrantControl>,
-        reserialize_collection: reserialize_collection::<crate::enums::ConditionalAccessGrantControl>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ConditionalAccessGrantControl,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.conditionalAccessPolicyState",
         reserialize: reserialize::<crate::enums::ConditionalAccessPolicyState>,
-        reserialize_collection: reserialize_collection::<crate::enums::ConditionalAccessPolicyState>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ConditionalAccessPolicyState,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.conditionalAccessStatus",
         reserialize: reserialize::<crate::enums::ConditionalAccessStatus>,
-        reserialize_collection: reserialize_collection::<crate::enums::ConditionalAccessStatus>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ConditionalAccessStatus,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.confirmedBy",
@@ -377,12 +424,16 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.connectedOrganizationState",
         reserialize: reserialize::<crate::enums::ConnectedOrganizationState>,
-        reserialize_collection: reserialize_collection::<crate::enums::ConnectedOrganizationState>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ConnectedOrganizationState,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.connectionDirection",
         reserialize: reserialize::<crate::enums::ConnectionDirection>,
-        reserialize_collection: reserialize_collection::<crate::enums::ConnectionDirection>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ConnectionDirection,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.connectionStatus",
@@ -392,12 +443,16 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.connectorGroupRegion",
         reserialize: reserialize::<crate::enums::ConnectorGroupRegion>,
-        reserialize_collection: reserialize_collection::<crate::enums::ConnectorGroupRegion>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ConnectorGroupRegion,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.connectorGroupType",
         reserialize: reserialize::<crate::enums::ConnectorGroupType>,
-        reserialize_collection: reserialize_collection::<crate::enums::ConnectorGroupType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ConnectorGroupType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.connectorStatus",
@@ -406,7 +461,9 @@ pub static TYPES: &[TypeInfo] = &[
     },
     TypeInfo {
         name: "microsoft.graph.consentRequestFilterByCurrentUserOptions",
-        reserialize: reserialize::<crate::enums::ConsentRequestFilterByCurrentUserOptions>,
+        reserialize: reserialize::<
+            crate::enums::ConsentRequestFilterByCurrentUserOptions,
+        >,
         reserialize_collection: reserialize_collection::<
             crate::enums::ConsentRequestFilterByCurrentUserOptions,
         >,
@@ -414,7 +471,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.contactRelationship",
         reserialize: reserialize::<crate::enums::ContactRelationship>,
-        reserialize_collection: reserialize_collection::<crate::enums::ContactRelationship>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ContactRelationship,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.contentAlignment",
@@ -434,12 +493,16 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.countryLookupMethodType",
         reserialize: reserialize::<crate::enums::CountryLookupMethodType>,
-        reserialize_collection: reserialize_collection::<crate::enums::CountryLookupMethodType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::CountryLookupMethodType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.dataPolicyOperationStatus",
         reserialize: reserialize::<crate::enums::DataPolicyOperationStatus>,
-        reserialize_collection: reserialize_collection::<crate::enums::DataPolicyOperationStatus>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::DataPolicyOperationStatus,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.dayOfWeek",
@@ -456,7 +519,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.deviceEnrollmentFailureReason",
         reserialize: reserialize::<crate::enums::DeviceEnrollmentFailureReason>,
-        reserialize_collection: reserialize_collection::<crate::enums::DeviceEnrollmentFailureReason>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::DeviceEnrollmentFailureReason,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.directoryDefinitionDiscoverabilities",
@@ -468,17 +533,23 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.educationAddToCalendarOptions",
         reserialize: reserialize::<crate::enums::EducationAddToCalendarOptions>,
-        reserialize_collection: reserialize_collection::<crate::enums::EducationAddToCalendarOptions>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::EducationAddToCalendarOptions,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.educationAddedStudentAction",
         reserialize: reserialize::<crate::enums::EducationAddedStudentAction>,
-        reserialize_collection: reserialize_collection::<crate::enums::EducationAddedStudentAction>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::EducationAddedStudentAction,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.educationExternalSource",
         reserialize: reserialize::<crate::enums::EducationExternalSource>,
-        reserialize_collection: reserialize_collection::<crate::enums::EducationExternalSource>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::EducationExternalSource,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.educationGender",
@@ -507,12 +578,16 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.educationalActivity",
         reserialize: reserialize::<crate::models::EducationalActivity>,
-        reserialize_collection: reserialize_collection::<crate::models::EducationalActivity>,
+        reserialize_collection: reserialize_collection::<
+            crate::models::EducationalActivity,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.educationalActivityDetail",
         reserialize: reserialize::<crate::models::EducationalActivityDetail>,
-        reserialize_collection: reserialize_collection::<crate::models::EducationalActivityDetail>,
+        reserialize_collection: reserialize_collection::<
+            crate::models::EducationalActivityDetail,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.emailRole",
@@ -552,17 +627,23 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.externalAudienceScope",
         reserialize: reserialize::<crate::enums::ExternalAudienceScope>,
-        reserialize_collection: reserialize_collection::<crate::enums::ExternalAudienceScope>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ExternalAudienceScope,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.externalAuthenticationType",
         reserialize: reserialize::<crate::enums::ExternalAuthenticationType>,
-        reserialize_collection: reserialize_collection::<crate::enums::ExternalAuthenticationType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ExternalAuthenticationType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.externalEmailOtpState",
         reserialize: reserialize::<crate::enums::ExternalEmailOtpState>,
-        reserialize_collection: reserialize_collection::<crate::enums::ExternalEmailOtpState>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ExternalEmailOtpState,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.featureType",
@@ -589,7 +670,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.followupFlagStatus",
         reserialize: reserialize::<crate::enums::FollowupFlagStatus>,
-        reserialize_collection: reserialize_collection::<crate::enums::FollowupFlagStatus>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::FollowupFlagStatus,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.freeBusyStatus",
@@ -633,7 +716,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.identityUserFlowAttributeType",
         reserialize: reserialize::<crate::enums::IdentityUserFlowAttributeType>,
-        reserialize_collection: reserialize_collection::<crate::enums::IdentityUserFlowAttributeType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::IdentityUserFlowAttributeType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.importance",
@@ -653,7 +738,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.inferenceClassificationType",
         reserialize: reserialize::<crate::enums::InferenceClassificationType>,
-        reserialize_collection: reserialize_collection::<crate::enums::InferenceClassificationType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::InferenceClassificationType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.inferenceData",
@@ -673,7 +760,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.iosNotificationAlertType",
         reserialize: reserialize::<crate::enums::IosNotificationAlertType>,
-        reserialize_collection: reserialize_collection::<crate::enums::IosNotificationAlertType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::IosNotificationAlertType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.itemAddress",
@@ -720,17 +809,23 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.languageProficiency",
         reserialize: reserialize::<crate::models::LanguageProficiency>,
-        reserialize_collection: reserialize_collection::<crate::models::LanguageProficiency>,
+        reserialize_collection: reserialize_collection::<
+            crate::models::LanguageProficiency,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.languageProficiencyLevel",
         reserialize: reserialize::<crate::enums::LanguageProficiencyLevel>,
-        reserialize_collection: reserialize_collection::<crate::enums::LanguageProficiencyLevel>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::LanguageProficiencyLevel,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.lifecycleEventType",
         reserialize: reserialize::<crate::enums::LifecycleEventType>,
-        reserialize_collection: reserialize_collection::<crate::enums::LifecycleEventType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::LifecycleEventType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.localeInfo",
@@ -745,7 +840,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.locationUniqueIdType",
         reserialize: reserialize::<crate::enums::LocationUniqueIdType>,
-        reserialize_collection: reserialize_collection::<crate::enums::LocationUniqueIdType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::LocationUniqueIdType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.logonType",
@@ -755,7 +852,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.mailDestinationRoutingReason",
         reserialize: reserialize::<crate::enums::MailDestinationRoutingReason>,
-        reserialize_collection: reserialize_collection::<crate::enums::MailDestinationRoutingReason>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::MailDestinationRoutingReason,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.mediaState",
@@ -765,12 +864,16 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.meetingCapabilities",
         reserialize: reserialize::<crate::enums::MeetingCapabilities>,
-        reserialize_collection: reserialize_collection::<crate::enums::MeetingCapabilities>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::MeetingCapabilities,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.meetingMessageType",
         reserialize: reserialize::<crate::enums::MeetingMessageType>,
-        reserialize_collection: reserialize_collection::<crate::enums::MeetingMessageType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::MeetingMessageType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.messageActionFlag",
@@ -779,7 +882,9 @@ pub static TYPES: &[TypeInfo] = &[
     },
     TypeInfo {
         name: "microsoft.graph.microsoftAuthenticatorAuthenticationMode",
-        reserialize: reserialize::<crate::enums::MicrosoftAuthenticatorAuthenticationMode>,
+        reserialize: reserialize::<
+            crate::enums::MicrosoftAuthenticatorAuthenticationMode,
+        >,
         reserialize_collection: reserialize_collection::<
             crate::enums::MicrosoftAuthenticatorAuthenticationMode,
         >,
@@ -812,22 +917,30 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.onPremisesPublishingType",
         reserialize: reserialize::<crate::enums::OnPremisesPublishingType>,
-        reserialize_collection: reserialize_collection::<crate::enums::OnPremisesPublishingType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::OnPremisesPublishingType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.onenotePatchActionType",
         reserialize: reserialize::<crate::enums::OnenotePatchActionType>,
-        reserialize_collection: reserialize_collection::<crate::enums::OnenotePatchActionType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::OnenotePatchActionType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.onenotePatchInsertPosition",
         reserialize: reserialize::<crate::enums::OnenotePatchInsertPosition>,
-        reserialize_collection: reserialize_collection::<crate::enums::OnenotePatchInsertPosition>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::OnenotePatchInsertPosition,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.onenoteSourceService",
         reserialize: reserialize::<crate::enums::OnenoteSourceService>,
-        reserialize_collection: reserialize_collection::<crate::enums::OnenoteSourceService>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::OnenoteSourceService,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.onenoteUserRole",
@@ -837,7 +950,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.onlineMeetingProviderType",
         reserialize: reserialize::<crate::enums::OnlineMeetingProviderType>,
-        reserialize_collection: reserialize_collection::<crate::enums::OnlineMeetingProviderType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::OnlineMeetingProviderType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.onlineMeetingRole",
@@ -847,7 +962,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.openIdConnectResponseMode",
         reserialize: reserialize::<crate::enums::OpenIdConnectResponseMode>,
-        reserialize_collection: reserialize_collection::<crate::enums::OpenIdConnectResponseMode>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::OpenIdConnectResponseMode,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.operationResult",
@@ -862,7 +979,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.permissionClassificationType",
         reserialize: reserialize::<crate::enums::PermissionClassificationType>,
-        reserialize_collection: reserialize_collection::<crate::enums::PermissionClassificationType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::PermissionClassificationType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.permissionType",
@@ -872,12 +991,16 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.persistentBrowserSessionMode",
         reserialize: reserialize::<crate::enums::PersistentBrowserSessionMode>,
-        reserialize_collection: reserialize_collection::<crate::enums::PersistentBrowserSessionMode>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::PersistentBrowserSessionMode,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.personAnniversary",
         reserialize: reserialize::<crate::models::PersonAnniversary>,
-        reserialize_collection: reserialize_collection::<crate::models::PersonAnniversary>,
+        reserialize_collection: reserialize_collection::<
+            crate::models::PersonAnniversary,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.personAnnotation",
@@ -892,7 +1015,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.personCertification",
         reserialize: reserialize::<crate::models::PersonCertification>,
-        reserialize_collection: reserialize_collection::<crate::models::PersonCertification>,
+        reserialize_collection: reserialize_collection::<
+            crate::models::PersonCertification,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.personDataSource",
@@ -912,12 +1037,16 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.personRelationship",
         reserialize: reserialize::<crate::enums::PersonRelationship>,
-        reserialize_collection: reserialize_collection::<crate::enums::PersonRelationship>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::PersonRelationship,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.personResponsibility",
         reserialize: reserialize::<crate::models::PersonResponsibility>,
-        reserialize_collection: reserialize_collection::<crate::models::PersonResponsibility>,
+        reserialize_collection: reserialize_collection::<
+            crate::models::PersonResponsibility,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.personWebsite",
@@ -937,22 +1066,30 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.physicalAddressType",
         reserialize: reserialize::<crate::enums::PhysicalAddressType>,
-        reserialize_collection: reserialize_collection::<crate::enums::PhysicalAddressType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::PhysicalAddressType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.plannerContainerType",
         reserialize: reserialize::<crate::enums::PlannerContainerType>,
-        reserialize_collection: reserialize_collection::<crate::enums::PlannerContainerType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::PlannerContainerType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.plannerPlanContextType",
         reserialize: reserialize::<crate::enums::PlannerPlanContextType>,
-        reserialize_collection: reserialize_collection::<crate::enums::PlannerPlanContextType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::PlannerPlanContextType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.plannerPreviewType",
         reserialize: reserialize::<crate::enums::PlannerPreviewType>,
-        reserialize_collection: reserialize_collection::<crate::enums::PlannerPreviewType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::PlannerPreviewType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.policyScope",
@@ -977,7 +1114,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.processIntegrityLevel",
         reserialize: reserialize::<crate::enums::ProcessIntegrityLevel>,
-        reserialize_collection: reserialize_collection::<crate::enums::ProcessIntegrityLevel>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ProcessIntegrityLevel,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.profile",
@@ -987,52 +1126,72 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.projectParticipation",
         reserialize: reserialize::<crate::models::ProjectParticipation>,
-        reserialize_collection: reserialize_collection::<crate::models::ProjectParticipation>,
+        reserialize_collection: reserialize_collection::<
+            crate::models::ProjectParticipation,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.provisioningResult",
         reserialize: reserialize::<crate::enums::ProvisioningResult>,
-        reserialize_collection: reserialize_collection::<crate::enums::ProvisioningResult>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ProvisioningResult,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.provisioningStepType",
         reserialize: reserialize::<crate::enums::ProvisioningStepType>,
-        reserialize_collection: reserialize_collection::<crate::enums::ProvisioningStepType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ProvisioningStepType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.recipientScopeType",
         reserialize: reserialize::<crate::enums::RecipientScopeType>,
-        reserialize_collection: reserialize_collection::<crate::enums::RecipientScopeType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::RecipientScopeType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.recurrencePatternType",
         reserialize: reserialize::<crate::enums::RecurrencePatternType>,
-        reserialize_collection: reserialize_collection::<crate::enums::RecurrencePatternType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::RecurrencePatternType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.recurrenceRangeType",
         reserialize: reserialize::<crate::enums::RecurrenceRangeType>,
-        reserialize_collection: reserialize_collection::<crate::enums::RecurrenceRangeType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::RecurrenceRangeType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.referenceAttachmentPermission",
         reserialize: reserialize::<crate::enums::ReferenceAttachmentPermission>,
-        reserialize_collection: reserialize_collection::<crate::enums::ReferenceAttachmentPermission>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ReferenceAttachmentPermission,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.referenceAttachmentProvider",
         reserialize: reserialize::<crate::enums::ReferenceAttachmentProvider>,
-        reserialize_collection: reserialize_collection::<crate::enums::ReferenceAttachmentProvider>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ReferenceAttachmentProvider,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.registrationAuthMethod",
         reserialize: reserialize::<crate::enums::RegistrationAuthMethod>,
-        reserialize_collection: reserialize_collection::<crate::enums::RegistrationAuthMethod>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::RegistrationAuthMethod,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.registrationStatusType",
         reserialize: reserialize::<crate::enums::RegistrationStatusType>,
-        reserialize_collection: reserialize_collection::<crate::enums::RegistrationStatusType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::RegistrationStatusType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.registryHive",
@@ -1062,7 +1221,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.requirementProvider",
         reserialize: reserialize::<crate::enums::RequirementProvider>,
-        reserialize_collection: reserialize_collection::<crate::enums::RequirementProvider>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::RequirementProvider,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.responseType",
@@ -1077,7 +1238,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.riskDetectionTimingType",
         reserialize: reserialize::<crate::enums::RiskDetectionTimingType>,
-        reserialize_collection: reserialize_collection::<crate::enums::RiskDetectionTimingType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::RiskDetectionTimingType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.riskEventType",
@@ -1096,7 +1259,9 @@ pub static TYPES: &[TypeInfo] = &[
     },
     TypeInfo {
         name: "microsoft.graph.roleAssignmentScheduleFilterByCurrentUserOptions",
-        reserialize: reserialize::<crate::enums::RoleAssignmentScheduleFilterByCurrentUserOptions>,
+        reserialize: reserialize::<
+            crate::enums::RoleAssignmentScheduleFilterByCurrentUserOptions,
+        >,
         reserialize_collection: reserialize_collection::<
             crate::enums::RoleAssignmentScheduleFilterByCurrentUserOptions,
         >,
@@ -1121,7 +1286,9 @@ pub static TYPES: &[TypeInfo] = &[
     },
     TypeInfo {
         name: "microsoft.graph.roleEligibilityScheduleFilterByCurrentUserOptions",
-        reserialize: reserialize::<crate::enums::RoleEligibilityScheduleFilterByCurrentUserOptions>,
+        reserialize: reserialize::<
+            crate::enums::RoleEligibilityScheduleFilterByCurrentUserOptions,
+        >,
         reserialize_collection: reserialize_collection::<
             crate::enums::RoleEligibilityScheduleFilterByCurrentUserOptions,
         >,
@@ -1157,17 +1324,23 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.scheduleChangeRequestActor",
         reserialize: reserialize::<crate::enums::ScheduleChangeRequestActor>,
-        reserialize_collection: reserialize_collection::<crate::enums::ScheduleChangeRequestActor>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ScheduleChangeRequestActor,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.scheduleChangeState",
         reserialize: reserialize::<crate::enums::ScheduleChangeState>,
-        reserialize_collection: reserialize_collection::<crate::enums::ScheduleChangeState>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ScheduleChangeState,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.scheduleEntityTheme",
         reserialize: reserialize::<crate::enums::ScheduleEntityTheme>,
-        reserialize_collection: reserialize_collection::<crate::enums::ScheduleEntityTheme>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ScheduleEntityTheme,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.scopeOperatorMultiValuedComparisonType",
@@ -1179,7 +1352,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.searchAlterationType",
         reserialize: reserialize::<crate::enums::SearchAlterationType>,
-        reserialize_collection: reserialize_collection::<crate::enums::SearchAlterationType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::SearchAlterationType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.sensitivity",
@@ -1196,32 +1371,44 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.serviceHealthOrigin",
         reserialize: reserialize::<crate::enums::ServiceHealthOrigin>,
-        reserialize_collection: reserialize_collection::<crate::enums::ServiceHealthOrigin>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ServiceHealthOrigin,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.serviceHealthStatus",
         reserialize: reserialize::<crate::enums::ServiceHealthStatus>,
-        reserialize_collection: reserialize_collection::<crate::enums::ServiceHealthStatus>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ServiceHealthStatus,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.serviceInformation",
         reserialize: reserialize::<crate::models::ServiceInformation>,
-        reserialize_collection: reserialize_collection::<crate::models::ServiceInformation>,
+        reserialize_collection: reserialize_collection::<
+            crate::models::ServiceInformation,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.serviceUpdateCategory",
         reserialize: reserialize::<crate::enums::ServiceUpdateCategory>,
-        reserialize_collection: reserialize_collection::<crate::enums::ServiceUpdateCategory>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ServiceUpdateCategory,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.serviceUpdateSeverity",
         reserialize: reserialize::<crate::enums::ServiceUpdateSeverity>,
-        reserialize_collection: reserialize_collection::<crate::enums::ServiceUpdateSeverity>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ServiceUpdateSeverity,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.signinFrequencyType",
         reserialize: reserialize::<crate::enums::SigninFrequencyType>,
-        reserialize_collection: reserialize_collection::<crate::enums::SigninFrequencyType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::SigninFrequencyType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.singleSignOnMode",
@@ -1236,7 +1423,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.skillProficiencyLevel",
         reserialize: reserialize::<crate::enums::SkillProficiencyLevel>,
-        reserialize_collection: reserialize_collection::<crate::enums::SkillProficiencyLevel>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::SkillProficiencyLevel,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.stagedFeatureName",
@@ -1251,7 +1440,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.synchronizationSecret",
         reserialize: reserialize::<crate::enums::SynchronizationSecret>,
-        reserialize_collection: reserialize_collection::<crate::enums::SynchronizationSecret>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::SynchronizationSecret,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.taskStatus",
@@ -1261,12 +1452,16 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.teamsAppInstallationScope",
         reserialize: reserialize::<crate::enums::TeamsAppInstallationScope>,
-        reserialize_collection: reserialize_collection::<crate::enums::TeamsAppInstallationScope>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::TeamsAppInstallationScope,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.teamworkActivityTopicSource",
         reserialize: reserialize::<crate::enums::TeamworkActivityTopicSource>,
-        reserialize_collection: reserialize_collection::<crate::enums::TeamworkActivityTopicSource>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::TeamworkActivityTopicSource,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.teamworkApplicationIdentityType",
@@ -1290,12 +1485,16 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.teamworkUserIdentityType",
         reserialize: reserialize::<crate::enums::TeamworkUserIdentityType>,
-        reserialize_collection: reserialize_collection::<crate::enums::TeamworkUserIdentityType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::TeamworkUserIdentityType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.threatAssessmentContentType",
         reserialize: reserialize::<crate::enums::ThreatAssessmentContentType>,
-        reserialize_collection: reserialize_collection::<crate::enums::ThreatAssessmentContentType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ThreatAssessmentContentType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.threatAssessmentRequestPivotProperty",
@@ -1307,17 +1506,23 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.threatAssessmentRequestSource",
         reserialize: reserialize::<crate::enums::ThreatAssessmentRequestSource>,
-        reserialize_collection: reserialize_collection::<crate::enums::ThreatAssessmentRequestSource>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ThreatAssessmentRequestSource,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.threatAssessmentResultType",
         reserialize: reserialize::<crate::enums::ThreatAssessmentResultType>,
-        reserialize_collection: reserialize_collection::<crate::enums::ThreatAssessmentResultType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ThreatAssessmentResultType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.threatAssessmentStatus",
         reserialize: reserialize::<crate::enums::ThreatAssessmentStatus>,
-        reserialize_collection: reserialize_collection::<crate::enums::ThreatAssessmentStatus>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ThreatAssessmentStatus,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.threatCategory",
@@ -1327,7 +1532,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.threatExpectedAssessment",
         reserialize: reserialize::<crate::enums::ThreatExpectedAssessment>,
-        reserialize_collection: reserialize_collection::<crate::enums::ThreatExpectedAssessment>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::ThreatExpectedAssessment,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.timeCardState",
@@ -1337,7 +1544,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.timeOffReasonIconType",
         reserialize: reserialize::<crate::enums::TimeOffReasonIconType>,
-        reserialize_collection: reserialize_collection::<crate::enums::TimeOffReasonIconType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::TimeOffReasonIconType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.timeZoneStandard",
@@ -1362,12 +1571,16 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.userAccountInformation",
         reserialize: reserialize::<crate::models::UserAccountInformation>,
-        reserialize_collection: reserialize_collection::<crate::models::UserAccountInformation>,
+        reserialize_collection: reserialize_collection::<
+            crate::models::UserAccountInformation,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.userAccountSecurityType",
         reserialize: reserialize::<crate::enums::UserAccountSecurityType>,
-        reserialize_collection: reserialize_collection::<crate::enums::UserAccountSecurityType>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::UserAccountSecurityType,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.userFlowType",
@@ -1377,7 +1590,9 @@ pub static TYPES: &[TypeInfo] = &[
     TypeInfo {
         name: "microsoft.graph.userNewMessageRestriction",
         reserialize: reserialize::<crate::enums::UserNewMessageRestriction>,
-        reserialize_collection: reserialize_collection::<crate::enums::UserNewMessageRestriction>,
+        reserialize_collection: reserialize_collection::<
+            crate::enums::UserNewMessageRestriction,
+        >,
     },
     TypeInfo {
         name: "microsoft.graph.volumeType",

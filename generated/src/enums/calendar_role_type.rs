@@ -36,7 +36,9 @@ impl CalendarRoleType {
             Self::LimitedRead => "limitedRead",
             Self::Read => "read",
             Self::Write => "write",
-            Self::DelegateWithoutPrivateEventAccess => "delegateWithoutPrivateEventAccess",
+            Self::DelegateWithoutPrivateEventAccess => {
+                "delegateWithoutPrivateEventAccess"
+            }
             Self::DelegateWithPrivateEventAccess => "delegateWithPrivateEventAccess",
             Self::Custom => "custom",
             Self::Other(value) => value.as_str(),
@@ -50,7 +52,9 @@ impl CalendarRoleType {
             "limitedRead" => Self::LimitedRead,
             "read" => Self::Read,
             "write" => Self::Write,
-            "delegateWithoutPrivateEventAccess" => Self::DelegateWithoutPrivateEventAccess,
+            "delegateWithoutPrivateEventAccess" => {
+                Self::DelegateWithoutPrivateEventAccess
+            }
             "delegateWithPrivateEventAccess" => Self::DelegateWithPrivateEventAccess,
             "custom" => Self::Custom,
             other => Self::Other(::std::string::ToString::to_string(other)),
@@ -84,7 +88,9 @@ impl<'de> ::serde::Deserialize<'de> for CalendarRoleType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
         ::std::result::Result::Ok(Self::from_wire(&value))
     }
 }

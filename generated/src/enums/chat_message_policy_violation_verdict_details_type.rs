@@ -25,7 +25,9 @@ impl ChatMessagePolicyViolationVerdictDetailsType {
         match self {
             Self::None => "None",
             Self::AllowFalsePositiveOverride => "AllowFalsePositiveOverride",
-            Self::AllowOverrideWithoutJustification => "AllowOverrideWithoutJustification",
+            Self::AllowOverrideWithoutJustification => {
+                "AllowOverrideWithoutJustification"
+            }
             Self::AllowOverrideWithJustification => "AllowOverrideWithJustification",
             Self::Other(value) => value.as_str(),
         }
@@ -35,7 +37,9 @@ impl ChatMessagePolicyViolationVerdictDetailsType {
         match value {
             "None" => Self::None,
             "AllowFalsePositiveOverride" => Self::AllowFalsePositiveOverride,
-            "AllowOverrideWithoutJustification" => Self::AllowOverrideWithoutJustification,
+            "AllowOverrideWithoutJustification" => {
+                Self::AllowOverrideWithoutJustification
+            }
             "AllowOverrideWithJustification" => Self::AllowOverrideWithJustification,
             other => Self::Other(::std::string::ToString::to_string(other)),
         }
@@ -68,7 +72,9 @@ impl<'de> ::serde::Deserialize<'de> for ChatMessagePolicyViolationVerdictDetails
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
         ::std::result::Result::Ok(Self::from_wire(&value))
     }
 }

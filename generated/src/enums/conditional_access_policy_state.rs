@@ -23,7 +23,9 @@ impl ConditionalAccessPolicyState {
         match self {
             Self::Enabled => "enabled",
             Self::Disabled => "disabled",
-            Self::EnabledForReportingButNotEnforced => "enabledForReportingButNotEnforced",
+            Self::EnabledForReportingButNotEnforced => {
+                "enabledForReportingButNotEnforced"
+            }
             Self::Other(value) => value.as_str(),
         }
     }
@@ -32,7 +34,9 @@ impl ConditionalAccessPolicyState {
         match value {
             "enabled" => Self::Enabled,
             "disabled" => Self::Disabled,
-            "enabledForReportingButNotEnforced" => Self::EnabledForReportingButNotEnforced,
+            "enabledForReportingButNotEnforced" => {
+                Self::EnabledForReportingButNotEnforced
+            }
             other => Self::Other(::std::string::ToString::to_string(other)),
         }
     }
@@ -64,7 +68,9 @@ impl<'de> ::serde::Deserialize<'de> for ConditionalAccessPolicyState {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
         ::std::result::Result::Ok(Self::from_wire(&value))
     }
 }

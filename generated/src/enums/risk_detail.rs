@@ -53,11 +53,17 @@ impl RiskDetail {
             Self::ExternalPartner => "externalPartner",
             Self::ExternalNonPartner => "externalNonPartner",
             Self::AdminGeneratedTemporaryPassword => "adminGeneratedTemporaryPassword",
-            Self::UserPerformedSecuredPasswordChange => "userPerformedSecuredPasswordChange",
-            Self::UserPerformedSecuredPasswordReset => "userPerformedSecuredPasswordReset",
+            Self::UserPerformedSecuredPasswordChange => {
+                "userPerformedSecuredPasswordChange"
+            }
+            Self::UserPerformedSecuredPasswordReset => {
+                "userPerformedSecuredPasswordReset"
+            }
             Self::AdminConfirmedSigninSafe => "adminConfirmedSigninSafe",
             Self::AiConfirmedSigninSafe => "aiConfirmedSigninSafe",
-            Self::UserPassedMfaDrivenByRiskBasedPolicy => "userPassedMFADrivenByRiskBasedPolicy",
+            Self::UserPassedMfaDrivenByRiskBasedPolicy => {
+                "userPassedMFADrivenByRiskBasedPolicy"
+            }
             Self::AdminDismissedAllRiskForUser => "adminDismissedAllRiskForUser",
             Self::AdminConfirmedSigninCompromised => "adminConfirmedSigninCompromised",
             Self::Hidden => "hidden",
@@ -75,11 +81,17 @@ impl RiskDetail {
             "externalPartner" => Self::ExternalPartner,
             "externalNonPartner" => Self::ExternalNonPartner,
             "adminGeneratedTemporaryPassword" => Self::AdminGeneratedTemporaryPassword,
-            "userPerformedSecuredPasswordChange" => Self::UserPerformedSecuredPasswordChange,
-            "userPerformedSecuredPasswordReset" => Self::UserPerformedSecuredPasswordReset,
+            "userPerformedSecuredPasswordChange" => {
+                Self::UserPerformedSecuredPasswordChange
+            }
+            "userPerformedSecuredPasswordReset" => {
+                Self::UserPerformedSecuredPasswordReset
+            }
             "adminConfirmedSigninSafe" => Self::AdminConfirmedSigninSafe,
             "aiConfirmedSigninSafe" => Self::AiConfirmedSigninSafe,
-            "userPassedMFADrivenByRiskBasedPolicy" => Self::UserPassedMfaDrivenByRiskBasedPolicy,
+            "userPassedMFADrivenByRiskBasedPolicy" => {
+                Self::UserPassedMfaDrivenByRiskBasedPolicy
+            }
             "adminDismissedAllRiskForUser" => Self::AdminDismissedAllRiskForUser,
             "adminConfirmedSigninCompromised" => Self::AdminConfirmedSigninCompromised,
             "hidden" => Self::Hidden,
@@ -116,7 +128,9 @@ impl<'de> ::serde::Deserialize<'de> for RiskDetail {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
         ::std::result::Result::Ok(Self::from_wire(&value))
     }
 }

@@ -56,7 +56,9 @@ impl RiskEventType {
             Self::Generic => "generic",
             Self::AdminConfirmedUserCompromised => "adminConfirmedUserCompromised",
             Self::McasImpossibleTravel => "mcasImpossibleTravel",
-            Self::McasSuspiciousInboxManipulationRules => "mcasSuspiciousInboxManipulationRules",
+            Self::McasSuspiciousInboxManipulationRules => {
+                "mcasSuspiciousInboxManipulationRules"
+            }
             Self::InvestigationsThreatIntelligenceSigninLinked => {
                 "investigationsThreatIntelligenceSigninLinked"
             }
@@ -81,7 +83,9 @@ impl RiskEventType {
             "generic" => Self::Generic,
             "adminConfirmedUserCompromised" => Self::AdminConfirmedUserCompromised,
             "mcasImpossibleTravel" => Self::McasImpossibleTravel,
-            "mcasSuspiciousInboxManipulationRules" => Self::McasSuspiciousInboxManipulationRules,
+            "mcasSuspiciousInboxManipulationRules" => {
+                Self::McasSuspiciousInboxManipulationRules
+            }
             "investigationsThreatIntelligenceSigninLinked" => {
                 Self::InvestigationsThreatIntelligenceSigninLinked
             }
@@ -120,7 +124,9 @@ impl<'de> ::serde::Deserialize<'de> for RiskEventType {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
         ::std::result::Result::Ok(Self::from_wire(&value))
     }
 }

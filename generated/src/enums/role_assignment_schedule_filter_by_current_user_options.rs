@@ -56,11 +56,14 @@ impl ::serde::Serialize for RoleAssignmentScheduleFilterByCurrentUserOptions {
     }
 }
 
-impl<'de> ::serde::Deserialize<'de> for RoleAssignmentScheduleFilterByCurrentUserOptions {
+impl<'de> ::serde::Deserialize<'de>
+for RoleAssignmentScheduleFilterByCurrentUserOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
         ::std::result::Result::Ok(Self::from_wire(&value))
     }
 }

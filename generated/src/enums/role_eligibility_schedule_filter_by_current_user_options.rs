@@ -56,11 +56,14 @@ impl ::serde::Serialize for RoleEligibilityScheduleFilterByCurrentUserOptions {
     }
 }
 
-impl<'de> ::serde::Deserialize<'de> for RoleEligibilityScheduleFilterByCurrentUserOptions {
+impl<'de> ::serde::Deserialize<'de>
+for RoleEligibilityScheduleFilterByCurrentUserOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
         ::std::result::Result::Ok(Self::from_wire(&value))
     }
 }

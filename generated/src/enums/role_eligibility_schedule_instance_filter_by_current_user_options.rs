@@ -56,11 +56,14 @@ impl ::serde::Serialize for RoleEligibilityScheduleInstanceFilterByCurrentUserOp
     }
 }
 
-impl<'de> ::serde::Deserialize<'de> for RoleEligibilityScheduleInstanceFilterByCurrentUserOptions {
+impl<'de> ::serde::Deserialize<'de>
+for RoleEligibilityScheduleInstanceFilterByCurrentUserOptions {
     fn deserialize<D: ::serde::Deserializer<'de>>(
         deserializer: D,
     ) -> ::std::result::Result<Self, D::Error> {
-        let value = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
+        let value = <::std::string::String as ::serde::Deserialize>::deserialize(
+            deserializer,
+        )?;
         ::std::result::Result::Ok(Self::from_wire(&value))
     }
 }

@@ -67,7 +67,9 @@ pub struct PersonInterest {
         default,
         skip_serializing_if = "crate::runtime::Field::is_absent"
     )]
-    pub collaboration_tags: crate::runtime::Field<::std::vec::Vec<crate::enums::CollaborationTags>>,
+    pub collaboration_tags: crate::runtime::Field<
+        ::std::vec::Vec<crate::enums::CollaborationTags>,
+    >,
     /// Contains a description of the interest.
     #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub description: crate::runtime::Field<::std::string::String>,

@@ -64,7 +64,9 @@ pub struct PersonResponsibility {
         default,
         skip_serializing_if = "crate::runtime::Field::is_absent"
     )]
-    pub collaboration_tags: crate::runtime::Field<::std::vec::Vec<crate::enums::CollaborationTags>>,
+    pub collaboration_tags: crate::runtime::Field<
+        ::std::vec::Vec<crate::enums::CollaborationTags>,
+    >,
     /// Description of the responsibility.
     #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub description: crate::runtime::Field<::std::string::String>,

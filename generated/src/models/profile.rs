@@ -10,27 +10,34 @@ pub struct Profile {
     pub id: crate::runtime::Field<::std::string::String>,
     /// Represents information specifically tied to a user's account.
     #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
-    pub accounts: crate::runtime::Field<::std::vec::Vec<crate::models::UserAccountInformation>>,
+    pub accounts: crate::runtime::Field<
+        ::std::vec::Vec<crate::models::UserAccountInformation>,
+    >,
     /// Represents details of addresses associated with the user.
     #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub addresses: crate::runtime::Field<::std::vec::Vec<crate::models::ItemAddress>>,
     /// Represents the details of meaningful dates associated with a person.
     #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
-    pub anniversaries: crate::runtime::Field<::std::vec::Vec<crate::models::PersonAnniversary>>,
+    pub anniversaries: crate::runtime::Field<
+        ::std::vec::Vec<crate::models::PersonAnniversary>,
+    >,
     /// Represents the details of awards or honors associated with a person.
     #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub awards: crate::runtime::Field<::std::vec::Vec<crate::models::PersonAward>>,
     /// Represents the details of certifications associated with a person.
     #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
-    pub certifications: crate::runtime::Field<::std::vec::Vec<crate::models::PersonCertification>>,
+    pub certifications: crate::runtime::Field<
+        ::std::vec::Vec<crate::models::PersonCertification>,
+    >,
     /// Represents data that a user has supplied related to undergraduate, graduate, postgraduate or other educational activities.
     #[serde(
         rename = "educationalActivities",
         default,
         skip_serializing_if = "crate::runtime::Field::is_absent"
     )]
-    pub educational_activities:
-        crate::runtime::Field<::std::vec::Vec<crate::models::EducationalActivity>>,
+    pub educational_activities: crate::runtime::Field<
+        ::std::vec::Vec<crate::models::EducationalActivity>,
+    >,
     /// Represents detailed information about email addresses associated with the user.
     #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub emails: crate::runtime::Field<::std::vec::Vec<crate::models::ItemEmail>>,
@@ -39,7 +46,9 @@ pub struct Profile {
     pub interests: crate::runtime::Field<::std::vec::Vec<crate::models::PersonInterest>>,
     /// Represents detailed information about languages that a user has added to their profile.
     #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
-    pub languages: crate::runtime::Field<::std::vec::Vec<crate::models::LanguageProficiency>>,
+    pub languages: crate::runtime::Field<
+        ::std::vec::Vec<crate::models::LanguageProficiency>,
+    >,
     /// Represents the names a user has added to their profile.
     #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub names: crate::runtime::Field<::std::vec::Vec<crate::models::PersonName>>,
@@ -57,14 +66,19 @@ pub struct Profile {
     pub positions: crate::runtime::Field<::std::vec::Vec<crate::models::WorkPosition>>,
     /// Represents detailed information about projects associated with a user.
     #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
-    pub projects: crate::runtime::Field<::std::vec::Vec<crate::models::ProjectParticipation>>,
+    pub projects: crate::runtime::Field<
+        ::std::vec::Vec<crate::models::ProjectParticipation>,
+    >,
     /// Represents details of any publications a user has added to their profile.
     #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
-    pub publications: crate::runtime::Field<::std::vec::Vec<crate::models::ItemPublication>>,
+    pub publications: crate::runtime::Field<
+        ::std::vec::Vec<crate::models::ItemPublication>,
+    >,
     /// Represents details of responsibilities a user has added to their profile.
     #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
-    pub responsibilities:
-        crate::runtime::Field<::std::vec::Vec<crate::models::PersonResponsibility>>,
+    pub responsibilities: crate::runtime::Field<
+        ::std::vec::Vec<crate::models::PersonResponsibility>,
+    >,
     /// Represents detailed information about skills associated with a user in various services.
     #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub skills: crate::runtime::Field<::std::vec::Vec<crate::models::SkillProficiency>>,

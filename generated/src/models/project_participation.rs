@@ -70,7 +70,9 @@ pub struct ProjectParticipation {
         default,
         skip_serializing_if = "crate::runtime::Field::is_absent"
     )]
-    pub collaboration_tags: crate::runtime::Field<::std::vec::Vec<crate::enums::CollaborationTags>>,
+    pub collaboration_tags: crate::runtime::Field<
+        ::std::vec::Vec<crate::enums::CollaborationTags>,
+    >,
     /// Lists people that also worked on the project.
     #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub colleagues: crate::runtime::Field<::std::vec::Vec<crate::models::RelatedPerson>>,

@@ -67,7 +67,9 @@ pub struct SkillProficiency {
         default,
         skip_serializing_if = "crate::runtime::Field::is_absent"
     )]
-    pub collaboration_tags: crate::runtime::Field<::std::vec::Vec<crate::enums::CollaborationTags>>,
+    pub collaboration_tags: crate::runtime::Field<
+        ::std::vec::Vec<crate::enums::CollaborationTags>,
+    >,
     /// Contains a friendly name for the skill.
     #[serde(
         rename = "displayName",

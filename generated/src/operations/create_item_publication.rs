@@ -19,12 +19,14 @@ impl CreateItemPublicationTarget {
     pub fn path(&self) -> ::std::string::String {
         match self {
             Self::Me => ::std::string::String::from("/me/profile/publications"),
-            Self::Users { id } => [
-                "/users/",
-                crate::runtime::encode_segment(id).as_str(),
-                "/profile/publications",
-            ]
-            .concat(),
+            Self::Users { id } => {
+                [
+                    "/users/",
+                    crate::runtime::encode_segment(id).as_str(),
+                    "/profile/publications",
+                ]
+                    .concat()
+            }
         }
     }
 }
@@ -50,7 +52,10 @@ pub struct CreateItemPublication {
 
 impl CreateItemPublication {
     /// The endpoint for `target`.
-    pub fn new(target: CreateItemPublicationTarget, body: crate::models::ItemPublication) -> Self {
+    pub fn new(
+        target: CreateItemPublicationTarget,
+        body: crate::models::ItemPublication,
+    ) -> Self {
         Self { target, body }
     }
 }
@@ -63,8 +68,10 @@ impl crate::runtime::Endpoint for CreateItemPublication {
     }
     fn body(
         &self,
-    ) -> ::std::result::Result<::std::option::Option<::std::vec::Vec<u8>>, crate::runtime::Error>
-    {
+    ) -> ::std::result::Result<
+        ::std::option::Option<::std::vec::Vec<u8>>,
+        crate::runtime::Error,
+    > {
         crate::runtime::json_body(&self.body)
     }
     fn expected_status(&self) -> ::http::StatusCode {

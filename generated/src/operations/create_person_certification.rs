@@ -19,12 +19,14 @@ impl CreatePersonCertificationTarget {
     pub fn path(&self) -> ::std::string::String {
         match self {
             Self::Me => ::std::string::String::from("/me/profile/certifications"),
-            Self::Users { id } => [
-                "/users/",
-                crate::runtime::encode_segment(id).as_str(),
-                "/profile/certifications",
-            ]
-            .concat(),
+            Self::Users { id } => {
+                [
+                    "/users/",
+                    crate::runtime::encode_segment(id).as_str(),
+                    "/profile/certifications",
+                ]
+                    .concat()
+            }
         }
     }
 }
@@ -72,8 +74,10 @@ impl crate::runtime::Endpoint for CreatePersonCertification {
     }
     fn body(
         &self,
-    ) -> ::std::result::Result<::std::option::Option<::std::vec::Vec<u8>>, crate::runtime::Error>
-    {
+    ) -> ::std::result::Result<
+        ::std::option::Option<::std::vec::Vec<u8>>,
+        crate::runtime::Error,
+    > {
         crate::runtime::json_body(&self.body)
     }
     fn expected_status(&self) -> ::http::StatusCode {

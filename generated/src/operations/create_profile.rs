@@ -16,12 +16,10 @@ impl CreateProfileTarget {
     /// The path of this target below the service root, parameters percent-encoded.
     pub fn path(&self) -> ::std::string::String {
         match self {
-            Self::User { user_id } => [
-                "/user/",
-                crate::runtime::encode_segment(user_id).as_str(),
-                "/profile",
-            ]
-            .concat(),
+            Self::User { user_id } => {
+                ["/user/", crate::runtime::encode_segment(user_id).as_str(), "/profile"]
+                    .concat()
+            }
         }
     }
 }
@@ -64,8 +62,10 @@ impl crate::runtime::Endpoint for CreateProfile {
     }
     fn body(
         &self,
-    ) -> ::std::result::Result<::std::option::Option<::std::vec::Vec<u8>>, crate::runtime::Error>
-    {
+    ) -> ::std::result::Result<
+        ::std::option::Option<::std::vec::Vec<u8>>,
+        crate::runtime::Error,
+    > {
         crate::runtime::json_body(&self.body)
     }
     fn expected_status(&self) -> ::http::StatusCode {

@@ -19,12 +19,14 @@ impl CreateProjectParticipationTarget {
     pub fn path(&self) -> ::std::string::String {
         match self {
             Self::Me => ::std::string::String::from("/me/profile/projects"),
-            Self::Users { id } => [
-                "/users/",
-                crate::runtime::encode_segment(id).as_str(),
-                "/profile/projects",
-            ]
-            .concat(),
+            Self::Users { id } => {
+                [
+                    "/users/",
+                    crate::runtime::encode_segment(id).as_str(),
+                    "/profile/projects",
+                ]
+                    .concat()
+            }
         }
     }
 }
@@ -66,8 +68,10 @@ impl crate::runtime::Endpoint for CreateProjectParticipation {
     }
     fn body(
         &self,
-    ) -> ::std::result::Result<::std::option::Option<::std::vec::Vec<u8>>, crate::runtime::Error>
-    {
+    ) -> ::std::result::Result<
+        ::std::option::Option<::std::vec::Vec<u8>>,
+        crate::runtime::Error,
+    > {
         crate::runtime::json_body(&self.body)
     }
     fn expected_status(&self) -> ::http::StatusCode {

@@ -16,12 +16,14 @@ impl CreateWorkPositionTarget {
     /// The path of this target below the service root, parameters percent-encoded.
     pub fn path(&self) -> ::std::string::String {
         match self {
-            Self::User { user_id } => [
-                "/user/",
-                crate::runtime::encode_segment(user_id).as_str(),
-                "/profile/positions",
-            ]
-            .concat(),
+            Self::User { user_id } => {
+                [
+                    "/user/",
+                    crate::runtime::encode_segment(user_id).as_str(),
+                    "/profile/positions",
+                ]
+                    .concat()
+            }
         }
     }
 }
@@ -51,7 +53,10 @@ pub struct CreateWorkPosition {
 
 impl CreateWorkPosition {
     /// The endpoint for `target`.
-    pub fn new(target: CreateWorkPositionTarget, body: crate::models::WorkPosition) -> Self {
+    pub fn new(
+        target: CreateWorkPositionTarget,
+        body: crate::models::WorkPosition,
+    ) -> Self {
         Self { target, body }
     }
 }
@@ -64,8 +69,10 @@ impl crate::runtime::Endpoint for CreateWorkPosition {
     }
     fn body(
         &self,
-    ) -> ::std::result::Result<::std::option::Option<::std::vec::Vec<u8>>, crate::runtime::Error>
-    {
+    ) -> ::std::result::Result<
+        ::std::option::Option<::std::vec::Vec<u8>>,
+        crate::runtime::Error,
+    > {
         crate::runtime::json_body(&self.body)
     }
     fn expected_status(&self) -> ::http::StatusCode {

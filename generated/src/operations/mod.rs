@@ -8,7 +8,9 @@ pub use create_item_publication::{CreateItemPublication, CreateItemPublicationTa
 
 /// Create personCertification
 pub mod create_person_certification;
-pub use create_person_certification::{CreatePersonCertification, CreatePersonCertificationTarget};
+pub use create_person_certification::{
+    CreatePersonCertification, CreatePersonCertificationTarget,
+};
 
 /// Create profile
 pub mod create_profile;
