@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::extract::{self, PageFragments};
 use crate::ir::Api;
@@ -34,6 +36,10 @@ pub struct Loaded {
 }
 
 /// Reads every `.md` page under `root` and resolves them into the IR.
+///
+/// Files are read, parsed and extracted in parallel (on the current rayon pool); results
+/// are gathered in path order and diagnostics sorted, so the outcome is the same for any
+/// number of threads.
 pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     if !root.is_dir() {
         return Err(LoadError::NotADirectory(root.to_path_buf()));
@@ -43,22 +49,37 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     if files.is_empty() {
         return Err(LoadError::Empty(root.to_path_buf()));
     }
-    let sources: Vec<Source> = files
-        .iter()
-        .filter_map(|(rel, path)| source::read(rel, path, &mut diags))
+    let read: Vec<(Option<Source>, Diagnostics)> = files
+        .par_iter()
+        .map(|(rel, path)| {
+            let mut d = Diagnostics::default();
+            (source::read(rel, path, &mut d), d)
+        })
         .collect();
+    let mut sources = Vec::with_capacity(read.len());
+    for (source, d) in read {
+        diags.extend(d);
+        sources.extend(source);
+    }
     Ok(from_sources(sources, diags))
 }
 
-/// Runs page → extract → resolve over sources already in memory.
+/// Runs page → extract → resolve over sources already in memory; pages are parsed and
+/// extracted in parallel, in the order of `sources`.
 pub fn from_sources(sources: Vec<Source>, mut diags: Diagnostics) -> Loaded {
-    let fragments: Vec<PageFragments> = sources
-        .iter()
+    let extracted: Vec<(PageFragments, Diagnostics)> = sources
+        .par_iter()
         .map(|s| {
-            let page = Page::parse(s, &mut diags);
-            extract::extract(s, &page, &mut diags)
+            let mut d = Diagnostics::default();
+            let page = Page::parse(s, &mut d);
+            (extract::extract(s, &page, &mut d), d)
         })
         .collect();
+    let mut fragments = Vec::with_capacity(extracted.len());
+    for (fragment, d) in extracted {
+        diags.extend(d);
+        fragments.push(fragment);
+    }
     let api = resolve::resolve(&fragments, &mut diags);
     crate::typecheck::check_examples(&api, &sources, &mut diags);
     Loaded {
