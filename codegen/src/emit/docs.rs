@@ -3,9 +3,25 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// One paragraph from free text: whitespace (newlines, tabs) collapsed to single spaces.
+/// One paragraph from free text: whitespace (newlines, tabs) collapsed to single spaces,
+/// and characters that may not or should not appear in a doc comment dropped: control
+/// characters (a bare CR is an error in a doc comment), the byte order mark, and the
+/// invisible text-direction controls that rustc rejects (`text_direction_codepoint_in_comment`).
 pub fn clean(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let visible: String = text
+        .chars()
+        .filter(|c| c.is_whitespace() || !is_invisible(*c))
+        .collect();
+    visible.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Control characters, the byte order mark, and bidirectional embeddings, overrides and
+/// isolates.
+fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{feff}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
 /// Docs text made safe for rustdoc: whitespace collapsed, `[`, `]`, `<` and `>` escaped
@@ -125,5 +141,17 @@ mod tests {
         assert_eq!(text("keep `<b>[x]` as code"), "keep `<b>[x]` as code");
         assert_eq!(text("odd ` tick <"), "odd ' tick &lt;");
         assert_eq!(text("(https://a.b/c)."), "(<https://a.b/c>).");
+    }
+
+    #[test]
+    fn invisible_and_control_characters_are_dropped() {
+        assert_eq!(
+            clean("a\u{202e}b\u{0}c \u{2066}d\u{2069}\r\ne\u{feff}\u{7}"),
+            "abc d e"
+        );
+        assert_eq!(clean("\u{202a}"), "");
+        assert_eq!(code("x\u{202e}y"), "`x\u{202e}y`");
+        let doc = outer(&[code("x\u{202e}y")]).to_string();
+        assert!(doc.contains("`xy`"), "{doc}");
     }
 }

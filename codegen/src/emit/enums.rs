@@ -69,6 +69,18 @@ fn enum_impls(
     wires: &[&str],
 ) -> TokenStream {
     let other = ident(OTHER);
+    // With no documented values a `match` would have one catch-all arm (clippy's
+    // `match_single_binding`), so the body is the catch-all alone.
+    let from_wire = if wires.is_empty() {
+        quote!(Self::#other(::std::string::ToString::to_string(value)))
+    } else {
+        quote! {
+            match value {
+                #(#wires => Self::#variants,)*
+                other => Self::#other(::std::string::ToString::to_string(other)),
+            }
+        }
+    };
     quote! {
         impl #name {
             /// The wire string of this value.
@@ -81,10 +93,7 @@ fn enum_impls(
 
             /// The value for a wire string; a string the docs don't list becomes `Other`.
             pub fn from_wire(value: &str) -> Self {
-                match value {
-                    #(#wires => Self::#variants,)*
-                    other => Self::#other(::std::string::ToString::to_string(other)),
-                }
+                #from_wire
             }
         }
 

@@ -12,6 +12,8 @@ use rayon::prelude::*;
 use crate::diag::Diagnostics;
 use crate::ir::Api;
 
+#[cfg(test)]
+mod categories;
 mod docs;
 mod enums;
 mod graph;
@@ -23,6 +25,8 @@ mod registry;
 mod symbols;
 #[cfg(test)]
 mod test_api;
+#[cfg(test)]
+mod test_hostile;
 #[cfg(test)]
 mod tests;
 mod types;
