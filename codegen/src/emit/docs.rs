@@ -8,11 +8,22 @@ use quote::quote;
 /// characters (a bare CR is an error in a doc comment), the byte order mark, and the
 /// invisible text-direction controls that rustc rejects (`text_direction_codepoint_in_comment`).
 pub fn clean(text: &str) -> String {
-    let visible: String = text
-        .chars()
-        .filter(|c| c.is_whitespace() || !is_invisible(*c))
-        .collect();
-    visible.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.chars().any(is_invisible) {
+            out.extend(word.chars().filter(|c| !is_invisible(*c)));
+        } else {
+            out.push_str(word);
+        }
+    }
+    // A word of invisible characters only leaves a double or trailing space behind.
+    if out.contains("  ") || out.ends_with(' ') {
+        return out.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    out
 }
 
 /// Control characters, the byte order mark, and bidirectional embeddings, overrides and
@@ -48,6 +59,9 @@ pub fn text(raw: &str) -> String {
 
 /// Escapes one stretch of plain text and turns its URLs into autolinks.
 fn markup(part: &str) -> String {
+    if !part.contains(['[', ']', '<', '>']) && !part.contains("http") {
+        return part.to_string();
+    }
     let words: Vec<String> = part.split(' ').map(markup_word).collect();
     words.join(" ")
 }

@@ -81,6 +81,7 @@ fn enum_impls(
             }
         }
     };
+    let traits = trait_impls(name);
     quote! {
         impl #name {
             /// The wire string of this value.
@@ -97,6 +98,13 @@ fn enum_impls(
             }
         }
 
+        #traits
+    }
+}
+
+/// `Display`, `FromStr` and serde's traits, through `as_str` and `from_wire`.
+fn trait_impls(name: &proc_macro2::Ident) -> TokenStream {
+    quote! {
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())

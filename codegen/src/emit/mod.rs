@@ -17,6 +17,7 @@ mod categories;
 mod docs;
 mod enums;
 mod graph;
+mod members;
 mod models;
 mod modules;
 mod operations;
@@ -83,6 +84,7 @@ const RUNTIME: &[(&str, &str)] = &[
     ("error.rs", include_str!("runtime/error.rs")),
     ("field.rs", include_str!("runtime/field.rs")),
     ("lexical.rs", include_str!("runtime/lexical.rs")),
+    ("members.rs", include_str!("runtime/members.rs")),
     ("mod.rs", include_str!("runtime/mod.rs")),
     ("tests.rs", include_str!("runtime/tests.rs")),
 ];

@@ -158,7 +158,11 @@ pub fn std_and_runtime_names() -> Api {
         .map(|n| prop(n, &format!("microsoft.graph.{n}"), false))
         .collect();
     types.push(type_def("microsoft.graph.user", None, all));
-    let enums = vec![enum_def("microsoft.graph.Ordering", &["Less"])];
+    // `S` and `D` are also the generic parameters of the serde impls.
+    let enums = ["Ordering", "S", "D", "De", "Str"]
+        .iter()
+        .map(|n| enum_def(&format!("microsoft.graph.{n}"), &["Less"]))
+        .collect();
     let mut op = operation("Endpoint", "POST", &["/x"]);
     op.request_body = Some(RequestBody {
         type_name: Some("microsoft.graph.Option".to_string()),

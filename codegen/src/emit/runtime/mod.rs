@@ -1,6 +1,7 @@
 //! Support code that every generated model and endpoint uses.
 //!
-//! - [`Field`] keeps a member's three states apart: absent, explicit `null`, or a value.
+//! - [`Field`] keeps a member's three states apart: absent, explicit `null`, or a value;
+//!   [`Members`] and [`MemberWriter`] read and write a model's members with it.
 //! - [`DateTimeOffset`], [`Date`], [`TimeOfDay`], [`Guid`] and [`Duration`] parse their
 //!   text but re-serialize it unchanged, so a round trip never rewrites a value.
 //! - [`Collection`] is the `{"value": [...], "@odata.nextLink": ...}` list envelope, and
@@ -14,6 +15,7 @@ mod endpoint;
 mod error;
 mod field;
 mod lexical;
+mod members;
 #[cfg(test)]
 mod tests;
 
@@ -25,3 +27,4 @@ pub use endpoint::{
 pub use error::{Error, GraphError};
 pub use field::Field;
 pub use lexical::{Date, DateTimeOffset, Duration, Guid, Lexical, LexicalValue, TimeOfDay};
+pub use members::{MemberWriter, Members};
