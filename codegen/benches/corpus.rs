@@ -84,6 +84,7 @@ struct Measure {
     name: &'static str,
     threads: usize,
     time: Duration,
+    cpu_ms: Option<f64>,
     heap_mb: Option<f64>,
     rss_mb: Option<f64>,
 }
@@ -170,15 +171,18 @@ fn measure(name: &'static str, threads: usize, stage: impl FnOnce()) -> Measure 
     LIVE.store(0, Ordering::Relaxed);
     PEAK.store(0, Ordering::Relaxed);
     COUNTING.store(threads == 1, Ordering::Relaxed);
+    let cpu_start = cpu_ms();
     let start = Instant::now();
     stage();
     let time = start.elapsed();
+    let cpu = cpu_ms().zip(cpu_start).map(|(end, start)| end - start);
     COUNTING.store(false, Ordering::Relaxed);
     let heap = PEAK.load(Ordering::Relaxed) as f64 / (1024.0 * 1024.0);
     Measure {
         name,
         threads,
         time,
+        cpu_ms: cpu,
         heap_mb: (threads == 1).then_some(heap),
         rss_mb: peak_mb(),
     }
@@ -226,6 +230,18 @@ fn reset_peak() {
     let _ = std::fs::write("/proc/self/clear_refs", "5");
 }
 
+/// User plus system CPU time of the whole process so far, in ms (`/proc/self/stat`,
+/// assuming the usual 100 ticks per second).
+fn cpu_ms() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+    let rest = stat.rsplit_once(')')?.1;
+    let mut fields = rest.split_whitespace().skip(11);
+    let user: f64 = fields.next()?.parse().ok()?;
+    let system: f64 = fields.next()?.parse().ok()?;
+    Some((user + system) * 10.0)
+}
+
 /// `VmHWM` in MB, when the platform reports it.
 fn peak_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -236,8 +252,8 @@ fn peak_mb() -> Option<f64> {
 
 fn print_table(rows: &[Measure]) {
     println!();
-    println!("| stage    | threads |      ms | × floor | heap peak MB | VmHWM MB |");
-    println!("|----------|--------:|--------:|--------:|-------------:|---------:|");
+    println!("| stage    | threads | wall ms | × floor | CPU ms | heap peak MB | VmHWM MB |");
+    println!("|----------|--------:|--------:|--------:|-------:|-------------:|---------:|");
     for row in rows {
         let floor = rows
             .iter()
@@ -246,11 +262,12 @@ fn print_table(rows: &[Measure]) {
         let ratio = row.time.as_secs_f64() / floor.as_secs_f64().max(1e-9);
         let mb = |m: Option<f64>| m.map_or("–".to_string(), |m| format!("{m:.0}"));
         println!(
-            "| {:<8} | {:>7} | {:>7.0} | {:>7.2} | {:>12} | {:>8} |",
+            "| {:<8} | {:>7} | {:>7.0} | {:>7.2} | {:>6} | {:>12} | {:>8} |",
             row.name,
             row.threads,
             row.time.as_secs_f64() * 1000.0,
             ratio,
+            mb(row.cpu_ms),
             mb(row.heap_mb),
             mb(row.rss_mb)
         );

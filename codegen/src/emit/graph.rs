@@ -89,30 +89,26 @@ pub fn nesting_depth(api: &Api, symbols: &Symbols) -> usize {
     let adjacency = graph.adjacency(|_| true);
     let component = strongly_connected(&adjacency);
     let count = component.iter().map(|c| c + 1).max().unwrap_or(0);
-    let mut size = vec![0usize; count];
-    for c in &component {
-        if let Some(s) = size.get_mut(*c) {
-            *s += 1;
-        }
-    }
-    // Tarjan numbers components in reverse topological order: every edge between two
-    // components leads to a lower number, so one pass in increasing order suffices.
     let mut members: Vec<Vec<usize>> = vec![Vec::new(); count];
     for (node, c) in component.iter().enumerate() {
         if let Some(m) = members.get_mut(*c) {
             m.push(node);
         }
     }
+    // Tarjan numbers components in reverse topological order: every edge between two
+    // components leads to a lower number, so one pass in increasing order suffices.
     let mut depth = vec![0usize; count];
-    for c in 0..count {
-        let below = members[c]
+    for (c, nodes) in members.iter().enumerate() {
+        let below = nodes
             .iter()
             .flat_map(|n| adjacency.get(*n).into_iter().flatten())
             .filter_map(|to| component.get(*to).filter(|t| **t != c))
             .filter_map(|t| depth.get(*t).copied())
             .max()
             .unwrap_or(0);
-        depth[c] = size[c] + below;
+        if let Some(d) = depth.get_mut(c) {
+            *d = nodes.len() + below;
+        }
     }
     depth.into_iter().max().unwrap_or(0)
 }
