@@ -144,7 +144,12 @@ fn request_body(
 ) -> (Option<TypeRef>, Vec<PropertyRow>) {
     let mut ty = None;
     let mut rows = Vec::new();
-    for s in page.sections_where(|t| t.to_ascii_lowercase().starts_with("request body")) {
+    // Some update pages put the body table under a `## Properties` heading of its own.
+    let is_body = |t: &str| {
+        let t = t.to_ascii_lowercase();
+        t.starts_with("request body") || t == "properties"
+    };
+    for s in page.sections_where(is_body) {
         ty = ty.or_else(|| s.paragraphs().find_map(representation_of));
         for table in s.tables().filter(|t| properties::is_property_table(t)) {
             rows.extend(properties::read_table(source, table, diags));
