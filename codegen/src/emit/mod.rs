@@ -14,6 +14,7 @@ use crate::ir::Api;
 mod dates;
 mod docs;
 mod enums;
+pub mod layout;
 mod models;
 mod modules;
 mod operations;
@@ -27,6 +28,7 @@ mod tests;
 mod types;
 
 pub use dates::DateMapping;
+pub use layout::{Layout, ModulePlace};
 use symbols::Symbols;
 use types::TypeMapper;
 
