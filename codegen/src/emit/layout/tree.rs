@@ -4,7 +4,7 @@
 
 use std::collections::BTreeMap;
 
-use syn::{AttrStyle, Attribute, Item, ItemMod, Meta};
+use syn::{AttrStyle, Attribute, Item, Meta};
 
 use crate::diag::{Diagnostics, Location};
 
@@ -86,9 +86,9 @@ fn is_test_module(item: &Item) -> bool {
     })
 }
 
-/// Inlines the whole tree into its root file: every `mod x;` becomes `mod x { … }` with the
-/// child file's inner attributes as outer ones (its inner docs only when the declaration
-/// has no docs of its own).
+/// Inlines the whole tree into its root file: every `mod x;` becomes `mod x { … }`, the
+/// child file's inner attributes (docs included) kept inside the braces, where intra-doc
+/// links resolve as they did in the file.
 pub fn inline(files: Vec<ModuleFile>) -> Option<syn::File> {
     let mut by_path: BTreeMap<String, syn::File> =
         files.into_iter().map(|f| (f.path, f.file)).collect();
@@ -110,20 +110,9 @@ fn inline_items(items: &mut [Item], dir: &str, files: &mut BTreeMap<String, syn:
             .or_else(|| files.remove(&format!("{dir}{name}/mod.rs")));
         let Some(mut child) = child else { continue };
         inline_items(&mut child.items, &child_dir, files);
-        adopt_inner_attributes(m, child.attrs);
+        m.attrs.append(&mut child.attrs);
         m.content = Some((syn::token::Brace::default(), child.items));
         m.semi = None;
-    }
-}
-
-fn adopt_inner_attributes(m: &mut ItemMod, inner: Vec<Attribute>) {
-    let has_docs = m.attrs.iter().any(is_doc);
-    for mut attr in inner {
-        if has_docs && is_doc(&attr) {
-            continue;
-        }
-        attr.style = AttrStyle::Outer;
-        m.attrs.push(attr);
     }
 }
 
