@@ -80,3 +80,17 @@ fn the_registry_lists_only_what_was_kept() {
     assert!(registry::find("microsoft.graph.itemFacet").is_some());
     assert!(registry::find("microsoft.graph.workPosition").is_none());
 }
+
+#[test]
+fn the_readme_shows_exactly_this_build_script_and_include() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let read = |p: &str| std::fs::read_to_string(root.join(p)).expect("readable");
+    let readme = read("../../README.md");
+    for file in ["build.rs", "src/lib.rs"] {
+        let block = format!("```rust\n{}```\n", read(file));
+        assert!(
+            readme.contains(&block),
+            "README.md must show {file} as it is"
+        );
+    }
+}
