@@ -18,6 +18,16 @@ pub use glob::glob_match;
 /// (`itemPublication`). Operation patterns match operation names (`createItemPublication`).
 /// With both lists empty everything is kept; otherwise only what a pattern matches, and
 /// what that references.
+///
+/// ```
+/// use codegen::select::Selection;
+///
+/// let selection = Selection {
+///     types: vec!["microsoft.graph.item*".to_string()],
+///     operations: vec!["createItemPublication".to_string()],
+/// };
+/// assert!(!selection.keeps_all());
+/// ```
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Selection {
     /// Patterns for entity, complex and enum types.
@@ -27,6 +37,14 @@ pub struct Selection {
 }
 
 /// What [`select`] kept, and which patterns matched nothing.
+///
+/// ```
+/// use codegen::select::{Selection, select};
+///
+/// let typo = Selection { operations: vec!["createItemPublicaton".to_string()], ..Selection::default() };
+/// let selected = select(&codegen::ir::Api::default(), &typo);
+/// assert_eq!(selected.unmatched_operations, ["createItemPublicaton"]);
+/// ```
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Selected {
     /// The API with only the kept items.
@@ -39,6 +57,10 @@ pub struct Selected {
 
 impl Selection {
     /// Whether this selection keeps everything (no patterns at all).
+    ///
+    /// ```
+    /// assert!(codegen::select::Selection::default().keeps_all());
+    /// ```
     pub fn keeps_all(&self) -> bool {
         self.types.is_empty() && self.operations.is_empty()
     }

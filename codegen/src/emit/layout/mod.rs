@@ -3,7 +3,7 @@
 //!
 //! The emitter always builds the crate layout; these are rearrangements of its `src/`
 //! files, so every layout holds exactly the same items. Paths are rewritten from `crate::`
-//! to the module's path ([`rebase`]), and test-only modules are left out.
+//! to the module's path (`rebase.rs`), and test-only modules are left out.
 
 use std::collections::BTreeMap;
 
@@ -15,7 +15,7 @@ use crate::diag::Diagnostics;
 mod rebase;
 mod tree;
 
-pub use rebase::rebase;
+use rebase::rebase;
 
 /// How the generated code is laid out on disk.
 ///
@@ -95,6 +95,20 @@ impl ModulePlace {
 
 /// Rearranges crate-layout `files` into `layout`; crate-layout files come back unchanged.
 /// A file the emitter produced but that does not parse is an `emit-internal` error.
+///
+/// ```
+/// use codegen::diag::Diagnostics;
+/// use codegen::emit::{EmitOptions, Layout, ModulePlace, emit, layout::arrange};
+///
+/// let mut diags = Diagnostics::default();
+/// let files = emit(&codegen::ir::Api::default(), &EmitOptions::default(), &mut diags);
+/// let place = ModulePlace::new("graph", Some("crate::api::graph"))?;
+/// let single = arrange(files, Layout::SingleFile, &place, &mut diags);
+/// assert_eq!(single.len(), 1);
+/// assert_eq!(single[0].path, "graph.rs");
+/// assert!(single[0].contents.contains("crate::api::graph::BASE_URL"));
+/// # Ok::<(), String>(())
+/// ```
 pub fn arrange(
     files: Vec<OutputFile>,
     layout: Layout,
@@ -139,3 +153,6 @@ pub fn arrange(
     out.sort();
     out
 }
+
+#[cfg(test)]
+mod tests;
