@@ -2,6 +2,7 @@
 //!
 //! The pipeline is `load → page → extract → resolve → emit → write`; see `design.md`.
 
+pub mod build;
 pub mod cli;
 pub mod diag;
 pub mod emit;
@@ -13,6 +14,7 @@ pub mod page;
 pub mod pipeline;
 pub mod report;
 pub mod resolve;
+pub mod select;
 pub mod source;
 pub mod typecheck;
 pub mod write;

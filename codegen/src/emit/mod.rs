@@ -11,8 +11,10 @@ use proc_macro2::TokenStream;
 use crate::diag::Diagnostics;
 use crate::ir::Api;
 
+mod dates;
 mod docs;
 mod enums;
+pub mod layout;
 mod models;
 mod modules;
 mod operations;
@@ -25,6 +27,8 @@ mod test_api;
 mod tests;
 mod types;
 
+pub use dates::DateMapping;
+pub use layout::{Layout, ModulePlace};
 use symbols::Symbols;
 use types::TypeMapper;
 
@@ -39,6 +43,8 @@ pub struct EmitOptions {
     pub crate_name: String,
     /// The default service root, e.g. `https://graph.microsoft.com/beta`.
     pub base_url: String,
+    /// How dates and times are represented.
+    pub dates: DateMapping,
 }
 
 impl Default for EmitOptions {
@@ -46,6 +52,7 @@ impl Default for EmitOptions {
         EmitOptions {
             crate_name: "graph-models".to_string(),
             base_url: "https://graph.microsoft.com/beta".to_string(),
+            dates: DateMapping::default(),
         }
     }
 }
@@ -69,7 +76,8 @@ pub(crate) struct Ctx<'a> {
     pub diags: &'a mut Diagnostics,
 }
 
-/// The runtime module's files, copied verbatim below the header.
+/// The runtime module's files, copied verbatim below the header; `dates.rs` is added
+/// according to [`EmitOptions::dates`].
 const RUNTIME: &[(&str, &str)] = &[
     ("collection.rs", include_str!("runtime/collection.rs")),
     ("duration.rs", include_str!("runtime/duration.rs")),
@@ -104,6 +112,10 @@ pub fn emit(api: &Api, options: &EmitOptions, diags: &mut Diagnostics) -> Vec<Ou
             contents: format!("{HEADER}\n\n{source}"),
         });
     }
+    files.push(OutputFile {
+        path: "src/runtime/dates.rs".to_string(),
+        contents: format!("{HEADER}\n\n{}", options.dates.runtime_source()),
+    });
     files.sort();
     files.dedup_by(|a, b| a.path == b.path);
     files
