@@ -59,7 +59,10 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> u8 {
         (Ok(o), Ok(n)) => (o, n),
         _ => return 2,
     };
-    let changes = diff::diff(&old, &new);
+    let options = diff::Options {
+        pages: args.old.is_file() || args.new.is_file(),
+    };
+    let changes = diff::diff_with(&old, &new, options);
     let written = match args.format {
         Format::Human if args.quiet => Ok(()),
         Format::Human => console.out.write_all(diff::human(&changes).as_bytes()),

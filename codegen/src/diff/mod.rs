@@ -147,11 +147,28 @@ impl Change {
     }
 }
 
-/// Every change from `old` to `new`: breaking ones first, then by item and name.
+/// How the two sides were loaded.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// The sides are single pages, not whole trees: the types a page names are defined on
+    /// other pages, so a type or enum that one side defines (an enum inferred from a
+    /// "Possible values" list) and the other only names is not a removal.
+    pub pages: bool,
+}
+
+/// Every change from `old` to `new` (two docs trees): breaking ones first, then by name.
 pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
+    diff_with(old, new, Options::default())
+}
+
+/// [`diff`] with options.
+pub fn diff_with(old: &Api, new: &Api, options: Options) -> Vec<Change> {
     let mut out = Vec::new();
     types::diff(old, new, &mut out);
     enums::diff(old, new, &mut out);
+    if options.pages {
+        out = out.into_iter().map(|c| defined_elsewhere(c, new)).collect();
+    }
     operations::diff(old, new, &mut out);
     out.sort_by(|a, b| {
         (!a.breaking, &a.name, a.item, a.change, &a.detail).cmp(&(
@@ -164,6 +181,45 @@ pub fn diff(old: &Api, new: &Api) -> Vec<Change> {
     });
     out.dedup();
     out
+}
+
+/// In page mode, a type or enum removed from a page that still names it is only defined
+/// elsewhere now: reported, but not breaking.
+fn defined_elsewhere(c: Change, new: &Api) -> Change {
+    let definition = matches!(c.item, Item::Type | Item::Enum);
+    if c.change != ChangeKind::Removed || !definition || !names(new, &c.name) {
+        return c;
+    }
+    Change {
+        detail: format!(
+            "{} no longer defined on the page, which still names it (it is defined elsewhere)",
+            c.item.label()
+        ),
+        breaking: false,
+        ..c
+    }
+}
+
+/// Whether any property, request body or response of `api` has the type `name`.
+fn names(api: &Api, name: &str) -> bool {
+    let is = |t: &str| t.eq_ignore_ascii_case(name);
+    let in_types = api.types.iter().any(|t| {
+        t.properties
+            .iter()
+            .chain(&t.navigation)
+            .any(|p| is(&p.type_name))
+    });
+    in_types
+        || api.operations.iter().any(|op| {
+            let body = op.request_body.as_ref();
+            body.and_then(|b| b.type_name.as_deref()).is_some_and(is)
+                || body.is_some_and(|b| b.properties.iter().any(|p| is(&p.type_name)))
+                || op
+                    .response
+                    .as_ref()
+                    .and_then(|r| r.type_name.as_deref())
+                    .is_some_and(is)
+        })
 }
 
 /// Whether any change is breaking.

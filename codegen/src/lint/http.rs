@@ -1,13 +1,14 @@
 //! HTTP consistency: example requests against the documented request lines, example
 //! responses against the documented status, and requests paired with responses.
 
-use crate::diag::Diagnostics;
+use super::Index;
+use crate::diag::{Diagnostics, Location};
 use crate::extract::http::normalise_path;
 use crate::ir::{Example, ExampleKind, Operation};
 
 /// Runs every HTTP rule over one operation.
-pub(super) fn check(op: &Operation, diags: &mut Diagnostics) {
-    pairs(op, diags);
+pub(super) fn check(op: &Operation, index: &Index<'_>, diags: &mut Diagnostics) {
+    pairs(op, index, diags);
     for ex in &op.examples {
         match ex.kind {
             ExampleKind::Request => request(op, ex, diags),
@@ -16,19 +17,27 @@ pub(super) fn check(op: &Operation, diags: &mut Diagnostics) {
     }
 }
 
-/// `request-without-response` / `response-without-request`: examples come in pairs, a
-/// request first; a response answers the closest request before it.
-fn pairs(op: &Operation, diags: &mut Diagnostics) {
-    let mut open: Option<&Example> = None;
-    for ex in &op.examples {
+/// `request-without-response`: a request with no response example anywhere after it (one
+/// response may answer several requests written one after another).
+/// `response-without-request`: a response with no request since the previous response,
+/// neither annotated nor written as an unannotated (or `ignored`) HTTP block.
+fn pairs(op: &Operation, index: &Index<'_>, diags: &mut Diagnostics) {
+    let last_response = op
+        .examples
+        .iter()
+        .rposition(|e| e.kind == ExampleKind::Response);
+    let mut requested = false;
+    let mut previous_line = op.source.line;
+    for (i, ex) in op.examples.iter().enumerate() {
         match ex.kind {
             ExampleKind::Request => {
-                if let Some(req) = open.replace(ex) {
-                    unanswered(req, diags);
+                requested = true;
+                if last_response.is_none_or(|r| r < i) {
+                    unanswered(ex, diags);
                 }
             }
             ExampleKind::Response => {
-                if open.take().is_none() {
+                if !requested && !request_written(index, &ex.source, previous_line) {
                     diags
                         .warning(
                             "response-without-request",
@@ -39,12 +48,27 @@ fn pairs(op: &Operation, diags: &mut Diagnostics) {
                         "add the request this response answers before it (annotated `\"blockType\": \"request\"`)".to_string(),
                     );
                 }
+                requested = false;
             }
         }
+        previous_line = ex.source.line;
     }
-    if let Some(req) = open {
-        unanswered(req, diags);
-    }
+}
+
+/// Whether a request line (`GET https://...`, `POST /me/...`) is written between `from`
+/// (exclusive) and the response at `at`.
+fn request_written(index: &Index<'_>, at: &Location, from: u32) -> bool {
+    let Some(source) = index.source(&at.file) else {
+        return false;
+    };
+    (from.saturating_add(1)..at.line).any(|l| {
+        let text = source.line_text(l).trim_start();
+        let mut words = text.split_whitespace();
+        let method = words.next().unwrap_or("");
+        let target = words.next().unwrap_or("");
+        METHODS.contains(&method)
+            && (target.starts_with('/') || target.to_ascii_lowercase().starts_with("http"))
+    })
 }
 
 fn unanswered(req: &Example, diags: &mut Diagnostics) {
@@ -57,6 +81,9 @@ fn unanswered(req: &Example, diags: &mut Diagnostics) {
         .help =
         Some("add the response after it (annotated `\"blockType\": \"response\"`)".to_string());
 }
+
+/// Methods a request line starts with.
+const METHODS: &[&str] = &["GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS"];
 
 /// `request-example-mismatch`: the example's method and path must match a documented line.
 fn request(op: &Operation, ex: &Example, diags: &mut Diagnostics) {

@@ -30,7 +30,7 @@ pub fn lint(loaded: &Loaded, allow: &AllowList) -> Vec<Diagnostic> {
     let index = Index::new(loaded);
     let mut found = Diagnostics::default();
     for op in &loaded.api.operations {
-        http::check(op, &mut found);
+        http::check(op, &index, &mut found);
         examples::check(&loaded.api, &index, op, &mut found);
     }
     pages::check(&loaded.sources, &loaded.pages, &mut found);
