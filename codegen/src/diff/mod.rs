@@ -22,6 +22,8 @@
 mod enums;
 mod operations;
 mod render;
+#[cfg(test)]
+mod tests;
 mod types;
 
 use serde::Serialize;

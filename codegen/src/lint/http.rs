@@ -27,7 +27,7 @@ fn pairs(op: &Operation, index: &Index<'_>, diags: &mut Diagnostics) {
         .iter()
         .rposition(|e| e.kind == ExampleKind::Response);
     let mut requested = false;
-    let mut previous_line = op.source.line;
+    let mut previous_line: Option<u32> = None;
     for (i, ex) in op.examples.iter().enumerate() {
         match ex.kind {
             ExampleKind::Request => {
@@ -51,16 +51,28 @@ fn pairs(op: &Operation, index: &Index<'_>, diags: &mut Diagnostics) {
                 requested = false;
             }
         }
-        previous_line = ex.source.line;
+        previous_line = Some(ex.source.line);
     }
 }
 
-/// Whether a request line (`GET https://...`, `POST /me/...`) is written between `from`
-/// (exclusive) and the response at `at`.
-fn request_written(index: &Index<'_>, at: &Location, from: u32) -> bool {
+/// Whether a request line (`GET https://...`, `POST /me/...`) is written before the
+/// response at `at`: after the previous example, or (for the first) after the examples
+/// heading, so that the documented lines of the HTTP request section don't count.
+fn request_written(index: &Index<'_>, at: &Location, previous: Option<u32>) -> bool {
     let Some(source) = index.source(&at.file) else {
         return false;
     };
+    let from = previous.or_else(|| {
+        (1..at.line).rev().find(|&l| {
+            let heading = source.line_text(l).trim_start_matches('#');
+            source.line_text(l).starts_with('#')
+                && heading
+                    .trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("example")
+        })
+    });
+    let Some(from) = from else { return false };
     (from.saturating_add(1)..at.line).any(|l| {
         let text = source.line_text(l).trim_start();
         let mut words = text.split_whitespace();

@@ -14,6 +14,8 @@ pub mod format;
 mod http;
 mod pages;
 pub mod rules;
+#[cfg(test)]
+mod tests;
 
 use std::collections::HashMap;
 

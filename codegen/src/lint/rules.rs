@@ -351,28 +351,3 @@ pub fn find(code: &str) -> Option<&'static Rule> {
         .ok()
         .and_then(|i| RULES.get(i))
 }
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rules_are_sorted_unique_and_documented() {
-        for pair in RULES.windows(2) {
-            if let [a, b] = pair {
-                assert!(a.code < b.code, "{} before {}", a.code, b.code);
-            }
-        }
-        for r in RULES {
-            assert_eq!(find(r.code), Some(r));
-            assert!(r.summary.ends_with('.'), "{}", r.code);
-            assert!(r.explanation.len() > 20, "{}", r.code);
-            let kebab = r
-                .code
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b == b'-' || b.is_ascii_digit());
-            assert!(kebab, "{}", r.code);
-        }
-        assert!(find("no-such-rule").is_none());
-    }
-}
