@@ -3,14 +3,15 @@
 //!
 //! The findings are the pipeline's own diagnostics (recorded while reading, resolving and
 //! type-checking the pages), re-graded with each rule's lint severity from [`rules`], plus
-//! the rules of this module's families: [`http`] consistency, example completeness
-//! ([`examples`]) and page text ([`pages`]). Every rule is one pass over what `load`
+//! the rules of this module's families: HTTP consistency (`http`), example completeness
+//! (`examples`) and page text (`pages`). Every rule is one pass over what `load`
 //! already built, so linting costs little more than loading. Rules can be allowed
 //! globally, per path glob, or per page (see [`allow`]).
 
 pub mod allow;
 mod examples;
 pub mod format;
+mod help;
 mod http;
 mod pages;
 pub mod rules;
@@ -47,6 +48,7 @@ pub fn lint(loaded: &Loaded, allow: &AllowList) -> Vec<Diagnostic> {
         .map(|mut d| {
             d.severity = severity(&d);
             fill_column(&mut d, &index);
+            help::add(&mut d);
             d
         })
         .collect();
