@@ -40,7 +40,14 @@ const BROKEN_API: &str = "# Create widget\n\n## HTTP request\n\n```http\nPOST /w
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    for cmd in [&["--help"][..], &["generate", "--help"], &["ir", "--help"]] {
+    for cmd in [
+        &["--help"][..],
+        &["generate", "--help"],
+        &["ir", "--help"],
+        &["check", "--help"],
+        &["lint", "--help"],
+        &["diff", "--help"],
+    ] {
         let (code, out, _) = run(cmd);
         assert_eq!(code, 0, "{cmd:?}");
         assert!(out.contains("Examples:"), "{cmd:?}: {out}");

@@ -5,10 +5,12 @@
 pub mod build;
 pub mod cli;
 pub mod diag;
+pub mod diff;
 pub mod emit;
 pub mod extract;
 pub mod ir;
 pub mod json_repair;
+pub mod lint;
 pub mod naming;
 pub mod page;
 pub mod pipeline;

@@ -18,6 +18,12 @@ pub enum LoadError {
     /// The folder holds no markdown pages.
     #[error("docs folder `{0}` contains no .md pages")]
     Empty(PathBuf),
+    /// Neither a folder nor a file exists at the path.
+    #[error("`{0}` does not exist")]
+    Missing(PathBuf),
+    /// A single file that is not a `.md` page.
+    #[error("`{0}` is not a .md page")]
+    NotMarkdown(PathBuf),
 }
 
 /// The IR of a docs folder, with everything found on the way.
@@ -47,6 +53,44 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
         .iter()
         .filter_map(|(rel, path)| source::read(rel, path, &mut diags))
         .collect();
+    Ok(from_sources(sources, diags))
+}
+
+/// Reads a docs folder, or a single `.md` page as a tree of its own (see [`load_file`]).
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    if path.is_file() {
+        load_file(path)
+    } else if path.is_dir() {
+        load(path)
+    } else {
+        Err(LoadError::Missing(path.to_path_buf()))
+    }
+}
+
+/// Reads one page as a docs tree of its own. Its path is `<folder>/<file>` (for example
+/// `api/profile-post.md`), so diagnostics name it as in the full tree; the types it links
+/// to are not loaded and resolve to their qualified names.
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    if !path.is_file() {
+        return Err(LoadError::Missing(path.to_path_buf()));
+    }
+    let is_md = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    if !is_md {
+        return Err(LoadError::NotMarkdown(path.to_path_buf()));
+    }
+    let name = |p: Option<&Path>| {
+        p.and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+    };
+    let rel = match (name(path.parent()), name(Some(path))) {
+        (Some(dir), Some(file)) => format!("{dir}/{file}"),
+        (None, Some(file)) => file,
+        _ => path.display().to_string(),
+    };
+    let mut diags = Diagnostics::default();
+    let sources = source::read(&rel, path, &mut diags).into_iter().collect();
     Ok(from_sources(sources, diags))
 }
 
