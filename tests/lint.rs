@@ -9,10 +9,16 @@ use codegen::lint::{self, AllowList, RULES};
 use integration_tests::{docs_input, root};
 
 /// Rules without a fixture, and why.
-const NO_FIXTURE: &[(&str, &str)] = &[(
-    "io-error",
-    "needs an unreadable file; tests/cli.rs covers it with a dangling symlink",
-)];
+const NO_FIXTURE: &[(&str, &str)] = &[
+    (
+        "io-error",
+        "needs an unreadable file; tests/cli.rs covers it with a dangling symlink",
+    ),
+    (
+        "page-shadowed",
+        "needs two docs folders, which only the build API takes; codegen's build tests cover it",
+    ),
+];
 
 fn lint_tree(dir: &Path) -> Vec<Diagnostic> {
     let loaded =
@@ -173,12 +179,21 @@ const SEED_FINDINGS: &[(&str, &str)] = &[
     ("non-standard-namespace", "api/profile-post.md:87"),
 ];
 
+/// The five seed pages in docs-input/.
+const SEED_PAGES: &[&str] = &[
+    "api/profile-post.md",
+    "api/profile-post-certifications.md",
+    "api/profile-post-positions.md",
+    "api/profile-post-projects.md",
+    "api/profile-post-publications.md",
+];
+
 #[test]
 fn the_seed_pages_report_exactly_their_problems() {
     let all = lint::lint(docs_input(), &AllowList::default());
     let seeds: BTreeSet<(String, String)> = all
         .iter()
-        .filter(|d| d.location.file.starts_with("api/profile-post"))
+        .filter(|d| SEED_PAGES.contains(&d.location.file.as_str()))
         .map(|d| {
             let place = format!("{}:{}", d.location.file, d.location.line);
             (d.code.clone(), place)
@@ -212,11 +227,12 @@ fn allowing_a_rule_by_code_and_by_glob() {
     let placeholder_files: BTreeSet<&str> = allowed
         .iter()
         .filter(|d| d.code == "placeholder-value")
+        .filter(|d| SEED_PAGES.contains(&d.location.file.as_str()))
         .map(|d| d.location.file.as_str())
         .collect();
     assert_eq!(
         placeholder_files,
         BTreeSet::from(["api/profile-post-certifications.md"]),
-        "`p*` matches positions, projects and publications only"
+        "among the seeds, `p*` matches positions, projects and publications only"
     );
 }

@@ -217,6 +217,13 @@ pub const RULES: &[Rule] = &[
         "Informational: give each page a distinct title to get a stable operation name.",
     ),
     rule(
+        "page-shadowed",
+        Note,
+        Pages,
+        "A page with the same path in an earlier docs folder hides this one.",
+        "Informational: with several docs folders (the build API's `.docs(...)` repeated), the earlier folder wins for a page path. Remove the older copy if it is not meant to be overridden.",
+    ),
+    rule(
         "page-yields-nothing",
         Warning,
         Pages,
@@ -257,6 +264,13 @@ pub const RULES: &[Rule] = &[
         Http,
         "The HTTP request section has no request line; no operation is generated.",
         "Write the documented request lines (`POST /me/profile/publications`) in the HTTP request block.",
+    ),
+    rule(
+        "request-body-inferred",
+        Note,
+        Types,
+        "An update page's body names no type; it is read as a partial of the type the response returns.",
+        "Informational: say \"supply a JSON representation of the [x](../resources/x.md) object\" (or link the type in the Request body sentence) so that the body type is stated, not inferred.",
     ),
     rule(
         "request-example-mismatch",
