@@ -29,7 +29,10 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> u8 {
         Ok(l) => l,
         Err(code) => return code,
     };
-    output::print_diagnostics(&loaded, &args.docs, console);
+    // The docs' own problems are `lint`'s business; check shows them only on request.
+    if args.docs.verbose {
+        output::print_diagnostics(&loaded, &args.docs, console);
+    }
     let options = EmitOptions {
         crate_name: args.crate_name.clone(),
         ..EmitOptions::default()
