@@ -59,7 +59,9 @@ impl<'de> Deserialize<'de> for Location {
                 line: num(l).unwrap_or(0),
                 col: num(c).unwrap_or(0),
             },
-            [f, l, c] if num(c).is_some() => Location::line(&format!("{f}:{l}"), num(c).unwrap_or(0)),
+            [f, l, c] if num(c).is_some() => {
+                Location::line(&format!("{f}:{l}"), num(c).unwrap_or(0))
+            }
             [f, l] if num(l).is_some() => Location::line(f, num(l).unwrap_or(0)),
             _ => Location::file(&text),
         })
@@ -105,7 +107,12 @@ pub struct Diagnostic {
 
 impl Diagnostic {
     /// A diagnostic without help text.
-    pub fn new(severity: Severity, code: &str, location: Location, message: impl Into<String>) -> Self {
+    pub fn new(
+        severity: Severity,
+        code: &str,
+        location: Location,
+        message: impl Into<String>,
+    ) -> Self {
         Diagnostic {
             location,
             code: code.to_string(),
@@ -144,17 +151,32 @@ pub struct Diagnostics {
 
 impl Diagnostics {
     /// Records an error.
-    pub fn error(&mut self, code: &str, at: Location, message: impl Into<String>) -> &mut Diagnostic {
+    pub fn error(
+        &mut self,
+        code: &str,
+        at: Location,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
         self.push(Diagnostic::new(Severity::Error, code, at, message))
     }
 
     /// Records a warning.
-    pub fn warning(&mut self, code: &str, at: Location, message: impl Into<String>) -> &mut Diagnostic {
+    pub fn warning(
+        &mut self,
+        code: &str,
+        at: Location,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
         self.push(Diagnostic::new(Severity::Warning, code, at, message))
     }
 
     /// Records a note.
-    pub fn note(&mut self, code: &str, at: Location, message: impl Into<String>) -> &mut Diagnostic {
+    pub fn note(
+        &mut self,
+        code: &str,
+        at: Location,
+        message: impl Into<String>,
+    ) -> &mut Diagnostic {
         self.push(Diagnostic::new(Severity::Note, code, at, message))
     }
 

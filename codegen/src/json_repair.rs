@@ -28,7 +28,11 @@ pub struct JsonError {
 
 impl std::fmt::Display for JsonError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} (line {}, column {})", self.message, self.line, self.col)
+        write!(
+            f,
+            "{} (line {}, column {})",
+            self.message, self.line, self.col
+        )
     }
 }
 
@@ -172,7 +176,8 @@ fn drop_trailing_commas(text: &str, found: &mut Found) -> String {
         }
         if c == ',' {
             let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
-            let dangling = matches!(next, Some('}' | ']') | None) || matches!(last_significant, '{' | '[' | ',');
+            let dangling = matches!(next, Some('}' | ']') | None)
+                || matches!(last_significant, '{' | '[' | ',');
             if dangling {
                 found.trailing_commas = true;
                 continue;
@@ -208,7 +213,11 @@ mod tests {
         assert_eq!(p.value, json!({"a": 1, "b": [1, 2]}));
         assert_eq!(
             p.repairs,
-            ["removed comments", "removed `...` elisions", "removed trailing commas"]
+            [
+                "removed comments",
+                "removed `...` elisions",
+                "removed trailing commas"
+            ]
         );
     }
 

@@ -2,7 +2,6 @@
 //!
 //! The pipeline is `load → page → extract → resolve → emit → write`; see `design.md`.
 
-
 pub mod diag;
 pub mod extract;
 pub mod ir;

@@ -30,14 +30,20 @@ pub fn render(diags: &[Diagnostic], sources: &[Source], color: bool) -> String {
             colored(&config, &files, &report)
         } else {
             let mut s = String::new();
-            term::emit_to_string(&mut s, &config, &files, &report).ok().map(|_| s)
+            term::emit_to_string(&mut s, &config, &files, &report)
+                .ok()
+                .map(|_| s)
         };
         out.push_str(&rendered.unwrap_or_else(|| format!("{d}\n")));
     }
     out
 }
 
-fn colored(config: &Config, files: &SimpleFiles<String, String>, report: &Report<usize>) -> Option<String> {
+fn colored(
+    config: &Config,
+    files: &SimpleFiles<String, String>,
+    report: &Report<usize>,
+) -> Option<String> {
     let mut buf = term::termcolor::Buffer::ansi();
     term::emit_to_write_style(&mut buf, config, files, report).ok()?;
     String::from_utf8(buf.into_inner()).ok()
@@ -69,7 +75,9 @@ fn span(source: &Source, line: u32, col: u32) -> Option<std::ops::Range<usize>> 
     let text = source.line_text(line);
     let start = source.offset_of_line(line);
     let skip = if col > 0 {
-        text.char_indices().nth(col as usize - 1).map_or(text.len(), |(i, _)| i)
+        text.char_indices()
+            .nth(col as usize - 1)
+            .map_or(text.len(), |(i, _)| i)
     } else {
         text.len() - text.trim_start().len()
     };
@@ -95,7 +103,11 @@ pub fn summary(diags: &[Diagnostic]) -> String {
         count(Severity::Error),
         count(Severity::Warning),
         count(Severity::Note),
-        if codes.is_empty() { String::new() } else { format!(" ({})", codes.join(", ")) }
+        if codes.is_empty() {
+            String::new()
+        } else {
+            format!(" ({})", codes.join(", "))
+        }
     )
 }
 
@@ -107,8 +119,13 @@ mod tests {
     #[test]
     fn human_output_shows_the_line_and_a_caret() {
         let s = Source::new("api/x.md", "# T\n  \"publishedDate\": \"Date\",\n");
-        let d = Diagnostic::new(Severity::Warning, "placeholder-value", Location::line("api/x.md", 2), "bad")
-            .with_help("use a date");
+        let d = Diagnostic::new(
+            Severity::Warning,
+            "placeholder-value",
+            Location::line("api/x.md", 2),
+            "bad",
+        )
+        .with_help("use a date");
         let out = render(&[d], &[s], false);
         assert!(out.contains("warning[placeholder-value]: bad"), "{out}");
         assert!(out.contains("api/x.md:2:3"), "{out}");
@@ -119,7 +136,11 @@ mod tests {
     #[test]
     fn summary_counts_by_severity_and_code() {
         let d = |s, c: &str| Diagnostic::new(s, c, Location::file("a.md"), "m");
-        let s = summary(&[d(Severity::Error, "a"), d(Severity::Warning, "b"), d(Severity::Warning, "b")]);
+        let s = summary(&[
+            d(Severity::Error, "a"),
+            d(Severity::Warning, "b"),
+            d(Severity::Warning, "b"),
+        ]);
         assert_eq!(s, "1 errors, 2 warnings, 0 notes (a: 1, b: 2)");
     }
 }

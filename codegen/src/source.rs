@@ -103,10 +103,15 @@ pub fn list_markdown(root: &Path, diags: &mut Diagnostics) -> Vec<(String, PathB
         };
         for entry in entries.flatten() {
             let path = entry.path();
-            let Ok(kind) = entry.file_type() else { continue };
+            let Ok(kind) = entry.file_type() else {
+                continue;
+            };
             if kind.is_dir() {
                 stack.push(path);
-            } else if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("md")) {
+            } else if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("md"))
+            {
                 out.push((relative(root, &path), path));
             }
         }
@@ -141,7 +146,11 @@ pub fn read(rel: &str, path: &Path, diags: &mut Diagnostics) -> Option<Source> {
             Some(Source::new(rel, &raw))
         }
         Err(e) => {
-            diags.error("io-error", Location::file(rel), format!("cannot read file: {e}"));
+            diags.error(
+                "io-error",
+                Location::file(rel),
+                format!("cannot read file: {e}"),
+            );
             None
         }
     }

@@ -20,7 +20,11 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Vec<Enu
             };
             out.push(EnumFragment {
                 name: name.clone(),
-                description: section.paragraphs().next().map(|p| p.text.clone()).unwrap_or_default(),
+                description: section
+                    .paragraphs()
+                    .next()
+                    .map(|p| p.text.clone())
+                    .unwrap_or_default(),
                 members,
                 source: source.at_line(section.line),
             });
@@ -52,7 +56,11 @@ fn members(source: &Source, table: &Table, diags: &mut Diagnostics) -> Option<Ve
     let desc = table.column(|h| h.starts_with("description"));
     let mut out: Vec<EnumMember> = Vec::new();
     for (i, row) in table.rows.iter().enumerate() {
-        let name = row.cells.get(member).map(|c| c.text.trim().trim_matches('`').trim()).unwrap_or("");
+        let name = row
+            .cells
+            .get(member)
+            .map(|c| c.text.trim().trim_matches('`').trim())
+            .unwrap_or("");
         if name.is_empty() || name.contains(' ') {
             diags.warning(
                 "enum-member-invalid",
@@ -61,11 +69,16 @@ fn members(source: &Source, table: &Table, diags: &mut Diagnostics) -> Option<Ve
             );
             continue;
         }
-        let number = value.and_then(|v| row.cells.get(v)).and_then(|c| c.text.trim().parse::<i64>().ok());
+        let number = value
+            .and_then(|v| row.cells.get(v))
+            .and_then(|c| c.text.trim().parse::<i64>().ok());
         out.push(EnumMember {
             name: name.to_string(),
             value: number.unwrap_or(i as i64),
-            description: desc.and_then(|d| row.cells.get(d)).map(|c| c.text.clone()).unwrap_or_default(),
+            description: desc
+                .and_then(|d| row.cells.get(d))
+                .map(|c| c.text.clone())
+                .unwrap_or_default(),
         });
     }
     Some(out)

@@ -32,7 +32,9 @@ pub struct ExampleFragment {
 
 /// Every annotated request or response block of the page, in order.
 pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Vec<ExampleFragment> {
-    page.code_blocks().filter_map(|c| example(source, c, diags)).collect()
+    page.code_blocks()
+        .filter_map(|c| example(source, c, diags))
+        .collect()
 }
 
 fn example(source: &Source, code: &CodeBlock, diags: &mut Diagnostics) -> Option<ExampleFragment> {
@@ -51,9 +53,15 @@ fn example(source: &Source, code: &CodeBlock, diags: &mut Diagnostics) -> Option
     Some(ExampleFragment {
         kind,
         name: a.str("name").map(str::to_string),
-        odata_type: a.str("@odata.type").map(|t| t.trim().trim_start_matches('#').to_string()),
+        odata_type: a
+            .str("@odata.type")
+            .map(|t| t.trim().trim_start_matches('#').to_string()),
         is_collection: a.value.get("isCollection").and_then(|v| v.as_bool()),
-        truncated: a.value.get("truncated").and_then(|v| v.as_bool()).unwrap_or(false),
+        truncated: a
+            .value
+            .get("truncated")
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false),
         source: source.at_line(code.line),
         body_source,
         message,
@@ -82,8 +90,15 @@ fn parse_body(m: &Message, at: &Location, diags: &mut Diagnostics) -> Option<ser
         Ok(p) => {
             if !p.repairs.is_empty() {
                 diags
-                    .warning("example-json-repaired", at.clone(), "example body is not valid JSON; it was read after repair")
-                    .help = Some(format!("the body parses after these fixes: {}", p.repairs.join(", ")));
+                    .warning(
+                        "example-json-repaired",
+                        at.clone(),
+                        "example body is not valid JSON; it was read after repair",
+                    )
+                    .help = Some(format!(
+                    "the body parses after these fixes: {}",
+                    p.repairs.join(", ")
+                ));
             }
             Some(p.value)
         }
@@ -94,7 +109,10 @@ fn parse_body(m: &Message, at: &Location, diags: &mut Diagnostics) -> Option<ser
             diags.error(
                 "example-json-invalid",
                 place,
-                format!("example body is not valid JSON: {}; the body is skipped", e.message),
+                format!(
+                    "example body is not valid JSON: {}; the body is skipped",
+                    e.message
+                ),
             );
             None
         }

@@ -21,7 +21,9 @@ pub fn request_line(text: &str, line: u32) -> Option<RequestLine> {
     if !METHODS.contains(&method.as_str()) {
         return None;
     }
-    let rest: Vec<&str> = parts.filter(|p| !p.to_ascii_uppercase().starts_with("HTTP/")).collect();
+    let rest: Vec<&str> = parts
+        .filter(|p| !p.to_ascii_uppercase().starts_with("HTTP/"))
+        .collect();
     if rest.is_empty() {
         return None;
     }
@@ -109,7 +111,10 @@ pub fn message(text: &str) -> Message {
         if start_line(first.trim(), &mut m) {
             m.start_offset = Some(i as u32);
             i += 1;
-            while i < lines.len() && lines[i].trim().is_empty() && header(lines.get(i + 1)).is_some() {
+            while i < lines.len()
+                && lines[i].trim().is_empty()
+                && header(lines.get(i + 1)).is_some()
+            {
                 i += 1;
             }
         }
@@ -140,7 +145,9 @@ fn start_line(line: &str, m: &mut Message) -> bool {
     if !METHODS.contains(&method.as_str()) {
         return false;
     }
-    let url: Vec<&str> = parts.filter(|p| !p.to_ascii_uppercase().starts_with("HTTP/")).collect();
+    let url: Vec<&str> = parts
+        .filter(|p| !p.to_ascii_uppercase().starts_with("HTTP/"))
+        .collect();
     m.method = Some(method);
     m.url = Some(url.join(" "));
     true
@@ -150,7 +157,10 @@ fn start_line(line: &str, m: &mut Message) -> bool {
 fn header(line: Option<&&str>) -> Option<(String, String)> {
     let line = line?.trim();
     let (name, value) = line.split_once(':')?;
-    let token = !name.is_empty() && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    let token = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     token.then(|| (name.to_string(), value.trim().to_string()))
 }
 
@@ -160,16 +170,28 @@ mod tests {
 
     #[test]
     fn request_lines_with_alternations_and_full_urls() {
-        let r = request_line("POST /users/{id | userPrincipalName}/profile/publications", 3).unwrap();
-        assert_eq!(r.path, "/users/{id | userPrincipalName}/profile/publications");
-        let r = request_line("GET https://graph.microsoft.com/beta/me/profile HTTP/1.1", 1).unwrap();
+        let r = request_line(
+            "POST /users/{id | userPrincipalName}/profile/publications",
+            3,
+        )
+        .unwrap();
+        assert_eq!(
+            r.path,
+            "/users/{id | userPrincipalName}/profile/publications"
+        );
+        let r = request_line(
+            "GET https://graph.microsoft.com/beta/me/profile HTTP/1.1",
+            1,
+        )
+        .unwrap();
         assert_eq!((r.method.as_str(), r.path.as_str()), ("GET", "/me/profile"));
         assert!(request_line("Content-Type: application/json", 1).is_none());
     }
 
     #[test]
     fn response_body_directly_after_headers() {
-        let m = message("HTTP/1.1 201 Created\nContent-Type: application/json\n{\n  \"id\": \"1\"\n}");
+        let m =
+            message("HTTP/1.1 201 Created\nContent-Type: application/json\n{\n  \"id\": \"1\"\n}");
         assert_eq!(m.status, Some(201));
         assert_eq!(m.headers.len(), 1);
         assert_eq!(m.body_offset, 2);

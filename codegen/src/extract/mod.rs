@@ -95,11 +95,15 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> PageFra
 
 /// The `Namespace: x` line near the top of a page.
 fn namespace(page: &Page) -> Option<String> {
-    page.sections.iter().take(3).flat_map(|s| s.paragraphs()).find_map(|p| {
-        let rest = p.text.trim().strip_prefix("Namespace:")?;
-        let ns = rest.split_whitespace().next()?;
-        Some(ns.trim_end_matches('.').to_ascii_lowercase())
-    })
+    page.sections
+        .iter()
+        .take(3)
+        .flat_map(|s| s.paragraphs())
+        .find_map(|p| {
+            let rest = p.text.trim().strip_prefix("Namespace:")?;
+            let ns = rest.split_whitespace().next()?;
+            Some(ns.trim_end_matches('.').to_ascii_lowercase())
+        })
 }
 
 /// The first paragraph after the title that is not the namespace line or a note.

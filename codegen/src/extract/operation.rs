@@ -4,11 +4,11 @@ use std::collections::BTreeMap;
 
 use heck::ToLowerCamelCase;
 
+use super::description;
 use super::examples::{self, ExampleFragment};
 use super::http::{self, RequestLine};
 use super::properties::{self, PropertyRow};
 use super::type_text::{self, TypeRef};
-use super::description;
 use crate::diag::{Diagnostics, Location};
 use crate::page::{Page, Text};
 use crate::source::Source;
@@ -69,7 +69,11 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Option<
     }
     let (request_type, request_rows) = request_body(source, page, diags);
     Some(OperationFragment {
-        name: if name.is_empty() { fallback_name(&source.path) } else { name },
+        name: if name.is_empty() {
+            fallback_name(&source.path)
+        } else {
+            name
+        },
         title: title_text,
         description: description(page),
         method,
@@ -85,11 +89,17 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Option<
 
 fn fallback_name(path: &str) -> String {
     let file = path.rsplit('/').next().unwrap_or(path);
-    file.strip_suffix(".md").unwrap_or(file).to_lower_camel_case()
+    file.strip_suffix(".md")
+        .unwrap_or(file)
+        .to_lower_camel_case()
 }
 
 /// Request lines of the code blocks under `HTTP request`; `None` if there is no such block.
-fn request_lines(source: &Source, page: &Page, diags: &mut Diagnostics) -> Option<Vec<RequestLine>> {
+fn request_lines(
+    source: &Source,
+    page: &Page,
+    diags: &mut Diagnostics,
+) -> Option<Vec<RequestLine>> {
     let section = page
         .sections
         .iter()
@@ -108,7 +118,9 @@ fn request_lines(source: &Source, page: &Page, diags: &mut Diagnostics) -> Optio
                     diags.warning(
                         "request-line-invalid",
                         source.at_line(line),
-                        format!("expected `METHOD /path` in the HTTP request block, found `{trimmed}`"),
+                        format!(
+                            "expected `METHOD /path` in the HTTP request block, found `{trimmed}`"
+                        ),
                     );
                 }
             }
@@ -125,7 +137,11 @@ fn request_lines(source: &Source, page: &Page, diags: &mut Diagnostics) -> Optio
     Some(lines)
 }
 
-fn request_body(source: &Source, page: &Page, diags: &mut Diagnostics) -> (Option<TypeRef>, Vec<PropertyRow>) {
+fn request_body(
+    source: &Source,
+    page: &Page,
+    diags: &mut Diagnostics,
+) -> (Option<TypeRef>, Vec<PropertyRow>) {
     let mut ty = None;
     let mut rows = Vec::new();
     for s in page.sections_where(|t| t.to_ascii_lowercase().starts_with("request body")) {
@@ -142,9 +158,15 @@ fn representation_of(p: &Text) -> Option<TypeRef> {
     let lower = p.text.to_ascii_lowercase();
     let at = lower.find("representation of")?;
     let after = &p.text[at..];
-    let link = p.links.iter().find(|l| after.contains(l.text.as_str()) && l.target.contains("resources/"))?;
+    let link = p
+        .links
+        .iter()
+        .find(|l| after.contains(l.text.as_str()) && l.target.contains("resources/"))?;
     let tail = &after[after.find(link.text.as_str()).unwrap_or(0) + link.text.len()..];
-    let collection = tail.trim_start().to_ascii_lowercase().starts_with("collection");
+    let collection = tail
+        .trim_start()
+        .to_ascii_lowercase()
+        .starts_with("collection");
     Some(TypeRef {
         name: type_text::normalise_name(&link.text),
         collection,
@@ -154,8 +176,13 @@ fn representation_of(p: &Text) -> Option<TypeRef> {
 
 /// "returns a `201 Created` response code and an [itemPublication](...) object".
 fn response(source: &Source, page: &Page) -> Option<ResponseFragment> {
-    let section = page.sections.iter().find(|s| s.title.eq_ignore_ascii_case("response"))?;
-    let p = section.paragraphs().find(|p| status_in(&p.text).is_some())?;
+    let section = page
+        .sections
+        .iter()
+        .find(|s| s.title.eq_ignore_ascii_case("response"))?;
+    let p = section
+        .paragraphs()
+        .find(|p| status_in(&p.text).is_some())?;
     let (status, end) = status_in(&p.text)?;
     let after = &p.text[end..];
     let type_ref = p
@@ -167,7 +194,10 @@ fn response(source: &Source, page: &Page) -> Option<ResponseFragment> {
             let tail = &after[after.find(l.text.as_str()).unwrap_or(0) + l.text.len()..];
             TypeRef {
                 name: type_text::normalise_name(&l.text),
-                collection: tail.trim_start().to_ascii_lowercase().starts_with("collection"),
+                collection: tail
+                    .trim_start()
+                    .to_ascii_lowercase()
+                    .starts_with("collection"),
                 link: Some(l.target.clone()),
             }
         });
@@ -226,8 +256,14 @@ mod tests {
 
     #[test]
     fn status_codes_in_response_sentences() {
-        assert_eq!(status_in("this method returns a `201 Created` response").map(|s| s.0), Some(201));
-        assert_eq!(status_in("returns `201, Created` response code").map(|s| s.0), Some(201));
+        assert_eq!(
+            status_in("this method returns a `201 Created` response").map(|s| s.0),
+            Some(201)
+        );
+        assert_eq!(
+            status_in("returns `201, Created` response code").map(|s| s.0),
+            Some(201)
+        );
         assert_eq!(status_in("If successful, returns 2040 things"), None);
         assert_eq!(status_in("no verb 200 here"), None);
     }

@@ -33,7 +33,14 @@ fn columns(table: &Table) -> Option<Columns> {
     let name = table.column(|h| {
         matches!(
             h,
-            "property" | "name" | "parameter" | "property name" | "properties" | "relationship" | "relationships" | "navigation property"
+            "property"
+                | "name"
+                | "parameter"
+                | "property name"
+                | "properties"
+                | "relationship"
+                | "relationships"
+                | "navigation property"
         )
     })?;
     let ty = table.column(|h| h == "type" || h == "data type" || h == "value type")?;
@@ -59,9 +66,15 @@ pub fn read_table(source: &Source, table: &Table, diags: &mut Diagnostics) -> Ve
     for row in &table.rows {
         let at = source.at_line(row.line);
         let cell = |i: usize| row.cells.get(i);
-        let name = cell(cols.name).map(|c| clean_name(&c.text)).unwrap_or_default();
+        let name = cell(cols.name)
+            .map(|c| clean_name(&c.text))
+            .unwrap_or_default();
         if name.is_empty() {
-            diags.warning("table-row-no-name", at, "property table row has no name; row skipped");
+            diags.warning(
+                "table-row-no-name",
+                at,
+                "property table row has no name; row skipped",
+            );
             continue;
         }
         let Some(type_ref) = cell(cols.ty).and_then(type_text::parse_cell) else {
@@ -87,8 +100,15 @@ pub fn read_table(source: &Source, table: &Table, diags: &mut Diagnostics) -> Ve
 
 /// Strips markup people put around names (`**id**`, `` `id` ``, `id (deprecated)`).
 fn clean_name(raw: &str) -> String {
-    let t = raw.trim().trim_matches(|c| c == '*' || c == '`' || c == '_').trim();
-    t.split_whitespace().next().unwrap_or("").trim_matches('`').to_string()
+    let t = raw
+        .trim()
+        .trim_matches(|c| c == '*' || c == '`' || c == '_')
+        .trim();
+    t.split_whitespace()
+        .next()
+        .unwrap_or("")
+        .trim_matches('`')
+        .to_string()
 }
 
 /// `Inherited from [itemFacet](../resources/itemfacet.md)` → `itemFacet`.
@@ -119,7 +139,11 @@ const VALUE_LIST_PHRASES: &[&str] = &[
 /// The code spans that follow a "Possible values are" phrase.
 pub fn possible_values(desc: &Text) -> Vec<String> {
     let lower = desc.text.to_ascii_lowercase();
-    let Some(start) = VALUE_LIST_PHRASES.iter().filter_map(|p| lower.find(p)).min() else {
+    let Some(start) = VALUE_LIST_PHRASES
+        .iter()
+        .filter_map(|p| lower.find(p))
+        .min()
+    else {
         return Vec::new();
     };
     let mut values: Vec<String> = Vec::new();
@@ -137,7 +161,9 @@ pub fn possible_values(desc: &Text) -> Vec<String> {
 }
 
 fn is_member_name(v: &str) -> bool {
-    !v.is_empty() && v.chars().all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.')
+    !v.is_empty()
+        && v.chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.')
 }
 
 #[cfg(test)]
@@ -149,7 +175,13 @@ mod tests {
         let s = Source::new("r.md", md);
         let mut d = Diagnostics::default();
         let page = Page::parse(&s, &mut d);
-        let table = page.sections.iter().flat_map(|s| s.tables()).next().unwrap().clone();
+        let table = page
+            .sections
+            .iter()
+            .flat_map(|s| s.tables())
+            .next()
+            .unwrap()
+            .clone();
         let r = read_table(&s, &table, &mut d);
         (r, d.into_sorted())
     }

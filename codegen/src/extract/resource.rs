@@ -54,15 +54,23 @@ fn file_stem(path: &str) -> String {
 /// The annotation with `"blockType": "resource"`, wherever it is on the page.
 fn resource_annotation(page: &Page) -> Option<&Annotation> {
     let is_resource = |a: &&Annotation| a.block_type().as_deref() == Some("resource");
-    page.sections.iter().flat_map(|s| &s.blocks).find_map(|b| match b {
-        Block::Code(c) => c.annotation.as_ref().filter(is_resource),
-        Block::Annotation(a) => Some(a).filter(is_resource),
-        _ => None,
-    })
+    page.sections
+        .iter()
+        .flat_map(|s| &s.blocks)
+        .find_map(|b| match b {
+            Block::Code(c) => c.annotation.as_ref().filter(is_resource),
+            Block::Annotation(a) => Some(a).filter(is_resource),
+            _ => None,
+        })
 }
 
 /// Rows of the property tables in sections whose title starts with `heading`.
-fn rows_under(source: &Source, page: &Page, heading: &str, diags: &mut Diagnostics) -> Option<Vec<PropertyRow>> {
+fn rows_under(
+    source: &Source,
+    page: &Page,
+    heading: &str,
+    diags: &mut Diagnostics,
+) -> Option<Vec<PropertyRow>> {
     let tables: Vec<_> = page
         .sections_where(|t| t.to_ascii_lowercase().starts_with(heading))
         .flat_map(|s| s.tables())
@@ -71,18 +79,26 @@ fn rows_under(source: &Source, page: &Page, heading: &str, diags: &mut Diagnosti
     if tables.is_empty() {
         return None;
     }
-    Some(tables.into_iter().flat_map(|t| properties::read_table(source, t, diags)).collect())
+    Some(
+        tables
+            .into_iter()
+            .flat_map(|t| properties::read_table(source, t, diags))
+            .collect(),
+    )
 }
 
 /// `Inherits from [entity](entity.md).` anywhere in the page's paragraphs.
 fn inherits_from(page: &Page) -> Option<String> {
-    page.sections.iter().flat_map(|s| s.paragraphs()).find_map(|p| {
-        let lower = p.text.to_ascii_lowercase();
-        let at = lower.find("inherits from")?;
-        let after = p.text[at + "inherits from".len()..].trim_start();
-        p.links
-            .iter()
-            .find(|l| after.starts_with(&l.text))
-            .map(|l| l.text.clone())
-    })
+    page.sections
+        .iter()
+        .flat_map(|s| s.paragraphs())
+        .find_map(|p| {
+            let lower = p.text.to_ascii_lowercase();
+            let at = lower.find("inherits from")?;
+            let after = p.text[at + "inherits from".len()..].trim_start();
+            p.links
+                .iter()
+                .find(|l| after.starts_with(&l.text))
+                .map(|l| l.text.clone())
+        })
 }

@@ -84,13 +84,11 @@ impl Builder<'_, '_> {
         let (line, col) = self.line_col(range);
         match tag {
             Tag::Heading { .. } | Tag::Paragraph | Tag::Item | Tag::TableCell => {
-                if self.inline.is_none() {
-                    self.inline = Some(Text {
-                        line,
-                        col,
-                        ..Text::default()
-                    });
-                }
+                self.inline.get_or_insert_with(|| Text {
+                    line,
+                    col,
+                    ..Text::default()
+                });
             }
             Tag::Link { dest_url, .. } => {
                 let at = self.inline.as_ref().map_or(0, |i| i.text.len());
@@ -267,12 +265,14 @@ impl Builder<'_, '_> {
         match json_repair::parse(body) {
             Ok(parsed) => {
                 if !parsed.repairs.is_empty() {
-                    self.diags
-                        .warning(
-                            "annotation-repaired",
-                            at,
-                            format!("annotation comment is not valid JSON; read it after repair ({})", parsed.repairs.join(", ")),
-                        );
+                    self.diags.warning(
+                        "annotation-repaired",
+                        at,
+                        format!(
+                            "annotation comment is not valid JSON; read it after repair ({})",
+                            parsed.repairs.join(", ")
+                        ),
+                    );
                 }
                 self.flush_pending();
                 self.pending = Some(Annotation {

@@ -4,7 +4,10 @@ use crate::diag::Diagnostics;
 use crate::source::Source;
 
 /// Returns the parsed front matter (if any) and the byte offset where the markdown starts.
-pub(super) fn split(source: &Source, diags: &mut Diagnostics) -> (Option<serde_yaml::Value>, usize) {
+pub(super) fn split(
+    source: &Source,
+    diags: &mut Diagnostics,
+) -> (Option<serde_yaml::Value>, usize) {
     let text = &source.text;
     let Some(rest) = text.strip_prefix("---\n") else {
         return (None, 0);

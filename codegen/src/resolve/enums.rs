@@ -8,10 +8,19 @@ use crate::extract::{PageFragments, PropertyRow};
 use crate::ir::{EnumDef, EnumMember};
 
 /// Registers every enum table; a second table for the same name is merged with a note.
-pub(super) fn register_documented(r: &mut Resolver, pages: &[PageFragments], diags: &mut Diagnostics) {
+pub(super) fn register_documented(
+    r: &mut Resolver,
+    pages: &[PageFragments],
+    diags: &mut Diagnostics,
+) {
     for page in pages {
         for e in &page.enums {
-            let q = qualify(&e.name, &page.namespace, &e.source, &mut Diagnostics::default());
+            let q = qualify(
+                &e.name,
+                &page.namespace,
+                &e.source,
+                &mut Diagnostics::default(),
+            );
             let name = r.enum_names.get(&q).unwrap_or(&q).to_string();
             match r.enums.get_mut(&name) {
                 Some(existing) => {
@@ -54,7 +63,12 @@ fn names_of(members: &[EnumMember]) -> Vec<&str> {
 /// one named after the property (or after owner + property when that name is taken by
 /// an enum with other members). The generated enum accepts unlisted values, so reading
 /// the string as an enum loses nothing; a note says it was inferred.
-pub(super) fn inferred(r: &mut Resolver, row: &PropertyRow, owner: &str, diags: &mut Diagnostics) -> String {
+pub(super) fn inferred(
+    r: &mut Resolver,
+    row: &PropertyRow,
+    owner: &str,
+    diags: &mut Diagnostics,
+) -> String {
     let ns = namespace_of(owner);
     let by_property = format!("{ns}.{}", row.name);
     if let Some(documented) = r.enum_names.get(&by_property).map(str::to_string) {
@@ -71,7 +85,11 @@ pub(super) fn inferred(r: &mut Resolver, row: &PropertyRow, owner: &str, diags: 
     }
     let candidates = [
         by_property,
-        format!("{ns}.{}{}", short_name(owner), row.name.to_upper_camel_case()),
+        format!(
+            "{ns}.{}{}",
+            short_name(owner),
+            row.name.to_upper_camel_case()
+        ),
     ];
     for name in candidates {
         match r.enums.get(&name) {
@@ -112,7 +130,10 @@ fn same_members(e: &EnumDef, values: &[String]) -> bool {
 fn new_enum(name: &str, row: &PropertyRow) -> EnumDef {
     EnumDef {
         name: name.to_string(),
-        description: format!("Possible values of `{}`, as listed in its description.", row.name),
+        description: format!(
+            "Possible values of `{}`, as listed in its description.",
+            row.name
+        ),
         members: row
             .possible_values
             .iter()
@@ -139,7 +160,12 @@ fn compare_documented(r: &Resolver, name: &str, row: &PropertyRow, diags: &mut D
         diags.warning(
             "enum-value-undocumented",
             row.source.clone(),
-            format!("`{}` lists values that enum `{name}` (at {}) does not: {}", row.name, e.source, missing.join(", ")),
+            format!(
+                "`{}` lists values that enum `{name}` (at {}) does not: {}",
+                row.name,
+                e.source,
+                missing.join(", ")
+            ),
         );
     }
 }

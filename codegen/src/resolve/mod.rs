@@ -28,7 +28,8 @@ pub fn resolve(pages: &[PageFragments], diags: &mut Diagnostics) -> Api {
         enums: enums.into_values().collect(),
         operations,
     };
-    api.operations.sort_by(|a, b| a.name.cmp(&b.name).then(a.source.cmp(&b.source)));
+    api.operations
+        .sort_by(|a, b| a.name.cmp(&b.name).then(a.source.cmp(&b.source)));
     api
 }
 
@@ -63,19 +64,34 @@ impl Resolver {
     }
 
     /// Resolves a table row into a property of `owner` (a qualified type name).
-    fn property(&mut self, row: &PropertyRow, owner: &str, page: &PageFragments, diags: &mut Diagnostics) -> Property {
+    fn property(
+        &mut self,
+        row: &PropertyRow,
+        owner: &str,
+        page: &PageFragments,
+        diags: &mut Diagnostics,
+    ) -> Property {
         let type_name = self.type_name_of(row, owner, page, diags);
         Property {
             name: row.name.clone(),
             type_name,
             collection: row.type_ref.collection,
-            nullable: !row.description.to_ascii_lowercase().contains("not nullable"),
+            nullable: !row
+                .description
+                .to_ascii_lowercase()
+                .contains("not nullable"),
             description: row.description.clone(),
             source: row.source.clone(),
         }
     }
 
-    fn type_name_of(&mut self, row: &PropertyRow, owner: &str, page: &PageFragments, diags: &mut Diagnostics) -> String {
+    fn type_name_of(
+        &mut self,
+        row: &PropertyRow,
+        owner: &str,
+        page: &PageFragments,
+        diags: &mut Diagnostics,
+    ) -> String {
         let r = &row.type_ref;
         if r.name == "Edm.String" && row.possible_values.len() >= 2 {
             return enums::inferred(self, row, owner, diags);
@@ -107,7 +123,11 @@ impl Resolver {
             return e;
         }
         diags
-            .warning("unresolved-type", at.clone(), format!("type `{}` is not defined by any page", r.name))
+            .warning(
+                "unresolved-type",
+                at.clone(),
+                format!("type `{}` is not defined by any page", r.name),
+            )
             .help = Some("add its resource page to the docs folder, or fix the name".to_string());
         q
     }

@@ -72,13 +72,17 @@ impl Names {
 
     /// The canonical spelling of a qualified name, if registered.
     pub fn get(&self, qualified: &str) -> Option<&str> {
-        self.by_lower.get(&qualified.to_ascii_lowercase()).map(String::as_str)
+        self.by_lower
+            .get(&qualified.to_ascii_lowercase())
+            .map(String::as_str)
     }
 
     /// The type defined by the page a link points to.
     pub fn by_link(&self, from_page: &str, target: &str) -> Option<&str> {
         let path = join(from_page, target)?;
-        self.by_page.get(&path.to_ascii_lowercase()).map(String::as_str)
+        self.by_page
+            .get(&path.to_ascii_lowercase())
+            .map(String::as_str)
     }
 
     /// Finds a qualified name (or the same short name in `microsoft.graph`, or the type
@@ -91,7 +95,8 @@ impl Names {
         if let Some(c) = self.get(&in_graph) {
             return Some(c.to_string());
         }
-        link.and_then(|l| self.by_link(from_page, l)).map(str::to_string)
+        link.and_then(|l| self.by_link(from_page, l))
+            .map(str::to_string)
     }
 }
 
@@ -127,7 +132,11 @@ pub fn join(from_page: &str, target: &str) -> Option<String> {
         }
     }
     let joined = parts.join("/");
-    Some(if joined.ends_with(".md") { joined } else { format!("{joined}.md") })
+    Some(if joined.ends_with(".md") {
+        joined
+    } else {
+        format!("{joined}.md")
+    })
 }
 
 #[cfg(test)]
@@ -138,7 +147,12 @@ mod tests {
     fn legacy_namespace_becomes_graph_with_a_warning() {
         let mut d = Diagnostics::default();
         let at = Location::line("api/x.md", 4);
-        let q = qualify("Microsoft.Fast.PI.ViewGenerator.V2.Profile.Models.identitySet", GRAPH, &at, &mut d);
+        let q = qualify(
+            "Microsoft.Fast.PI.ViewGenerator.V2.Profile.Models.identitySet",
+            GRAPH,
+            &at,
+            &mut d,
+        );
         assert_eq!(q, "microsoft.graph.identitySet");
         let all = d.into_sorted();
         assert_eq!(all[0].code, "non-standard-namespace");
@@ -149,18 +163,30 @@ mod tests {
     fn bare_and_qualified_names() {
         let mut d = Diagnostics::default();
         let at = Location::default();
-        assert_eq!(qualify("itemFacet", GRAPH, &at, &mut d), "microsoft.graph.itemFacet");
+        assert_eq!(
+            qualify("itemFacet", GRAPH, &at, &mut d),
+            "microsoft.graph.itemFacet"
+        );
         assert_eq!(
             qualify("microsoft.graph.callRecords.session", GRAPH, &at, &mut d),
             "microsoft.graph.callRecords.session"
         );
-        assert_eq!(qualify("session", "microsoft.graph.callRecords", &at, &mut d), "microsoft.graph.callRecords.session");
+        assert_eq!(
+            qualify("session", "microsoft.graph.callRecords", &at, &mut d),
+            "microsoft.graph.callRecords.session"
+        );
     }
 
     #[test]
     fn links_join_relative_to_the_page() {
-        assert_eq!(join("api/a.md", "../resources/b.md").as_deref(), Some("resources/b.md"));
-        assert_eq!(join("resources/a.md", "b.md#x").as_deref(), Some("resources/b.md"));
+        assert_eq!(
+            join("api/a.md", "../resources/b.md").as_deref(),
+            Some("resources/b.md")
+        );
+        assert_eq!(
+            join("resources/a.md", "b.md#x").as_deref(),
+            Some("resources/b.md")
+        );
         assert_eq!(join("resources/a.md", "https://x/y.md"), None);
     }
 }

@@ -11,7 +11,11 @@ use crate::extract::{ExampleFragment, OperationFragment, PageFragments};
 use crate::ir::{Example, ExampleKind, Header, Operation, RequestBody, Response};
 
 /// Builds one operation per API page; clashing names fall back to the file name.
-pub(super) fn build(r: &mut Resolver, pages: &[PageFragments], diags: &mut Diagnostics) -> Vec<Operation> {
+pub(super) fn build(
+    r: &mut Resolver,
+    pages: &[PageFragments],
+    diags: &mut Diagnostics,
+) -> Vec<Operation> {
     let mut count: BTreeMap<&str, usize> = BTreeMap::new();
     for op in pages.iter().filter_map(|p| p.operation.as_ref()) {
         *count.entry(op.name.as_str()).or_default() += 1;
@@ -25,7 +29,10 @@ pub(super) fn build(r: &mut Resolver, pages: &[PageFragments], diags: &mut Diagn
             diags.note(
                 "operation-name-clash",
                 op.source.clone(),
-                format!("several pages are titled `{}`; this operation is named `{}` after its file", op.title, built.name),
+                format!(
+                    "several pages are titled `{}`; this operation is named `{}` after its file",
+                    op.title, built.name
+                ),
             );
         }
         out.push(built);
@@ -35,10 +42,17 @@ pub(super) fn build(r: &mut Resolver, pages: &[PageFragments], diags: &mut Diagn
 
 fn file_name(path: &str) -> String {
     let file = path.rsplit('/').next().unwrap_or(path);
-    file.strip_suffix(".md").unwrap_or(file).to_lower_camel_case()
+    file.strip_suffix(".md")
+        .unwrap_or(file)
+        .to_lower_camel_case()
 }
 
-fn operation(r: &mut Resolver, op: &OperationFragment, page: &PageFragments, diags: &mut Diagnostics) -> Operation {
+fn operation(
+    r: &mut Resolver,
+    op: &OperationFragment,
+    page: &PageFragments,
+    diags: &mut Diagnostics,
+) -> Operation {
     let request_body = request_body(r, op, page, diags);
     let response = op.response.as_ref().map(|resp| {
         let ty = resp
@@ -96,7 +110,9 @@ fn request_body(
     if ty.is_none() && op.request_rows.is_empty() {
         return None;
     }
-    let owner = ty.clone().unwrap_or_else(|| format!("{}.{}", page.namespace, op.name));
+    let owner = ty
+        .clone()
+        .unwrap_or_else(|| format!("{}.{}", page.namespace, op.name));
     let known = ty.as_ref().is_some_and(|t| r.types.contains_key(t));
     let mut properties = Vec::new();
     for row in &op.request_rows {
@@ -131,7 +147,9 @@ fn example(
                 r.type_names.find(&q, None, &page.path).unwrap_or(q)
             });
             let documented = response.and_then(|resp| resp.type_name.clone());
-            let collection = e.is_collection.unwrap_or(response.is_some_and(|resp| resp.collection));
+            let collection = e
+                .is_collection
+                .unwrap_or(response.is_some_and(|resp| resp.collection));
             (annotated.or(documented), collection)
         }
     };

@@ -15,7 +15,12 @@ pub(super) fn build(r: &mut Resolver, pages: &[PageFragments], diags: &mut Diagn
     }
     for page in pages {
         for t in &page.types {
-            let owner = qualify(&t.name, &page.namespace, &t.source, &mut Diagnostics::default());
+            let owner = qualify(
+                &t.name,
+                &page.namespace,
+                &t.source,
+                &mut Diagnostics::default(),
+            );
             for row in t.properties.iter().filter(|p| p.inherited_from.is_some()) {
                 attribute(r, row, &owner, page, Origin::Inherited, diags);
             }
@@ -34,9 +39,17 @@ pub(super) enum Origin {
 }
 
 fn define(r: &mut Resolver, t: &TypeFragment, page: &PageFragments, diags: &mut Diagnostics) {
-    let name = qualify(&t.name, &page.namespace, &t.source, &mut Diagnostics::default());
+    let name = qualify(
+        &t.name,
+        &page.namespace,
+        &t.source,
+        &mut Diagnostics::default(),
+    );
     let name = r.type_names.get(&name).unwrap_or(&name).to_string();
-    let base = t.base.as_ref().map(|b| base_name(r, b, page, &t.source, diags));
+    let base = t
+        .base
+        .as_ref()
+        .map(|b| base_name(r, b, page, &t.source, diags));
     let own = |rows: &[PropertyRow], r: &mut Resolver, diags: &mut Diagnostics| -> Vec<Property> {
         rows.iter()
             .filter(|p| p.inherited_from.is_none())
@@ -52,7 +65,11 @@ fn define(r: &mut Resolver, t: &TypeFragment, page: &PageFragments, diags: &mut 
                 name.clone(),
                 TypeDef {
                     name,
-                    kind: if t.has_key { TypeKind::Entity } else { TypeKind::Complex },
+                    kind: if t.has_key {
+                        TypeKind::Entity
+                    } else {
+                        TypeKind::Complex
+                    },
                     base,
                     description: t.description.clone(),
                     source: t.source.clone(),
@@ -64,23 +81,42 @@ fn define(r: &mut Resolver, t: &TypeFragment, page: &PageFragments, diags: &mut 
     }
 }
 
-fn base_name(r: &Resolver, base: &str, page: &PageFragments, at: &Location, diags: &mut Diagnostics) -> String {
+fn base_name(
+    r: &Resolver,
+    base: &str,
+    page: &PageFragments,
+    at: &Location,
+    diags: &mut Diagnostics,
+) -> String {
     let q = qualify(base, &page.namespace, at, diags);
     match r.type_names.find(&q, None, &page.path) {
         Some(found) => found,
         None => {
-            diags.warning("unresolved-type", at.clone(), format!("base type `{base}` is not defined by any page"));
+            diags.warning(
+                "unresolved-type",
+                at.clone(),
+                format!("base type `{base}` is not defined by any page"),
+            );
             q
         }
     }
 }
 
 /// A second page defining the same type: add what is new, report what disagrees.
-fn merge(existing: &mut TypeDef, props: Vec<Property>, nav: Vec<Property>, t: &TypeFragment, diags: &mut Diagnostics) {
+fn merge(
+    existing: &mut TypeDef,
+    props: Vec<Property>,
+    nav: Vec<Property>,
+    t: &TypeFragment,
+    diags: &mut Diagnostics,
+) {
     diags.note(
         "type-defined-twice",
         t.source.clone(),
-        format!("`{}` is also defined at {}; the definitions are merged", existing.name, existing.source),
+        format!(
+            "`{}` is also defined at {}; the definitions are merged",
+            existing.name, existing.source
+        ),
     );
     for p in props {
         add_or_compare(&mut existing.properties, p, &existing.name, diags);
@@ -165,7 +201,10 @@ pub(super) fn attribute(
     diags.warning(
         code,
         row.source.clone(),
-        format!("property `{}` is not documented on `{}`'s own page; added to it from here", row.name, target.name),
+        format!(
+            "property `{}` is not documented on `{}`'s own page; added to it from here",
+            row.name, target.name
+        ),
     );
     target.properties.push(incoming);
 }
@@ -184,7 +223,12 @@ fn find_in_chain(r: &Resolver, type_name: &str, prop: &str) -> Option<Property> 
             return None;
         }
         let t = r.types.get(&n)?;
-        if let Some(p) = t.properties.iter().chain(&t.navigation).find(|p| p.name == prop) {
+        if let Some(p) = t
+            .properties
+            .iter()
+            .chain(&t.navigation)
+            .find(|p| p.name == prop)
+        {
             return Some(p.clone());
         }
         seen.push(n);

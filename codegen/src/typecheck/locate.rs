@@ -12,7 +12,10 @@ pub(super) fn line_of(source: &Source, start: u32, path: &[Step]) -> u32 {
         let needle = format!("\"{key}\"");
         let Some(found) = (line..=source.line_count()).find(|&l| {
             let text = source.line_text(l);
-            text.contains(&needle) && text[text.find(&needle).unwrap_or(0) + needle.len()..].trim_start().starts_with(':')
+            text.contains(&needle)
+                && text[text.find(&needle).unwrap_or(0) + needle.len()..]
+                    .trim_start()
+                    .starts_with(':')
         }) else {
             break;
         };

@@ -24,7 +24,8 @@ pub const UNREADABLE_CODES: &[&str] = &["placeholder-value", "example-value-wron
 pub fn check_examples(api: &Api, sources: &[Source], diags: &mut Diagnostics) {
     for op in &api.operations {
         for ex in &op.examples {
-            let (Some(body), Some(ty), Some(at)) = (&ex.body, &ex.body_type, &ex.body_source) else {
+            let (Some(body), Some(ty), Some(at)) = (&ex.body, &ex.body_type, &ex.body_source)
+            else {
                 continue;
             };
             let source = sources.iter().find(|s| s.path == at.file);
@@ -62,7 +63,11 @@ impl Checker<'_, '_> {
                 _ => None,
             };
             let Some(items) = items else { return };
-            let prefix = if body.is_object() { vec![Step::Key("value".into())] } else { vec![] };
+            let prefix = if body.is_object() {
+                vec![Step::Key("value".into())]
+            } else {
+                vec![]
+            };
             for (i, item) in items.iter().enumerate() {
                 let mut path = prefix.clone();
                 path.push(Step::Index(i));
@@ -107,7 +112,10 @@ impl Checker<'_, '_> {
                 self.diags.warning(
                     "example-property-undocumented",
                     at,
-                    format!("example member `{}` is not a documented property of `{ty}`", dotted(path)),
+                    format!(
+                        "example member `{}` is not a documented property of `{ty}`",
+                        dotted(path)
+                    ),
                 );
             }
             path.pop();
@@ -139,21 +147,34 @@ impl Checker<'_, '_> {
             // Enums accept unlisted values, so the body still reads; it is a doc bug all the same.
             return self.report_value(v, ty, path, Verdict::PlaceholderReadable);
         }
-        let members = self.api.enum_def(ty).map(|e| e.members.clone()).unwrap_or_default();
-        let listed = s.split(',').all(|part| members.iter().any(|m| m.name == part.trim()));
+        let members = self
+            .api
+            .enum_def(ty)
+            .map(|e| e.members.clone())
+            .unwrap_or_default();
+        let listed = s
+            .split(',')
+            .all(|part| members.iter().any(|m| m.name == part.trim()));
         if !listed {
             let at = self.at(path);
             self.diags.warning(
                 "enum-value-undocumented",
                 at,
-                format!("`{}` has the value \"{s}\", which enum `{ty}` does not list", dotted(path)),
+                format!(
+                    "`{}` has the value \"{s}\", which enum `{ty}` does not list",
+                    dotted(path)
+                ),
             );
         }
     }
 
     fn annotation(&mut self, key: &str, v: &Value, path: &[Step]) {
         let Some(s) = v.as_str() else { return };
-        if key.ends_with("@odata.type") && s.trim_start_matches('#').to_ascii_lowercase().starts_with(LEGACY_PROFILE_NAMESPACE) {
+        if key.ends_with("@odata.type")
+            && s.trim_start_matches('#')
+                .to_ascii_lowercase()
+                .starts_with(LEGACY_PROFILE_NAMESPACE)
+        {
             let at = self.at(path);
             self.diags.warning(
                 "non-standard-namespace",
@@ -171,17 +192,26 @@ impl Checker<'_, '_> {
             Verdict::Placeholder => (
                 "placeholder-value",
                 Severity::Warning,
-                format!("`{}` is the type placeholder {shown}, not a value of type {ty}; the body cannot be read into the model", dotted(path)),
+                format!(
+                    "`{}` is the type placeholder {shown}, not a value of type {ty}; the body cannot be read into the model",
+                    dotted(path)
+                ),
             ),
             Verdict::PlaceholderReadable => (
                 "placeholder-string",
                 Severity::Warning,
-                format!("`{}` is the type placeholder {shown} instead of an example value of type {ty}", dotted(path)),
+                format!(
+                    "`{}` is the type placeholder {shown} instead of an example value of type {ty}",
+                    dotted(path)
+                ),
             ),
             Verdict::WrongType => (
                 "example-value-wrong-type",
                 Severity::Warning,
-                format!("`{}` is {shown}, which is not a value of type {ty}; the body cannot be read into the model", dotted(path)),
+                format!(
+                    "`{}` is {shown}, which is not a value of type {ty}; the body cannot be read into the model",
+                    dotted(path)
+                ),
             ),
         };
         let d = crate::diag::Diagnostic::new(severity, code, at, message)
@@ -190,9 +220,9 @@ impl Checker<'_, '_> {
     }
 
     fn at(&self, path: &[Step]) -> Location {
-        let line = self
-            .source
-            .map_or(self.start.line, |s| locate::line_of(s, self.start.line, path));
+        let line = self.source.map_or(self.start.line, |s| {
+            locate::line_of(s, self.start.line, path)
+        });
         Location::line(&self.start.file, line)
     }
 }

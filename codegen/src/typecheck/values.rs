@@ -16,9 +16,35 @@ pub enum Verdict {
 }
 
 const TYPE_WORDS: &[&str] = &[
-    "string", "boolean", "bool", "int", "integer", "int16", "int32", "int64", "long", "double", "single",
-    "float", "decimal", "number", "date", "datetime", "datetimeoffset", "timeofday", "time", "duration",
-    "guid", "uuid", "binary", "byte", "timestamp", "enum", "object", "url", "uri",
+    "string",
+    "boolean",
+    "bool",
+    "int",
+    "integer",
+    "int16",
+    "int32",
+    "int64",
+    "long",
+    "double",
+    "single",
+    "float",
+    "decimal",
+    "number",
+    "date",
+    "datetime",
+    "datetimeoffset",
+    "timeofday",
+    "time",
+    "duration",
+    "guid",
+    "uuid",
+    "binary",
+    "byte",
+    "timestamp",
+    "enum",
+    "object",
+    "url",
+    "uri",
 ];
 
 /// Whether a string is a type placeholder such as `"Date"`, `"String (timestamp)"`,
@@ -33,7 +59,11 @@ pub fn is_placeholder(s: &str) -> bool {
 /// Checks a value against an `Edm.*` type.
 pub fn check_primitive(ty: &str, v: &Value) -> Verdict {
     let Some(s) = v.as_str() else {
-        return if fits_non_string(ty, v) { Verdict::Ok } else { Verdict::WrongType };
+        return if fits_non_string(ty, v) {
+            Verdict::Ok
+        } else {
+            Verdict::WrongType
+        };
     };
     let fits = match ty {
         "Edm.String" | "Edm.Binary" | "Edm.Untyped" | "Edm.Stream" => {
@@ -79,7 +109,9 @@ fn digits(s: &str, n: usize) -> Option<u32> {
 /// `YYYY-MM-DD` with a real month and day.
 pub fn is_date(s: &str) -> bool {
     let mut parts = s.split('-');
-    let (Some(y), Some(m), Some(d), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+    let (Some(y), Some(m), Some(d), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return false;
     };
     let (Some(_), Some(m), Some(d)) = (digits(y, 4), digits(m, 2), digits(d, 2)) else {
@@ -100,11 +132,17 @@ fn days_in(month: u32) -> u32 {
 pub fn is_time(s: &str) -> bool {
     let (main, frac) = s.split_once('.').unwrap_or((s, "0"));
     let mut parts = main.split(':');
-    let (Some(h), Some(m), Some(sec), None) = (parts.next(), parts.next(), parts.next(), parts.next()) else {
+    let (Some(h), Some(m), Some(sec), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
+    else {
         return false;
     };
     let ok = |p: &str, max: u32| digits(p, 2).is_some_and(|n| n <= max);
-    ok(h, 23) && ok(m, 59) && ok(sec, 60) && !frac.is_empty() && frac.bytes().all(|b| b.is_ascii_digit())
+    ok(h, 23)
+        && ok(m, 59)
+        && ok(sec, 60)
+        && !frac.is_empty()
+        && frac.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// RFC 3339: date `T` time, then `Z` or `±hh:mm`.
@@ -116,7 +154,10 @@ pub fn is_date_time(s: &str) -> bool {
         (t, true)
     } else if let Some(i) = rest.rfind(['+', '-']) {
         let off = &rest[i + 1..];
-        let ok = off.len() == 5 && off.as_bytes()[2] == b':' && digits(&off[..2], 2).is_some() && digits(&off[3..], 2).is_some();
+        let ok = off.len() == 5
+            && off.as_bytes()[2] == b':'
+            && digits(&off[..2], 2).is_some()
+            && digits(&off[3..], 2).is_some();
         (&rest[..i], ok)
     } else {
         (rest, false)
@@ -128,14 +169,21 @@ pub fn is_date_time(s: &str) -> bool {
 pub fn is_guid(s: &str) -> bool {
     let groups: Vec<&str> = s.split('-').collect();
     groups.len() == 5
-        && groups.iter().zip([8, 4, 4, 4, 12]).all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
+        && groups
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
 }
 
 /// ISO 8601 duration such as `P1D`, `PT1H30M`, `-PT0.5S`.
 pub fn is_duration(s: &str) -> bool {
     let s = s.strip_prefix('-').unwrap_or(s);
-    let Some(body) = s.strip_prefix('P') else { return false };
-    let (date, time) = body.split_once('T').map_or((body, None), |(d, t)| (d, Some(t)));
+    let Some(body) = s.strip_prefix('P') else {
+        return false;
+    };
+    let (date, time) = body
+        .split_once('T')
+        .map_or((body, None), |(d, t)| (d, Some(t)));
     let units_ok = |part: &str, units: &str| -> Option<usize> {
         let mut count = 0;
         let mut num = String::new();
@@ -155,7 +203,9 @@ pub fn is_duration(s: &str) -> bool {
         }
         num.is_empty().then_some(count)
     };
-    let Some(d) = units_ok(date, "YMWD") else { return false };
+    let Some(d) = units_ok(date, "YMWD") else {
+        return false;
+    };
     let t = match time {
         Some(t) => match units_ok(t, "HMS") {
             Some(0) | None => return false,
@@ -173,7 +223,15 @@ mod tests {
 
     #[test]
     fn placeholders_are_recognised() {
-        for p in ["Date", "String", "Boolean", "String (timestamp)", "datetime-value", "Edm.Int32", "String (identifier)"] {
+        for p in [
+            "Date",
+            "String",
+            "Boolean",
+            "String (timestamp)",
+            "datetime-value",
+            "Edm.Int32",
+            "String (identifier)",
+        ] {
             assert!(is_placeholder(p), "{p}");
         }
         for v in ["organization", "2020-07-06", "Contoso Ltd.", "a value"] {
@@ -183,20 +241,44 @@ mod tests {
 
     #[test]
     fn primitive_verdicts() {
-        assert_eq!(check_primitive("Edm.Date", &json!("Date")), Verdict::Placeholder);
-        assert_eq!(check_primitive("Edm.Date", &json!("2020-02-30")), Verdict::WrongType);
-        assert_eq!(check_primitive("Edm.Date", &json!("2020-07-06")), Verdict::Ok);
-        assert_eq!(check_primitive("Edm.Boolean", &json!("Boolean")), Verdict::Placeholder);
+        assert_eq!(
+            check_primitive("Edm.Date", &json!("Date")),
+            Verdict::Placeholder
+        );
+        assert_eq!(
+            check_primitive("Edm.Date", &json!("2020-02-30")),
+            Verdict::WrongType
+        );
+        assert_eq!(
+            check_primitive("Edm.Date", &json!("2020-07-06")),
+            Verdict::Ok
+        );
+        assert_eq!(
+            check_primitive("Edm.Boolean", &json!("Boolean")),
+            Verdict::Placeholder
+        );
         assert_eq!(check_primitive("Edm.Boolean", &json!(true)), Verdict::Ok);
-        assert_eq!(check_primitive("Edm.String", &json!("String")), Verdict::PlaceholderReadable);
+        assert_eq!(
+            check_primitive("Edm.String", &json!("String")),
+            Verdict::PlaceholderReadable
+        );
         assert_eq!(check_primitive("Edm.String", &json!(5)), Verdict::WrongType);
-        assert_eq!(check_primitive("Edm.Int32", &json!(5_000_000_000i64)), Verdict::WrongType);
+        assert_eq!(
+            check_primitive("Edm.Int32", &json!(5_000_000_000i64)),
+            Verdict::WrongType
+        );
         assert_eq!(
             check_primitive("Edm.DateTimeOffset", &json!("2020-07-06T06:34:12.2294868Z")),
             Verdict::Ok
         );
-        assert_eq!(check_primitive("Edm.DateTimeOffset", &json!("String (timestamp)")), Verdict::Placeholder);
-        assert_eq!(check_primitive("Edm.DateTimeOffset", &json!("2020-07-06T06:34:12")), Verdict::WrongType);
+        assert_eq!(
+            check_primitive("Edm.DateTimeOffset", &json!("String (timestamp)")),
+            Verdict::Placeholder
+        );
+        assert_eq!(
+            check_primitive("Edm.DateTimeOffset", &json!("2020-07-06T06:34:12")),
+            Verdict::WrongType
+        );
     }
 
     #[test]
