@@ -2,6 +2,7 @@
 //!
 //! The pipeline is `load → page → extract → resolve → emit → write`; see `design.md`.
 
+pub mod coverage;
 pub mod diag;
 pub mod extract;
 pub mod ir;

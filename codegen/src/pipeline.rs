@@ -29,6 +29,8 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// Relative paths of every page read, sorted.
     pub pages: Vec<String>,
+    /// What each page contributed before resolution, in the order of `sources`.
+    pub fragments: Vec<PageFragments>,
     /// The sources, for printing diagnostics with their lines.
     pub sources: Vec<Source>,
 }
@@ -65,6 +67,7 @@ pub fn from_sources(sources: Vec<Source>, mut diags: Diagnostics) -> Loaded {
         api,
         diagnostics: diags.into_sorted(),
         pages: sources.iter().map(|s| s.path.clone()).collect(),
+        fragments,
         sources,
     }
 }
