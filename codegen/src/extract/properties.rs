@@ -77,7 +77,7 @@ pub fn read_table(source: &Source, table: &Table, diags: &mut Diagnostics) -> Ve
             );
             continue;
         }
-        let Some(type_ref) = cell(cols.ty).and_then(type_text::parse_cell) else {
+        let Some(type_cell) = cell(cols.ty).and_then(type_text::parse_cell) else {
             diags.warning(
                 "table-row-no-type",
                 at,
@@ -85,10 +85,13 @@ pub fn read_table(source: &Source, table: &Table, diags: &mut Diagnostics) -> Ve
             );
             continue;
         };
+        if let Some(d) = type_cell.diagnostic(&at) {
+            diags.push(d);
+        }
         let desc = cols.description.and_then(cell).cloned().unwrap_or_default();
         rows.push(PropertyRow {
             name,
-            type_ref,
+            type_ref: type_cell.type_ref,
             inherited_from: inherited_from(&desc),
             possible_values: possible_values(&desc),
             description: desc.text,
