@@ -70,16 +70,21 @@ fn example(source: &Source, code: &CodeBlock, diags: &mut Diagnostics) -> Option
 }
 
 /// Whether an example message has a body that should be JSON: a non-empty body with a
-/// JSON content type, or starting with `{` or `[`.
+/// JSON content type, or, without a content type, starting with `{` or `[`.
 pub fn looks_like_json(m: &Message) -> bool {
     let body = m.body.trim_start();
     if body.is_empty() {
         return false;
     }
-    let json_type = m.headers.iter().any(|(n, v)| {
-        n.eq_ignore_ascii_case("content-type") && v.to_ascii_lowercase().contains("json")
-    });
-    json_type || body.starts_with(['{', '['])
+    let content_type = m
+        .headers
+        .iter()
+        .find(|(n, _)| n.eq_ignore_ascii_case("content-type"))
+        .map(|(_, v)| v.to_ascii_lowercase());
+    match content_type {
+        Some(ct) => ct.contains("json"),
+        None => body.starts_with(['{', '[']),
+    }
 }
 
 fn parse_body(m: &Message, at: &Location, diags: &mut Diagnostics) -> Option<serde_json::Value> {

@@ -8,7 +8,9 @@ pub mod examples;
 pub mod http;
 pub mod operation;
 pub mod properties;
+pub mod request;
 pub mod resource;
+pub mod response;
 pub mod type_text;
 
 use crate::diag::{Diagnostics, Location};
@@ -17,8 +19,9 @@ use crate::page::Page;
 use crate::source::Source;
 
 pub use examples::ExampleFragment;
-pub use operation::{OperationFragment, ResponseFragment};
+pub use operation::OperationFragment;
 pub use properties::PropertyRow;
+pub use response::ResponseFragment;
 
 /// Everything one page contributes.
 #[derive(Debug, Clone, Default)]
