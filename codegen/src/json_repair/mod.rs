@@ -1,8 +1,17 @@
 //! Lenient JSON for example bodies and annotations written by hand.
 //!
 //! Strict parsing is tried first. Only when it fails are the common hand-written
-//! mistakes repaired (comments, `...` elisions, trailing commas, non-breaking spaces),
-//! and every repair is named so that the caller can report it.
+//! mistakes repaired, and every repair is named so that the caller can report it:
+//! comments, `...` elisions, odd spaces (NBSP, narrow NBSP, zero-width), curly quotes,
+//! single-quoted strings, strings broken across lines, bare member names, trailing
+//! commas, and commas missing between members written on separate lines. What still
+//! does not parse is an error at the position strict parsing gave.
+
+mod noise;
+mod strings;
+mod structure;
+
+use std::fmt;
 
 use serde_json::Value;
 
@@ -26,13 +35,55 @@ pub struct JsonError {
     pub col: u32,
 }
 
-impl std::fmt::Display for JsonError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl fmt::Display for JsonError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
             "{} (line {}, column {})",
             self.message, self.line, self.col
         )
+    }
+}
+
+/// One kind of repair; the order of the variants is the order they are reported in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Repair {
+    Comments,
+    Ellipsis,
+    TrailingCommas,
+    OddSpaces,
+    CurlyQuotes,
+    SingleQuotes,
+    BrokenStrings,
+    BareNames,
+    MissingCommas,
+}
+
+impl fmt::Display for Repair {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Repair::Comments => "removed comments",
+            Repair::Ellipsis => "removed `...` elisions",
+            Repair::TrailingCommas => "removed trailing commas",
+            Repair::OddSpaces => "replaced non-breaking spaces",
+            Repair::CurlyQuotes => "replaced curly quotes",
+            Repair::SingleQuotes => "replaced single-quoted strings",
+            Repair::BrokenStrings => "joined strings broken across lines",
+            Repair::BareNames => "quoted bare member names",
+            Repair::MissingCommas => "inserted commas missing between members",
+        })
+    }
+}
+
+/// The repairs a pass applied.
+#[derive(Debug, Default)]
+struct Found(Vec<Repair>);
+
+impl Found {
+    fn add(&mut self, r: Repair) {
+        if !self.0.contains(&r) {
+            self.0.push(r);
+        }
     }
 }
 
@@ -67,176 +118,50 @@ fn to_error(e: &serde_json::Error) -> JsonError {
     }
 }
 
-#[derive(Default)]
-struct Found {
-    comments: bool,
-    ellipsis: bool,
-    trailing_commas: bool,
-    odd_spaces: bool,
-}
-
-/// Applies every repair outside string literals; returns the new text and what changed.
+/// Applies every repair; returns the new text and the names of what changed.
 fn repair(text: &str) -> (String, Vec<String>) {
     let mut found = Found::default();
-    let cleaned = strip_noise(text, &mut found);
-    let fixed = drop_trailing_commas(&cleaned, &mut found);
-    let mut names = Vec::new();
-    if found.comments {
-        names.push("removed comments".to_string());
-    }
-    if found.ellipsis {
-        names.push("removed `...` elisions".to_string());
-    }
-    if found.trailing_commas {
-        names.push("removed trailing commas".to_string());
-    }
-    if found.odd_spaces {
-        names.push("replaced non-breaking spaces".to_string());
-    }
-    (fixed, names)
+    let text = noise::strip(text, &mut found);
+    let text = strings::normalise(&text, &mut found);
+    let text = structure::quote_bare_names(&text, &mut found);
+    let text = structure::drop_trailing_commas(&text, &mut found);
+    let text = structure::insert_missing_commas(&text, &mut found);
+    found.0.sort();
+    (text, found.0.iter().map(Repair::to_string).collect())
 }
 
-/// Removes comments and `...` elisions, and turns odd whitespace into spaces.
-fn strip_noise(text: &str, found: &mut Found) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
+/// Calls `f` for every character outside string literals (with its index in `chars`),
+/// copying string literals (`"…"`, with escapes) through unchanged. `f` returns how many
+/// characters it consumed (at least 1) and pushes its output itself.
+fn outside_strings(
+    chars: &[char],
+    out: &mut String,
+    mut f: impl FnMut(usize, &mut String) -> usize,
+) {
     let mut i = 0;
-    let mut in_string = false;
-    while i < chars.len() {
-        let c = chars[i];
-        let next = chars.get(i + 1).copied();
-        if in_string {
-            out.push(c);
-            if c == '\\' {
-                if let Some(n) = next {
-                    out.push(n);
-                }
-                i += 2;
-                continue;
-            }
-            in_string = c != '"';
-            i += 1;
+    while let Some(&c) = chars.get(i) {
+        if c == '"' {
+            let end = string_end(chars, i);
+            out.extend(chars.get(i..end).unwrap_or_default());
+            i = end;
             continue;
         }
-        match (c, next) {
-            ('"', _) => {
-                in_string = true;
-                out.push(c);
-            }
-            ('/', Some('/')) => {
-                found.comments = true;
-                while i < chars.len() && chars[i] != '\n' {
-                    i += 1;
-                }
-                continue;
-            }
-            ('/', Some('*')) => {
-                found.comments = true;
-                i += 2;
-                while i < chars.len() && !(chars[i] == '*' && chars.get(i + 1) == Some(&'/')) {
-                    i += 1;
-                }
-                i += 2;
-                continue;
-            }
-            ('.', Some('.')) | ('…', _) => {
-                found.ellipsis = true;
-                while i < chars.len() && (chars[i] == '.' || chars[i] == '…') {
-                    i += 1;
-                }
-                continue;
-            }
-            ('\u{a0}' | '\u{200b}' | '\u{feff}' | '\u{2002}' | '\u{2003}', _) => {
-                found.odd_spaces = true;
-                out.push(' ');
-            }
-            _ => out.push(c),
-        }
-        i += 1;
+        i += f(i, out).max(1);
     }
-    out
 }
 
-/// Removes commas that are followed (after whitespace) by `}` or `]`, or that follow `{`/`[`/`,`.
-fn drop_trailing_commas(text: &str, found: &mut Found) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
-    let mut in_string = false;
-    let mut escaped = false;
-    let mut last_significant = ' ';
-    for (i, &c) in chars.iter().enumerate() {
-        if in_string {
-            out.push(c);
-            in_string = escaped || c != '"';
-            escaped = !escaped && c == '\\';
-            if !in_string {
-                last_significant = '"';
-            }
-            continue;
+/// Index just past the string literal that starts at `start` (a `"`), or the end.
+fn string_end(chars: &[char], start: usize) -> usize {
+    let mut i = start + 1;
+    while let Some(&c) = chars.get(i) {
+        match c {
+            '\\' => i += 2,
+            '"' => return i + 1,
+            _ => i += 1,
         }
-        if c == ',' {
-            let next = chars[i + 1..].iter().find(|c| !c.is_whitespace());
-            let dangling = matches!(next, Some('}' | ']') | None)
-                || matches!(last_significant, '{' | '[' | ',');
-            if dangling {
-                found.trailing_commas = true;
-                continue;
-            }
-        }
-        if c == '"' {
-            in_string = true;
-        }
-        if !c.is_whitespace() {
-            last_significant = c;
-        }
-        out.push(c);
     }
-    out
+    chars.len()
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use serde_json::json;
-
-    #[test]
-    fn valid_json_needs_no_repair() {
-        let p = parse(r#"{"a": "x, ]"}"#).unwrap();
-        assert_eq!(p.value, json!({"a": "x, ]"}));
-        assert!(p.repairs.is_empty());
-    }
-
-    #[test]
-    fn trailing_commas_comments_and_ellipses_are_repaired_and_named() {
-        let text = "{\n  \"a\": 1, // one\n  \"b\": [1, 2,],\n  ...\n}";
-        let p = parse(text).unwrap();
-        assert_eq!(p.value, json!({"a": 1, "b": [1, 2]}));
-        assert_eq!(
-            p.repairs,
-            [
-                "removed comments",
-                "removed `...` elisions",
-                "removed trailing commas"
-            ]
-        );
-    }
-
-    #[test]
-    fn strings_with_slashes_and_dots_are_left_alone() {
-        let p = parse("{\"u\": \"https://x/y...z\", }").unwrap();
-        assert_eq!(p.value, json!({"u": "https://x/y...z"}));
-    }
-
-    #[test]
-    fn nbsp_is_whitespace_after_repair() {
-        let p = parse("{\u{a0}\"a\": true}").unwrap();
-        assert_eq!(p.repairs, ["replaced non-breaking spaces"]);
-    }
-
-    #[test]
-    fn unrepairable_text_reports_the_strict_position() {
-        let e = parse("{\n  \"a\": [1 2]\n}").unwrap_err();
-        assert_eq!(e.line, 2);
-        assert!(e.message.contains("expected"), "{}", e.message);
-    }
-}
+mod tests;
