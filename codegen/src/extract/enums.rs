@@ -49,10 +49,10 @@ fn enum_name(section: &Section, page_title: &str) -> Option<String> {
     single_word.then(|| name.to_string())
 }
 
-/// Members of a `Member` (or `Name`/`Value`) table; `None` if the table is not an enum table.
+/// Members of a `Member` (or `Name`, or `Value` holding names) table; `None` if the
+/// table is not an enum table.
 fn members(source: &Source, table: &Table, diags: &mut Diagnostics) -> Option<Vec<EnumMember>> {
-    let member = table.column(|h| h == "member" || h == "name" || h == "members")?;
-    let value = table.column(|h| h == "value");
+    let (member, value) = member_columns(table)?;
     let desc = table.column(|h| h.starts_with("description"));
     let mut out: Vec<EnumMember> = Vec::new();
     for (i, row) in table.rows.iter().enumerate() {
@@ -82,4 +82,22 @@ fn members(source: &Source, table: &Table, diags: &mut Diagnostics) -> Option<Ve
         });
     }
     Some(out)
+}
+
+/// The member-name column and the numeric-value column. A table without a `Member`
+/// column whose `Value` column holds names (`| Value | Description |`) uses that.
+fn member_columns(table: &Table) -> Option<(usize, Option<usize>)> {
+    let value = table.column(|h| matches!(h, "value" | "int value" | "intvalue" | "numeric value"));
+    if let Some(member) = table.column(|h| h == "member" || h == "name" || h == "members") {
+        return Some((member, value));
+    }
+    // `| Value |` tables also list plain string values (`JIS B4`): only names make an enum.
+    let value = value?;
+    let names = table.rows.iter().all(|r| {
+        r.cells.get(value).is_some_and(|c| {
+            let t = c.text.trim().trim_matches('`');
+            !t.is_empty() && t.parse::<i64>().is_err() && !t.contains(char::is_whitespace)
+        })
+    });
+    names.then_some((value, None))
 }
