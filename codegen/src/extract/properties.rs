@@ -77,6 +77,18 @@ pub fn read_table(source: &Source, table: &Table, diags: &mut Diagnostics) -> Ve
             );
             continue;
         }
+        if row.cells.iter().skip(1).all(|c| c.text.is_empty()) {
+            // `|**Device configuration**|`: a group label inside the table.
+            diags.note(
+                "table-row-label",
+                at,
+                format!(
+                    "table row `{}` has no other cells; read as a group label",
+                    row.cells.first().map_or("", |c| c.text.as_str())
+                ),
+            );
+            continue;
+        }
         let Some(type_cell) = cell(cols.ty).and_then(type_text::parse_cell) else {
             diags.warning(
                 "table-row-no-type",
@@ -206,10 +218,21 @@ mod tests {
 
     #[test]
     fn a_row_without_a_type_cell_is_reported() {
-        let md = "|Property|Type|Description|\n|:---|:---|:---|\n|orphan|\n";
+        let md = "|Property|Type|Description|\n|:---|:---|:---|\n|orphan||Has a description.|\n";
         let (r, d) = rows(md);
         assert!(r.is_empty());
         assert_eq!(d[0].code, "table-row-no-type");
         assert_eq!(d[0].location.line, 3);
+    }
+
+    #[test]
+    fn a_row_with_only_a_label_is_a_group_label() {
+        let md = "|Property|Type|Description|\n|:---|:---|:---|\n|**Device configuration**|\n|id|String|Id.|\n";
+        let (r, d) = rows(md);
+        assert_eq!(r.len(), 1);
+        assert_eq!(
+            (d[0].code.as_str(), d[0].location.line),
+            ("table-row-label", 3)
+        );
     }
 }
