@@ -54,13 +54,14 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
 
 /// Runs page → extract → resolve over sources already in memory.
 pub fn from_sources(sources: Vec<Source>, mut diags: Diagnostics) -> Loaded {
-    let fragments: Vec<PageFragments> = sources
+    let mut fragments: Vec<PageFragments> = sources
         .iter()
         .map(|s| {
             let page = Page::parse(s, &mut diags);
             extract::extract(s, &page, &mut diags)
         })
         .collect();
+    resolve::canonical_namespaces(&mut fragments, &mut diags);
     let api = resolve::resolve(&fragments, &mut diags);
     crate::typecheck::check_examples(&api, &sources, &mut diags);
     Loaded {

@@ -91,7 +91,11 @@ pub(super) fn inferred(
             row.name.to_upper_camel_case()
         ),
     ];
-    for name in candidates {
+    // A name a type already has (`recipients`) is not free for an enum.
+    for name in candidates
+        .into_iter()
+        .filter(|n| r.type_names.get(n).is_none())
+    {
         match r.enums.get(&name) {
             Some(e) if same_members(e, &row.possible_values) => return name,
             Some(_) => continue,
