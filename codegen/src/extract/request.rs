@@ -79,14 +79,25 @@ fn without_heading(
 }
 
 /// Reads the request lines of one block. After a request line, header lines are skipped
-/// and a line opening a JSON body ends the block.
+/// and a line opening a JSON body ends the block. Response blocks are not read.
 fn read_block(
     source: &Source,
     block: &CodeBlock,
     out: &mut Vec<RequestLine>,
     diags: &mut Diagnostics,
 ) {
-    if !is_http_info(&block.info) {
+    let response = block
+        .annotation
+        .as_ref()
+        .and_then(|a| a.block_type())
+        .as_deref()
+        == Some("response")
+        || block
+            .text
+            .trim_start()
+            .to_ascii_uppercase()
+            .starts_with("HTTP/");
+    if !is_http_info(&block.info) || response {
         return;
     }
     let mut after_request = false;
@@ -206,6 +217,14 @@ mod tests {
     #[test]
     fn code_samples_in_other_languages_are_not_request_lines() {
         let md = "# X\n## HTTP request\n```http\nGET /shares/{id}\n```\n```csharp\nstring a = \"b\";\n```\n";
+        let (got, d) = lines(md);
+        assert_eq!(got.unwrap().len(), 1);
+        assert!(d.is_empty(), "{d:?}");
+    }
+
+    #[test]
+    fn response_blocks_under_the_heading_are_not_request_lines() {
+        let md = "# X\n## HTTP request\n```http\nGET /x\n```\n### Response\n```http\nHTTP/1.1 200 OK\n\n{}\n```\n";
         let (got, d) = lines(md);
         assert_eq!(got.unwrap().len(), 1);
         assert!(d.is_empty(), "{d:?}");

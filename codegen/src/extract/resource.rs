@@ -116,6 +116,10 @@ fn inherits_from(page: &Page) -> Option<String> {
                 .iter()
                 .find_map(|phrase| lower.find(phrase).map(|at| (at, phrase.len())))?;
             let after = p.text.get(at + len..)?.trim_start();
+            let after = ["the ", "an ", "a "]
+                .iter()
+                .find_map(|article| after.strip_prefix(article))
+                .unwrap_or(after);
             p.links
                 .iter()
                 .find(|l| !l.text.is_empty() && after.starts_with(&l.text))

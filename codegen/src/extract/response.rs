@@ -44,7 +44,10 @@ pub fn extract(
             source: source.at_line(p.line),
         });
     }
-    let (status, line, example) = status_block(sections()).or_else(|| status_example(examples))?;
+    let (status, line) = status_block(sections()).or_else(|| status_example(examples))?;
+    let example = examples
+        .iter()
+        .find(|e| e.kind == ExampleKind::Response && e.source.line == line);
     let at = source.at_line(line);
     diags.note(
         "response-status-from-example",
@@ -68,35 +71,31 @@ pub fn extract(
     })
 }
 
-/// The first code block in the Response sections that starts with a status line.
-fn status_block<'a>(
-    mut sections: impl Iterator<Item = &'a Section>,
-) -> Option<(u16, u32, Option<&'a ExampleFragment>)> {
+/// The status and first line of the first code block in the Response sections that
+/// starts with a status line.
+fn status_block<'a>(mut sections: impl Iterator<Item = &'a Section>) -> Option<(u16, u32)> {
     sections.find_map(|s| {
         s.code_blocks().find_map(|c| {
             let m = super::http::message(&c.text);
-            Some((m.status?, c.line + m.start_offset.unwrap_or(0), None))
+            Some((m.status?, c.line))
         })
     })
 }
 
-/// The first response example with a status line.
-fn status_example(examples: &[ExampleFragment]) -> Option<(u16, u32, Option<&ExampleFragment>)> {
+/// The status and first line of the first response example with a status line.
+fn status_example(examples: &[ExampleFragment]) -> Option<(u16, u32)> {
     examples
         .iter()
         .filter(|e| e.kind == ExampleKind::Response)
-        .find_map(|e| Some((e.message.status?, e.source.line, Some(e))))
+        .find_map(|e| Some((e.message.status?, e.source.line)))
 }
 
 /// `@odata.type` of a response example: `microsoft.graph.x` or `Collection(microsoft.graph.x)`.
 fn annotated_type(e: &ExampleFragment) -> Option<TypeRef> {
     let t = e.odata_type.as_deref()?.trim();
-    let (inner, collection) = match t
-        .strip_prefix("Collection(")
-        .and_then(|r| r.strip_suffix(')'))
-    {
-        Some(inner) => (inner, true),
-        None => (t, e.is_collection.unwrap_or(false)),
+    let (inner, collection) = match type_text::odata_collection(t) {
+        (inner, true) => (inner, true),
+        (inner, false) => (inner, e.is_collection.unwrap_or(false)),
     };
     type_text::is_type_name(inner).then(|| TypeRef {
         name: type_text::normalise_name(inner),
@@ -112,13 +111,19 @@ fn returned_type(p: &Text, from: usize) -> Option<TypeRef> {
         let page_link = l.target.contains("resources/") || !l.target.contains(['/', '#']);
         page_link && type_text::is_type_name(l.text.trim()) && after.contains(l.text.as_str())
     })?;
-    let tail = after.get(after.find(link.text.as_str())? + link.text.len()..)?;
+    let at = after.find(link.text.as_str())?;
+    let before = after.get(..at)?.trim_end().to_ascii_lowercase();
+    let tail = after
+        .get(at + link.text.len()..)?
+        .trim_start()
+        .to_ascii_lowercase();
+    let collection = tail.starts_with("collection")
+        || ["collection of", "list of", "array of"]
+            .iter()
+            .any(|w| before.ends_with(w));
     Some(TypeRef {
         name: type_text::normalise_name(&link.text),
-        collection: tail
-            .trim_start()
-            .to_ascii_lowercase()
-            .starts_with("collection"),
+        collection,
         link: Some(link.target.clone()),
     })
 }

@@ -253,6 +253,23 @@ fn is_union_text(t: &str) -> bool {
     lower.split_whitespace().any(|w| w == "or" || w == "|") || (t.contains('/') && !t.contains(' '))
 }
 
+/// `Collection(microsoft.graph.x)` (any case) → (`microsoft.graph.x`, true); other text
+/// → (text, false). The spelling of annotations' `@odata.type`.
+pub fn odata_collection(t: &str) -> (&str, bool) {
+    let t = t.trim();
+    let opens = t
+        .get(..11)
+        .is_some_and(|p| p.eq_ignore_ascii_case("collection("));
+    match t
+        .get(11..)
+        .filter(|_| opens)
+        .and_then(|r| r.strip_suffix(')'))
+    {
+        Some(inner) => (inner.trim(), true),
+        None => (t, false),
+    }
+}
+
 /// A dotted identifier: `microsoft.graph.callRecords.session`, `Edm.String`, `user`.
 pub fn is_type_name(t: &str) -> bool {
     !t.is_empty()

@@ -7,7 +7,7 @@ use heck::ToLowerCamelCase;
 use super::types::{self, Origin};
 use super::{Resolver, qualify};
 use crate::diag::Diagnostics;
-use crate::extract::{ExampleFragment, OperationFragment, PageFragments};
+use crate::extract::{ExampleFragment, OperationFragment, PageFragments, type_text};
 use crate::ir::{Example, ExampleKind, Header, Operation, RequestBody, Response};
 
 /// Builds one operation per API page; clashing names fall back to the file name.
@@ -142,15 +142,17 @@ fn example(
             request.is_some_and(|b| b.collection),
         ),
         ExampleKind::Response => {
-            let annotated = e.odata_type.as_ref().map(|t| {
+            // `@odata.type` may say `Collection(microsoft.graph.x)`.
+            let annotated = e.odata_type.as_deref().map(type_text::odata_collection);
+            let annotated_type = annotated.map(|(t, _)| {
                 let q = qualify(t, &page.namespace, &e.source, diags);
                 r.type_names.find(&q, None, &page.path).unwrap_or(q)
             });
             let documented = response.and_then(|resp| resp.type_name.clone());
-            let collection = e
-                .is_collection
-                .unwrap_or(response.is_some_and(|resp| resp.collection));
-            (annotated.or(documented), collection)
+            let collection = e.is_collection.unwrap_or_else(|| {
+                annotated.is_some_and(|(_, c)| c) || response.is_some_and(|resp| resp.collection)
+            });
+            (annotated_type.or(documented), collection)
         }
     };
     Example {

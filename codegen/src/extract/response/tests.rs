@@ -42,6 +42,8 @@ fn the_type_follows_the_status_and_must_be_a_type_name() {
 See [get the status of the copy operation](onenote-operation.md).\n";
     let t = response(md).0.unwrap().type_ref.unwrap();
     assert_eq!((t.name.as_str(), t.collection), ("user", true));
+    let md = "# X\n## Response\nIf successful, returns `200 OK` and a collection of [team](../resources/team.md) objects.\n";
+    assert!(response(md).0.unwrap().type_ref.unwrap().collection);
     let md = "# X\n## Response\nIf successful, returns `202 Accepted`; [get the status of the copy operation](x.md).\n";
     assert_eq!(response(md).0.unwrap().type_ref, None);
 }
