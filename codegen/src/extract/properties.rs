@@ -128,6 +128,9 @@ fn clean_name(raw: &str) -> String {
 
 /// `Inherited from [itemFacet](../resources/itemfacet.md)` → `itemFacet`.
 fn inherited_from(desc: &Text) -> Option<String> {
+    if !desc.text.contains("nherited") {
+        return None;
+    }
     let lower = desc.text.to_ascii_lowercase();
     let at = lower.find("inherited from")?;
     let after = &desc.text[at + "inherited from".len()..];
@@ -153,6 +156,10 @@ const VALUE_LIST_PHRASES: &[&str] = &[
 
 /// The code spans that follow a "Possible values are" phrase.
 pub fn possible_values(desc: &Text) -> Vec<String> {
+    // Every phrase ends in "values"; most descriptions have no code span or no such word.
+    if desc.code.is_empty() || !desc.text.contains("alues") {
+        return Vec::new();
+    }
     let lower = desc.text.to_ascii_lowercase();
     let Some(start) = VALUE_LIST_PHRASES
         .iter()

@@ -7,6 +7,8 @@
 mod locate;
 mod values;
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
 use crate::diag::{Diagnostics, Location, Severity};
@@ -22,13 +24,14 @@ pub const UNREADABLE_CODES: &[&str] = &["placeholder-value", "example-value-wron
 
 /// Checks every typed example body of every operation.
 pub fn check_examples(api: &Api, sources: &[Source], diags: &mut Diagnostics) {
+    let by_path: HashMap<&str, &Source> = sources.iter().map(|s| (s.path.as_str(), s)).collect();
     for op in &api.operations {
         for ex in &op.examples {
             let (Some(body), Some(ty), Some(at)) = (&ex.body, &ex.body_type, &ex.body_source)
             else {
                 continue;
             };
-            let source = sources.iter().find(|s| s.path == at.file);
+            let source = by_path.get(at.file.as_str()).copied();
             let mut c = Checker {
                 api,
                 source,

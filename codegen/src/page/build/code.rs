@@ -48,7 +48,10 @@ impl Builder<'_, '_> {
             .get(self.base + range.start..self.base + range.end)?;
         let mut offset = 0;
         for (i, line) in raw.split_inclusive('\n').enumerate() {
-            if i > 0 && ends_block(line.trim_start(), &c.info) {
+            // Only lines starting with a fence or `#` can end a block: test that first.
+            let t = line.trim_start();
+            let candidate = t.starts_with(['`', '~', '#']);
+            if i > 0 && candidate && ends_block(t, &c.info) {
                 c.text = c.text.split_inclusive('\n').take(i - 1).collect();
                 let fence = c.line.saturating_sub(1);
                 let shown = line.trim();

@@ -95,10 +95,14 @@ impl Builder<'_, '_> {
     }
 
     fn start(&mut self, tag: Tag<'_>, range: &Range<usize>) {
-        let (line, col) = self.line_col(range);
+        // Lines are looked up only for tags that keep one (most tags are inline).
+        let line = || self.source.line_of(self.base + range.start);
         match tag {
-            Tag::Heading { .. } | Tag::Paragraph | Tag::Item | Tag::TableCell => {
-                self.inline.get_or_insert_with(|| Text {
+            Tag::Heading { .. } | Tag::Paragraph | Tag::Item | Tag::TableCell
+                if self.inline.is_none() =>
+            {
+                let (line, col) = self.line_col(range);
+                self.inline = Some(Text {
                     line,
                     col,
                     ..Text::default()
@@ -109,6 +113,7 @@ impl Builder<'_, '_> {
                 self.links.push((at, dest_url.to_string()));
             }
             Tag::Table(_) => {
+                let line = line();
                 self.flush_pending();
                 self.table = Some(TableState {
                     table: Table {
@@ -118,10 +123,10 @@ impl Builder<'_, '_> {
                     ..TableState::default()
                 });
             }
-            Tag::TableHead => self.table_row_start(line, true),
-            Tag::TableRow => self.table_row_start(line, false),
-            Tag::CodeBlock(kind) => self.code_start(kind, line),
-            Tag::HtmlBlock => self.html = Some((String::new(), line)),
+            Tag::TableHead => self.table_row_start(line(), true),
+            Tag::TableRow => self.table_row_start(line(), false),
+            Tag::CodeBlock(kind) => self.code_start(kind, line()),
+            Tag::HtmlBlock => self.html = Some((String::new(), line())),
             _ => {}
         }
     }
@@ -281,14 +286,21 @@ impl Builder<'_, '_> {
 }
 
 fn trimmed(mut t: Text) -> Text {
+    let end = t.text.trim_end().len();
+    t.text.truncate(end);
     let lead = t.text.len() - t.text.trim_start().len();
-    t.col += t.text[..lead].chars().count() as u32;
-    t.text = t.text.trim().to_string();
+    if lead > 0 {
+        t.col += t.text.get(..lead).map_or(0, |s| s.chars().count()) as u32;
+        t.text.drain(..lead);
+    }
     t
 }
 
 /// DocFX directives such as `[!INCLUDE [x](y)]` or `[!div ...]` carry no content here.
 fn is_directive(text: &str) -> bool {
-    let t = text.trim_start().to_ascii_uppercase();
-    t.starts_with("[!INCLUDE") || t.starts_with("[!DIV") || t.starts_with("[!VIDEO")
+    let t = text.trim_start();
+    ["[!INCLUDE", "[!DIV", "[!VIDEO"].iter().any(|d| {
+        t.get(..d.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(d))
+    })
 }
