@@ -78,7 +78,8 @@ pub fn read_table(source: &Source, table: &Table, diags: &mut Diagnostics) -> Ve
             continue;
         }
         if row.cells.iter().skip(1).all(|c| c.text.is_empty()) {
-            // `|**Device configuration**|`: a group label inside the table.
+            // `|**Device configuration**|`: a group label inside the table (note
+            // `table-row-label`), not a property without a type.
             diags.note(
                 "table-row-label",
                 at,

@@ -49,6 +49,7 @@ pub fn extract(
         .iter()
         .find(|e| e.kind == ExampleKind::Response && e.source.line == line);
     let at = source.at_line(line);
+    // `response-status-from-example`: the status comes from a block, not a sentence.
     diags.note(
         "response-status-from-example",
         at.clone(),

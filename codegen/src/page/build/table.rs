@@ -2,9 +2,10 @@
 //!
 //! A line break inside a cell makes the next line a row of its own (GFM ends a row at
 //! the line end): such a continuation row, with no leading `|` in a table written with
-//! them, is joined to the cell above. An unescaped `|` inside a cell makes more cells
-//! than the header has, and pulldown-cmark drops the extra ones: their text is added
-//! back to the last cell.
+//! them, is joined to the cell above (`table-row-continued` note). An unescaped `|`
+//! inside a cell makes more cells than the header has, and pulldown-cmark drops the
+//! extra ones: their text is added back to the last cell (`table-row-extra-cells`
+//! warning).
 
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
