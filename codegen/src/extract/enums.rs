@@ -8,10 +8,11 @@ use crate::source::Source;
 
 /// Every enum the page defines by table.
 pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Vec<EnumFragment> {
-    let page_title = page.title().map(|t| t.title.clone()).unwrap_or_default();
+    let page_title = page.title().map_or("", |t| t.title.as_str());
+    let enum_page = page_title.to_ascii_lowercase().contains(" enum");
     let mut out = Vec::new();
     for section in &page.sections {
-        let Some(name) = enum_name(section, &page_title) else {
+        let Some(name) = enum_name(section, page_title, enum_page) else {
             continue;
         };
         for table in section.tables() {
@@ -34,12 +35,16 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Vec<Enu
 }
 
 /// `allowedAudiences values` → `allowedAudiences`; an `X enum type` page's member table → `X`.
-fn enum_name(section: &Section, page_title: &str) -> Option<String> {
+fn enum_name(section: &Section, page_title: &str, enum_page: bool) -> Option<String> {
     let title = section.title.trim();
-    let lower = title.to_ascii_lowercase();
-    let from = if lower.ends_with(" values") {
-        title[..title.len() - " values".len()].trim()
-    } else if page_title.to_ascii_lowercase().contains(" enum") {
+    let cut = title.len().saturating_sub(" values".len());
+    let values = cut > 0
+        && title
+            .get(cut..)
+            .is_some_and(|t| t.eq_ignore_ascii_case(" values"));
+    let from = if values {
+        title.get(..cut)?.trim()
+    } else if enum_page {
         page_title.split_whitespace().next()?
     } else {
         return None;

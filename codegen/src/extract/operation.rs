@@ -11,7 +11,7 @@ use super::properties::{self, PropertyRow};
 use super::response::ResponseFragment;
 use super::type_text::{self, TypeRef};
 use crate::diag::{Diagnostics, Location};
-use crate::page::{Page, Text};
+use crate::page::{Page, Text, starts_with_lower};
 use crate::source::Source;
 
 /// An operation as its page describes it, before resolution.
@@ -92,7 +92,7 @@ fn request_body(
 ) -> (Option<TypeRef>, Vec<PropertyRow>) {
     let mut ty = None;
     let mut rows = Vec::new();
-    for s in page.sections_where(|t| t.to_ascii_lowercase().starts_with("request body")) {
+    for s in page.sections_where(|t| starts_with_lower(t, "request body")) {
         ty = ty.or_else(|| s.paragraphs().find_map(representation_of));
         for table in s.tables().filter(|t| properties::is_property_table(t)) {
             rows.extend(properties::read_table(source, table, diags));

@@ -4,7 +4,7 @@
 
 use super::http::{self, RequestLine};
 use crate::diag::Diagnostics;
-use crate::page::{CodeBlock, Page, Section};
+use crate::page::{CodeBlock, Page, Section, starts_with_lower};
 use crate::source::Source;
 
 /// Request lines under the `HTTP request` heading(s); `None` if the page has no such
@@ -18,7 +18,7 @@ pub fn request_lines(
     page: &Page,
     diags: &mut Diagnostics,
 ) -> Option<Vec<RequestLine>> {
-    let trees = page.section_trees(|t| t.to_ascii_lowercase().starts_with("http request"));
+    let trees = page.section_trees(|t| starts_with_lower(t, "http request"));
     let Some(first) = trees.first().and_then(|t| t.first()) else {
         return without_heading(source, page, diags);
     };
@@ -56,7 +56,7 @@ fn without_heading(
     let before_examples = page
         .sections
         .iter()
-        .take_while(|s| !s.title.to_ascii_lowercase().starts_with("example"));
+        .take_while(|s| !starts_with_lower(&s.title, "example"));
     let mut lines = Vec::new();
     let mut quiet = Diagnostics::default();
     for block in before_examples.flat_map(Section::code_blocks) {

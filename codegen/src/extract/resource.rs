@@ -3,7 +3,7 @@
 use super::properties::{self, PropertyRow};
 use super::{TypeFragment, description};
 use crate::diag::{Diagnostics, Location};
-use crate::page::{Annotation, Block, Page};
+use crate::page::{Annotation, Block, Page, starts_with_lower};
 use crate::source::Source;
 
 /// Extracts the type a resource page defines, if it defines one.
@@ -98,10 +98,8 @@ fn rows_under(
 }
 
 fn is_heading(title: &str, word: &str) -> bool {
-    let lower = title.trim().to_ascii_lowercase();
-    lower
-        .strip_prefix(word)
-        .is_some_and(|rest| !rest.trim_start().starts_with("of "))
+    let t = title.trim();
+    starts_with_lower(t, word) && !starts_with_lower(t.get(word.len()..).unwrap_or(""), "of ")
 }
 
 /// `Inherits from [entity](entity.md).` (or `Derived from [x](x.md)`) anywhere in the

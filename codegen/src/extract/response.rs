@@ -9,7 +9,7 @@ use super::ExampleFragment;
 use super::type_text::{self, TypeRef};
 use crate::diag::{Diagnostics, Location};
 use crate::ir::ExampleKind;
-use crate::page::{Page, Section, Text};
+use crate::page::{Page, Section, Text, starts_with_lower};
 use crate::source::Source;
 
 /// What the Response section says.
@@ -31,7 +31,7 @@ pub fn extract(
     examples: &[ExampleFragment],
     diags: &mut Diagnostics,
 ) -> Option<ResponseFragment> {
-    let trees = page.section_trees(|t| t.trim().to_ascii_lowercase().starts_with("response"));
+    let trees = page.section_trees(|t| starts_with_lower(t, "response"));
     let sections = || trees.iter().flat_map(|t| t.iter());
     let paragraphs = || sections().flat_map(Section::paragraphs);
     if let Some((p, status, end)) =

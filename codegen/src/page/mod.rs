@@ -213,6 +213,14 @@ impl Table {
     }
 }
 
+/// Whether `text` (leading whitespace ignored) starts with `prefix`, ASCII case
+/// ignored; `prefix` is lower-case. Titles are compared this way, without allocating.
+pub fn starts_with_lower(text: &str, prefix: &str) -> bool {
+    let t = text.trim_start();
+    t.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
 /// The text of an HTML comment if it holds a JSON annotation (`<!-- { ... } -->`).
 /// Text after the comment's `-->` (`}-->s`) is not part of it.
 pub fn annotation_body(html: &str) -> Option<&str> {
