@@ -44,7 +44,7 @@ pub(super) fn split(
 /// numbers, booleans, escapes, comments, repeated keys …) returns `None`, and the YAML
 /// parser reads it, so the value is the same either way.
 fn flat(yaml: &str) -> Option<serde_yaml::Value> {
-    let mut map = serde_yaml::Mapping::new();
+    let mut map = serde_yaml::Mapping::with_capacity(16);
     for line in yaml.lines().filter(|l| !l.trim().is_empty()) {
         let (key, value) = line.split_once(':')?;
         let key_ok = key
@@ -56,10 +56,12 @@ fn flat(yaml: &str) -> Option<serde_yaml::Value> {
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
         let value = scalar(value.trim())?;
         let key = serde_yaml::Value::String(key.to_string());
-        if !key_ok || map.contains_key(&key) {
+        let repeated = map
+            .insert(key, serde_yaml::Value::String(value.to_string()))
+            .is_some();
+        if !key_ok || repeated {
             return None;
         }
-        map.insert(key, serde_yaml::Value::String(value.to_string()));
     }
     Some(serde_yaml::Value::Mapping(map))
 }

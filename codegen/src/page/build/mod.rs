@@ -103,6 +103,8 @@ impl Builder<'_, '_> {
             {
                 let (line, col) = self.line_col(range);
                 self.inline = Some(Text {
+                    // The text is at most as long as its markdown.
+                    text: String::with_capacity(range.len()),
                     line,
                     col,
                     ..Text::default()
