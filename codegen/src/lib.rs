@@ -4,6 +4,7 @@
 
 pub mod build;
 pub mod cli;
+pub mod coverage;
 pub mod diag;
 pub mod diff;
 pub mod emit;

@@ -2,6 +2,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::extract::{self, PageFragments};
 use crate::ir::Api;
@@ -35,6 +37,8 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// Relative paths of every page read, sorted.
     pub pages: Vec<String>,
+    /// What each page contributed before resolution, in the order of `sources`.
+    pub fragments: Vec<PageFragments>,
     /// The sources, for printing diagnostics with their lines.
     pub sources: Vec<Source>,
 }
@@ -49,10 +53,18 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     if files.is_empty() {
         return Err(LoadError::Empty(root.to_path_buf()));
     }
-    let sources: Vec<Source> = files
-        .iter()
-        .filter_map(|(rel, path)| source::read(rel, path, &mut diags))
+    let read: Vec<(Option<Source>, Diagnostics)> = files
+        .par_iter()
+        .map(|(rel, path)| {
+            let mut d = Diagnostics::default();
+            (source::read(rel, path, &mut d), d)
+        })
         .collect();
+    let mut sources = Vec::with_capacity(read.len());
+    for (source, d) in read {
+        diags.extend(d);
+        sources.extend(source);
+    }
     Ok(from_sources(sources, diags))
 }
 
@@ -95,20 +107,31 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
 }
 
 /// Runs page → extract → resolve over sources already in memory.
+///
+/// Pages are parsed and extracted in parallel (each on its own, in page order);
+/// resolution and the example check, which need every page, run after.
 pub fn from_sources(sources: Vec<Source>, mut diags: Diagnostics) -> Loaded {
-    let fragments: Vec<PageFragments> = sources
-        .iter()
+    let per_page: Vec<(PageFragments, Diagnostics)> = sources
+        .par_iter()
         .map(|s| {
-            let page = Page::parse(s, &mut diags);
-            extract::extract(s, &page, &mut diags)
+            let mut d = Diagnostics::default();
+            let page = Page::parse(s, &mut d);
+            (extract::extract(s, &page, &mut d), d)
         })
         .collect();
+    let mut fragments = Vec::with_capacity(per_page.len());
+    for (f, d) in per_page {
+        diags.extend(d);
+        fragments.push(f);
+    }
+    resolve::canonical_namespaces(&mut fragments, &mut diags);
     let api = resolve::resolve(&fragments, &mut diags);
     crate::typecheck::check_examples(&api, &sources, &mut diags);
     Loaded {
         api,
         diagnostics: diags.into_sorted(),
         pages: sources.iter().map(|s| s.path.clone()).collect(),
+        fragments,
         sources,
     }
 }

@@ -178,7 +178,7 @@ fn crate_layout_is_what_the_cli_writes() {
 
 const RESOURCE: &str = "# widget resource type\n\nNamespace: microsoft.graph\n\nA widget.\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n|name|String|The name.|\n";
 
-const BROKEN_API: &str = "# Create widget\n\n## HTTP request\n\n```http\nPOST /widgets\n```\n\n## Response\n\nIf successful, this method returns a `201 Created` response code and a [widget](../resources/widget.md) object.\n\n<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 201 Created\nContent-Type: application/json\n\n{\n  \"name\": \"a\"\n  \"oops\": 1\n}\n```\n";
+const BROKEN_API: &str = "# Create widget\n\n## HTTP request\n\n```http\nPOST /widgets\n```\n\n## Response\n\nIf successful, this method returns a `201 Created` response code and a [widget](../resources/widget.md) object.\n\n<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 201 Created\nContent-Type: application/json\n\n{\n  \"name\": \"a\",\n  \"oops\": 00:00:00\n}\n```\n";
 
 fn write(path: &Path, text: &str) {
     if let Some(parent) = path.parent() {
@@ -211,7 +211,7 @@ fn docs_errors_fail_with_the_located_report_and_write_nothing() {
     assert!(text.contains("nothing was generated"), "{text}");
     assert!(text.contains("api/widget-post.md:"), "{text}");
     assert!(
-        text.contains("\"oops\": 1") || text.contains("\"name\": \"a\""),
+        text.contains("\"oops\": 00:00:00") || text.contains("\"name\": \"a\""),
         "{text}"
     );
     assert!(

@@ -7,7 +7,7 @@ use heck::ToLowerCamelCase;
 use super::types::{self, Origin};
 use super::{Resolver, qualify};
 use crate::diag::Diagnostics;
-use crate::extract::{ExampleFragment, OperationFragment, PageFragments};
+use crate::extract::{ExampleFragment, OperationFragment, PageFragments, type_text};
 use crate::ir::{Example, ExampleKind, Header, Operation, RequestBody, Response};
 
 /// Builds one operation per API page; clashing names fall back to the file name.
@@ -200,18 +200,17 @@ fn example(
             request.is_some_and(|b| b.collection),
         ),
         ExampleKind::Response => {
-            // `"@odata.type": "Collection(microsoft.graph.x)"` says both type and collection.
-            let annotated = e.odata_type.as_deref().map(split_collection);
-            let annotated_collection = annotated.is_some_and(|(_, c)| c);
-            let annotated = annotated.map(|(t, _)| {
+            // `@odata.type` may say `Collection(microsoft.graph.x)`.
+            let annotated = e.odata_type.as_deref().map(type_text::odata_collection);
+            let annotated_type = annotated.map(|(t, _)| {
                 let q = qualify(t, &page.namespace, &e.source, diags);
                 r.type_names.find(&q, None, &page.path).unwrap_or(q)
             });
             let documented = response.and_then(|resp| resp.type_name.clone());
-            let collection = e
-                .is_collection
-                .unwrap_or(annotated_collection || response.is_some_and(|resp| resp.collection));
-            (annotated.or(documented), collection)
+            let collection = e.is_collection.unwrap_or_else(|| {
+                annotated.is_some_and(|(_, c)| c) || response.is_some_and(|resp| resp.collection)
+            });
+            (annotated_type.or(documented), collection)
         }
     };
     Example {
@@ -235,38 +234,5 @@ fn example(
         truncated: e.truncated,
         source: e.source.clone(),
         body_source: e.body_source.clone(),
-    }
-}
-
-/// `Collection(microsoft.graph.x)` → (`microsoft.graph.x`, true); anything else unchanged.
-fn split_collection(odata_type: &str) -> (&str, bool) {
-    let t = odata_type.trim();
-    let inner = t
-        .get(..11)
-        .filter(|p| p.eq_ignore_ascii_case("collection("))
-        .and_then(|_| t.get(11..))
-        .and_then(|rest| rest.strip_suffix(')'));
-    match inner {
-        Some(inner) => (inner.trim(), true),
-        None => (t, false),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::split_collection;
-
-    #[test]
-    fn collection_annotations_name_the_item_type() {
-        assert_eq!(
-            split_collection("Collection(microsoft.graph.itemAddress)"),
-            ("microsoft.graph.itemAddress", true)
-        );
-        assert_eq!(split_collection("collection(x)"), ("x", true));
-        assert_eq!(
-            split_collection("microsoft.graph.x"),
-            ("microsoft.graph.x", false)
-        );
-        assert_eq!(split_collection("Collection("), ("Collection(", false));
     }
 }

@@ -62,7 +62,7 @@ impl ListAccounts {
 }
 
 impl crate::runtime::Endpoint for ListAccounts {
-    type Output = crate::models::UserAccountInformation;
+    type Output = crate::runtime::Collection<crate::models::UserAccountInformation>;
     const METHOD: ::http::Method = ::http::Method::GET;
     fn path(&self) -> ::std::string::String {
         self.target.path()

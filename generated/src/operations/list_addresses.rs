@@ -62,7 +62,7 @@ impl ListAddresses {
 }
 
 impl crate::runtime::Endpoint for ListAddresses {
-    type Output = crate::models::ItemAddress;
+    type Output = crate::runtime::Collection<crate::models::ItemAddress>;
     const METHOD: ::http::Method = ::http::Method::GET;
     fn path(&self) -> ::std::string::String {
         self.target.path()

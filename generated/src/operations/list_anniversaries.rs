@@ -62,7 +62,7 @@ impl ListAnniversaries {
 }
 
 impl crate::runtime::Endpoint for ListAnniversaries {
-    type Output = crate::models::PersonAnniversary;
+    type Output = crate::runtime::Collection<crate::models::PersonAnniversary>;
     const METHOD: ::http::Method = ::http::Method::GET;
     fn path(&self) -> ::std::string::String {
         self.target.path()

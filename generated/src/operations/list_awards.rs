@@ -62,7 +62,7 @@ impl ListAwards {
 }
 
 impl crate::runtime::Endpoint for ListAwards {
-    type Output = crate::models::PersonAward;
+    type Output = crate::runtime::Collection<crate::models::PersonAward>;
     const METHOD: ::http::Method = ::http::Method::GET;
     fn path(&self) -> ::std::string::String {
         self.target.path()

@@ -62,7 +62,7 @@ impl ListCertifications {
 }
 
 impl crate::runtime::Endpoint for ListCertifications {
-    type Output = crate::models::PersonCertification;
+    type Output = crate::runtime::Collection<crate::models::PersonCertification>;
     const METHOD: ::http::Method = ::http::Method::GET;
     fn path(&self) -> ::std::string::String {
         self.target.path()

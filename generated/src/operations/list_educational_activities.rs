@@ -62,7 +62,7 @@ impl ListEducationalActivities {
 }
 
 impl crate::runtime::Endpoint for ListEducationalActivities {
-    type Output = crate::models::EducationalActivity;
+    type Output = crate::runtime::Collection<crate::models::EducationalActivity>;
     const METHOD: ::http::Method = ::http::Method::GET;
     fn path(&self) -> ::std::string::String {
         self.target.path()

@@ -62,7 +62,7 @@ impl ListEmails {
 }
 
 impl crate::runtime::Endpoint for ListEmails {
-    type Output = crate::models::ItemEmail;
+    type Output = crate::runtime::Collection<crate::models::ItemEmail>;
     const METHOD: ::http::Method = ::http::Method::GET;
     fn path(&self) -> ::std::string::String {
         self.target.path()

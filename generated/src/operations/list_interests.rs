@@ -62,7 +62,7 @@ impl ListInterests {
 }
 
 impl crate::runtime::Endpoint for ListInterests {
-    type Output = crate::models::PersonInterest;
+    type Output = crate::runtime::Collection<crate::models::PersonInterest>;
     const METHOD: ::http::Method = ::http::Method::GET;
     fn path(&self) -> ::std::string::String {
         self.target.path()

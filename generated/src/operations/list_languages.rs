@@ -62,7 +62,7 @@ impl ListLanguages {
 }
 
 impl crate::runtime::Endpoint for ListLanguages {
-    type Output = crate::models::LanguageProficiency;
+    type Output = crate::runtime::Collection<crate::models::LanguageProficiency>;
     const METHOD: ::http::Method = ::http::Method::GET;
     fn path(&self) -> ::std::string::String {
         self.target.path()

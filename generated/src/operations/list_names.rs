@@ -62,7 +62,7 @@ impl ListNames {
 }
 
 impl crate::runtime::Endpoint for ListNames {
-    type Output = crate::models::PersonName;
+    type Output = crate::runtime::Collection<crate::models::PersonName>;
     const METHOD: ::http::Method = ::http::Method::GET;
     fn path(&self) -> ::std::string::String {
         self.target.path()

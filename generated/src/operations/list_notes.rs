@@ -62,7 +62,7 @@ impl ListNotes {
 }
 
 impl crate::runtime::Endpoint for ListNotes {
-    type Output = crate::models::PersonAnnotation;
+    type Output = crate::runtime::Collection<crate::models::PersonAnnotation>;
     const METHOD: ::http::Method = ::http::Method::GET;
     fn path(&self) -> ::std::string::String {
         self.target.path()

@@ -62,7 +62,7 @@ impl ListPatents {
 }
 
 impl crate::runtime::Endpoint for ListPatents {
-    type Output = crate::models::ItemPatent;
+    type Output = crate::runtime::Collection<crate::models::ItemPatent>;
     const METHOD: ::http::Method = ::http::Method::GET;
     fn path(&self) -> ::std::string::String {
         self.target.path()

@@ -62,7 +62,7 @@ impl ListPhones {
 }
 
 impl crate::runtime::Endpoint for ListPhones {
-    type Output = crate::models::ItemPhone;
+    type Output = crate::runtime::Collection<crate::models::ItemPhone>;
     const METHOD: ::http::Method = ::http::Method::GET;
     fn path(&self) -> ::std::string::String {
         self.target.path()

@@ -62,7 +62,7 @@ impl ListPositions {
 }
 
 impl crate::runtime::Endpoint for ListPositions {
-    type Output = crate::models::WorkPosition;
+    type Output = crate::runtime::Collection<crate::models::WorkPosition>;
     const METHOD: ::http::Method = ::http::Method::GET;
     fn path(&self) -> ::std::string::String {
         self.target.path()

@@ -62,7 +62,7 @@ impl ListProjects {
 }
 
 impl crate::runtime::Endpoint for ListProjects {
-    type Output = crate::models::ProjectParticipation;
+    type Output = crate::runtime::Collection<crate::models::ProjectParticipation>;
     const METHOD: ::http::Method = ::http::Method::GET;
     fn path(&self) -> ::std::string::String {
         self.target.path()

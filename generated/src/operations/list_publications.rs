@@ -62,7 +62,7 @@ impl ListPublications {
 }
 
 impl crate::runtime::Endpoint for ListPublications {
-    type Output = crate::models::ItemPublication;
+    type Output = crate::runtime::Collection<crate::models::ItemPublication>;
     const METHOD: ::http::Method = ::http::Method::GET;
     fn path(&self) -> ::std::string::String {
         self.target.path()

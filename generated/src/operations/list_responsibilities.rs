@@ -62,7 +62,7 @@ impl ListResponsibilities {
 }
 
 impl crate::runtime::Endpoint for ListResponsibilities {
-    type Output = crate::models::PersonResponsibility;
+    type Output = crate::runtime::Collection<crate::models::PersonResponsibility>;
     const METHOD: ::http::Method = ::http::Method::GET;
     fn path(&self) -> ::std::string::String {
         self.target.path()

@@ -62,7 +62,7 @@ impl ListSkills {
 }
 
 impl crate::runtime::Endpoint for ListSkills {
-    type Output = crate::models::SkillProficiency;
+    type Output = crate::runtime::Collection<crate::models::SkillProficiency>;
     const METHOD: ::http::Method = ::http::Method::GET;
     fn path(&self) -> ::std::string::String {
         self.target.path()

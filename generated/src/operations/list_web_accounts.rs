@@ -62,7 +62,7 @@ impl ListWebAccounts {
 }
 
 impl crate::runtime::Endpoint for ListWebAccounts {
-    type Output = crate::models::WebAccount;
+    type Output = crate::runtime::Collection<crate::models::WebAccount>;
     const METHOD: ::http::Method = ::http::Method::GET;
     fn path(&self) -> ::std::string::String {
         self.target.path()

@@ -62,7 +62,7 @@ impl ListWebsites {
 }
 
 impl crate::runtime::Endpoint for ListWebsites {
-    type Output = crate::models::PersonWebsite;
+    type Output = crate::runtime::Collection<crate::models::PersonWebsite>;
     const METHOD: ::http::Method = ::http::Method::GET;
     fn path(&self) -> ::std::string::String {
         self.target.path()

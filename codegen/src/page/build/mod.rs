@@ -2,9 +2,14 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{CodeBlockKind, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
-use super::{Annotation, Block, CodeBlock, Link, Page, Row, Section, Table, Text, annotation_body};
+mod code;
+mod table;
+
+use table::TableState;
+
+use super::{Annotation, Block, CodeBlock, Link, Page, Section, Table, Text, annotation_body};
 use crate::diag::Diagnostics;
 use crate::json_repair;
 use crate::source::Source;
@@ -19,13 +24,24 @@ pub(super) fn build(source: &Source, diags: &mut Diagnostics) -> Page {
         links: Vec::new(),
         table: None,
         code: None,
+        fenced: false,
         html: None,
         pending: None,
         diags,
     };
-    let body = &source.text[body_start..];
-    for (event, range) in Parser::new_ext(body, Options::ENABLE_TABLES).into_offset_iter() {
-        b.event(event, range);
+    // An unclosed fence swallows the rest of the page: the builder ends the block where
+    // it must have ended and asks for the rest to be parsed again from there.
+    let mut start = body_start;
+    loop {
+        b.base = start;
+        let segment = source.text.get(start..).unwrap_or("");
+        let restart = Parser::new_ext(segment, Options::ENABLE_TABLES)
+            .into_offset_iter()
+            .find_map(|(event, range)| b.event(event, range));
+        match restart {
+            Some(offset) if offset > 0 => start += offset,
+            _ => break,
+        }
     }
     b.flush_pending();
     Page {
@@ -44,17 +60,11 @@ struct Builder<'a, 'd> {
     links: Vec<(usize, String)>,
     table: Option<TableState>,
     code: Option<CodeBlock>,
+    /// Whether the open code block is fenced (not indented).
+    fenced: bool,
     html: Option<(String, u32)>,
     pending: Option<Annotation>,
     diags: &'d mut Diagnostics,
-}
-
-#[derive(Default)]
-struct TableState {
-    table: Table,
-    row: Vec<Text>,
-    row_line: u32,
-    in_head: bool,
 }
 
 impl Builder<'_, '_> {
@@ -62,9 +72,12 @@ impl Builder<'_, '_> {
         self.source.line_col(self.base + range.start)
     }
 
-    fn event(&mut self, event: Event<'_>, range: Range<usize>) {
+    /// Folds one event in; returns the offset (in the parsed text) to parse again from
+    /// when a code block turned out not to be closed.
+    fn event(&mut self, event: Event<'_>, range: Range<usize>) -> Option<usize> {
         match event {
             Event::Start(tag) => self.start(tag, &range),
+            Event::End(TagEnd::CodeBlock) => return self.code_end(&range),
             Event::End(tag) => self.end(tag),
             Event::Text(t) => self.text(&t),
             Event::Code(t) => {
@@ -78,15 +91,20 @@ impl Builder<'_, '_> {
             Event::InlineHtml(h) => self.inline_html(&h, &range),
             _ => {}
         }
+        None
     }
 
     fn start(&mut self, tag: Tag<'_>, range: &Range<usize>) {
-        let (line, col) = self.line_col(range);
+        // Lines are looked up only for tags that keep one (most tags are inline).
+        let line = || self.source.line_of(self.base + range.start);
         match tag {
             Tag::Heading { .. } | Tag::Paragraph | Tag::Item | Tag::TableCell
                 if self.inline.is_none() =>
             {
+                let (line, col) = self.line_col(range);
                 self.inline = Some(Text {
+                    // The text is at most as long as its markdown.
+                    text: String::with_capacity(range.len()),
                     line,
                     col,
                     ..Text::default()
@@ -97,6 +115,7 @@ impl Builder<'_, '_> {
                 self.links.push((at, dest_url.to_string()));
             }
             Tag::Table(_) => {
+                let line = line();
                 self.flush_pending();
                 self.table = Some(TableState {
                     table: Table {
@@ -106,10 +125,10 @@ impl Builder<'_, '_> {
                     ..TableState::default()
                 });
             }
-            Tag::TableHead => self.table_row_start(line, true),
-            Tag::TableRow => self.table_row_start(line, false),
-            Tag::CodeBlock(kind) => self.code_start(kind, line),
-            Tag::HtmlBlock => self.html = Some((String::new(), line)),
+            Tag::TableHead => self.table_row_start(line(), true),
+            Tag::TableRow => self.table_row_start(line(), false),
+            Tag::CodeBlock(kind) => self.code_start(kind, line()),
+            Tag::HtmlBlock => self.html = Some((String::new(), line())),
             _ => {}
         }
     }
@@ -139,7 +158,6 @@ impl Builder<'_, '_> {
                     self.push_block(Block::Table(t.table));
                 }
             }
-            TagEnd::CodeBlock => self.code_end(),
             TagEnd::HtmlBlock => self.html_end(),
             _ => {}
         }
@@ -193,47 +211,6 @@ impl Builder<'_, '_> {
             return;
         }
         self.push_block(Block::Paragraph(t));
-    }
-
-    fn table_row_start(&mut self, line: u32, head: bool) {
-        if let Some(t) = self.table.as_mut() {
-            t.row.clear();
-            t.row_line = line;
-            t.in_head = head;
-        }
-    }
-
-    fn table_row_end(&mut self) {
-        if let Some(t) = self.table.as_mut() {
-            let cells = std::mem::take(&mut t.row);
-            if t.in_head {
-                t.table.header = cells;
-            } else {
-                t.table.rows.push(Row {
-                    cells,
-                    line: t.row_line,
-                });
-            }
-        }
-    }
-
-    fn code_start(&mut self, kind: CodeBlockKind<'_>, fence_line: u32) {
-        let (info, line) = match kind {
-            CodeBlockKind::Fenced(info) => (info.trim().to_ascii_lowercase(), fence_line + 1),
-            CodeBlockKind::Indented => (String::new(), fence_line),
-        };
-        self.code = Some(CodeBlock {
-            info,
-            text: String::new(),
-            line,
-            annotation: self.pending.take(),
-        });
-    }
-
-    fn code_end(&mut self) {
-        if let Some(c) = self.code.take() {
-            self.push_block(Block::Code(c));
-        }
     }
 
     fn html_text(&mut self, h: &str, range: &Range<usize>) {
@@ -311,14 +288,21 @@ impl Builder<'_, '_> {
 }
 
 fn trimmed(mut t: Text) -> Text {
+    let end = t.text.trim_end().len();
+    t.text.truncate(end);
     let lead = t.text.len() - t.text.trim_start().len();
-    t.col += t.text[..lead].chars().count() as u32;
-    t.text = t.text.trim().to_string();
+    if lead > 0 {
+        t.col += t.text.get(..lead).map_or(0, |s| s.chars().count()) as u32;
+        t.text.drain(..lead);
+    }
     t
 }
 
 /// DocFX directives such as `[!INCLUDE [x](y)]` or `[!div ...]` carry no content here.
 fn is_directive(text: &str) -> bool {
-    let t = text.trim_start().to_ascii_uppercase();
-    t.starts_with("[!INCLUDE") || t.starts_with("[!DIV") || t.starts_with("[!VIDEO")
+    let t = text.trim_start();
+    ["[!INCLUDE", "[!DIV", "[!VIDEO"].iter().any(|d| {
+        t.get(..d.len())
+            .is_some_and(|head| head.eq_ignore_ascii_case(d))
+    })
 }
