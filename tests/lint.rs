@@ -66,6 +66,74 @@ fn every_rule_fires_exactly_where_its_fixture_says_and_not_in_the_clean_one() {
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
+/// Codes that are picked together with their severity (`(Severity::Warning,
+/// "type-text-union", ...)`, `("placeholder-value", Severity::Warning, ...)`) and recorded
+/// later through `Diagnostic::new`, which the library's scan of `.warning("code", ...)`
+/// calls does not see: each must be a rule too.
+#[test]
+fn codes_chosen_with_their_severity_are_rules() {
+    let mut stack = vec![root().join("codegen/src")];
+    let mut seen = BTreeSet::new();
+    while let Some(dir) = stack.pop() {
+        for entry in std::fs::read_dir(&dir).expect("codegen/src").flatten() {
+            let path = entry.path();
+            if path.is_dir() && !path.ends_with("emit") {
+                stack.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                let text = std::fs::read_to_string(&path).expect("UTF-8 source");
+                let text = text.split("#[cfg(test)]").next().unwrap_or("");
+                seen.extend(codes_next_to_a_severity(text));
+            }
+        }
+    }
+    for code in ["type-text-union", "placeholder-value"] {
+        assert!(seen.contains(code), "the scan finds `{code}`: {seen:?}");
+    }
+    let missing: Vec<_> = seen
+        .iter()
+        .filter(|c| lint::rules::find(c).is_none())
+        .collect();
+    assert!(missing.is_empty(), "unregistered codes: {missing:?}");
+}
+
+/// Kebab-case string literals written right before or after `Severity::X,`.
+fn codes_next_to_a_severity(text: &str) -> Vec<String> {
+    let kebab = |s: &str| {
+        s.contains('-')
+            && s.bytes()
+                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+    };
+    let mut out = Vec::new();
+    for (i, _) in text.match_indices("Severity::") {
+        let after = &text[i + "Severity::".len()..];
+        let word_len = after
+            .find(|c: char| !c.is_ascii_alphabetic())
+            .unwrap_or(after.len());
+        if !matches!(&after[..word_len], "Error" | "Warning" | "Note") {
+            continue;
+        }
+        // `Severity::Warning, "code"`
+        if let Some(lit) = after[word_len..]
+            .trim_start()
+            .strip_prefix(',')
+            .and_then(|r| r.trim_start().strip_prefix('"'))
+            && let Some(end) = lit.find('"')
+            && kebab(&lit[..end])
+        {
+            out.push(lit[..end].to_string());
+        }
+        // `"code", Severity::Warning`
+        if let Some(before) = text[..i].trim_end().strip_suffix(',')
+            && let Some(before) = before.trim_end().strip_suffix('"')
+            && let Some(start) = before.rfind('"')
+            && kebab(&before[start + 1..])
+        {
+            out.push(before[start + 1..].to_string());
+        }
+    }
+    out
+}
+
 #[test]
 fn every_fixture_belongs_to_a_rule() {
     let fixtures = root().join("tests/fixtures/lint");
