@@ -10,7 +10,7 @@
 //! - [`UniqueNames`] makes names unique in one scope by appending `_2`, `_3`, … (snake)
 //!   or `2`, `3`, … (Pascal), in the order names are requested.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use heck::{ToSnakeCase, ToUpperCamelCase};
 
@@ -119,6 +119,8 @@ pub enum Case {
 pub struct UniqueNames {
     case: Case,
     taken: BTreeSet<String>,
+    /// The next suffix to try for a base, so that many equal names cost linear time.
+    next: BTreeMap<String, u32>,
 }
 
 impl UniqueNames {
@@ -127,6 +129,7 @@ impl UniqueNames {
         UniqueNames {
             case,
             taken: BTreeSet::new(),
+            next: BTreeMap::new(),
         }
     }
 
@@ -147,13 +150,16 @@ impl UniqueNames {
     /// Claims `base` (already cased and valid), or the first free suffixed form of it.
     pub fn claim(&mut self, base: &str) -> String {
         let mut candidate = base.to_string();
-        let mut n = 2u32;
+        let mut n = self.next.get(base).copied().unwrap_or(2);
         while self.taken.contains(&candidate) {
             candidate = match self.case {
                 Case::Snake => format!("{}_{n}", base.trim_end_matches('_')),
                 Case::Pascal => format!("{}{n}", base.trim_end_matches('_')),
             };
-            n += 1;
+            n = n.saturating_add(1);
+        }
+        if candidate != base {
+            self.next.insert(base.to_string(), n);
         }
         self.taken.insert(candidate.clone());
         candidate

@@ -44,6 +44,10 @@ pub struct Loaded {
 }
 
 /// Reads every `.md` page under `root` and resolves them into the IR.
+///
+/// Files are read, parsed and extracted in parallel (on the current rayon pool); results
+/// are gathered in path order and diagnostics sorted, so the outcome is the same for any
+/// number of threads.
 pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     if !root.is_dir() {
         return Err(LoadError::NotADirectory(root.to_path_buf()));

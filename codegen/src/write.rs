@@ -7,6 +7,8 @@ use std::fs;
 use std::io;
 use std::path::{Component, Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::emit::OutputFile;
 
 /// The marker that identifies a file as generated (the start of [`HEADER`]).
@@ -85,22 +87,35 @@ impl TreeDiff {
 /// changed (via a temporary file renamed into place), and removes `.rs` files under `src/`
 /// that carry the generated header but are no longer produced. Files without the header are
 /// never touched.
+///
+/// Files are compared and written in parallel on the current rayon pool; the report lists
+/// them in the order of `files` whatever the number of threads. On errors, the first failing
+/// file (in that order) is reported.
 pub fn write_tree(out_dir: &Path, files: &[OutputFile]) -> Result<WriteReport, WriteError> {
+    let targets = files
+        .iter()
+        .map(|file| target(out_dir, &file.path))
+        .collect::<Result<Vec<PathBuf>, WriteError>>()?;
+    let dirs: BTreeSet<&Path> = targets.iter().filter_map(|p| p.parent()).collect();
+    for dir in dirs {
+        fs::create_dir_all(dir).map_err(|source| WriteError::Dir {
+            path: dir.to_path_buf(),
+            source,
+        })?;
+    }
+    let written = files
+        .par_iter()
+        .zip(&targets)
+        .map(|(file, path)| write_if_changed(path, file.contents.as_bytes()))
+        .collect::<Result<Vec<bool>, WriteError>>()?;
     let mut report = WriteReport::default();
-    for file in files {
-        let path = target(out_dir, &file.path)?;
-        if fs::read(&path).is_ok_and(|old| old == file.contents.as_bytes()) {
-            report.unchanged.push(file.path.clone());
-            continue;
-        }
-        if let Some(dir) = path.parent() {
-            fs::create_dir_all(dir).map_err(|source| WriteError::Dir {
-                path: dir.to_path_buf(),
-                source,
-            })?;
-        }
-        write_atomically(&path, file.contents.as_bytes())?;
-        report.written.push(file.path.clone());
+    for (file, changed) in files.iter().zip(written) {
+        let list = if changed {
+            &mut report.written
+        } else {
+            &mut report.unchanged
+        };
+        list.push(file.path.clone());
     }
     for stale in stale_files(out_dir, files)? {
         let path = out_dir.join(&stale);
@@ -113,6 +128,15 @@ pub fn write_tree(out_dir: &Path, files: &[OutputFile]) -> Result<WriteReport, W
         report.removed.push(stale);
     }
     Ok(report)
+}
+
+/// Writes `contents` to `path` unless it already holds exactly that; whether it wrote.
+fn write_if_changed(path: &Path, contents: &[u8]) -> Result<bool, WriteError> {
+    if fs::read(path).is_ok_and(|old| old == contents) {
+        return Ok(false);
+    }
+    write_atomically(path, contents)?;
+    Ok(true)
 }
 
 /// Compares `files` with what is under `out_dir`, writing nothing.

@@ -73,7 +73,7 @@ fn single_file_keeps_what_the_operation_needs_and_prints_cargo_lines() {
         text.contains("crate::graph::runtime::Field<"),
         "paths start at the module"
     );
-    assert!(text.contains("skip_serializing_if = \"crate::graph::runtime::Field::is_absent\""));
+    assert!(text.contains("crate::graph::runtime::MemberWriter::new("));
     assert!(text.contains("name: \"microsoft.graph.itemPublication\""));
     assert!(
         !text.contains("name: \"microsoft.graph.workPosition\""),

@@ -3,9 +3,36 @@
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// One paragraph from free text: whitespace (newlines, tabs) collapsed to single spaces.
+/// One paragraph from free text: whitespace (newlines, tabs) collapsed to single spaces,
+/// and characters that may not or should not appear in a doc comment dropped: control
+/// characters (a bare CR is an error in a doc comment), the byte order mark, and the
+/// invisible text-direction controls that rustc rejects (`text_direction_codepoint_in_comment`).
 pub fn clean(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.chars().any(is_invisible) {
+            out.extend(word.chars().filter(|c| !is_invisible(*c)));
+        } else {
+            out.push_str(word);
+        }
+    }
+    // A word of invisible characters only leaves a double or trailing space behind.
+    if out.contains("  ") || out.ends_with(' ') {
+        return out.split_whitespace().collect::<Vec<_>>().join(" ");
+    }
+    out
+}
+
+/// Control characters, the byte order mark, and bidirectional embeddings, overrides and
+/// isolates.
+fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{feff}' | '\u{200e}' | '\u{200f}' | '\u{061c}')
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
 }
 
 /// Docs text made safe for rustdoc: whitespace collapsed, `[`, `]`, `<` and `>` escaped
@@ -32,6 +59,9 @@ pub fn text(raw: &str) -> String {
 
 /// Escapes one stretch of plain text and turns its URLs into autolinks.
 fn markup(part: &str) -> String {
+    if !part.contains(['[', ']', '<', '>']) && !part.contains("http") {
+        return part.to_string();
+    }
     let words: Vec<String> = part.split(' ').map(markup_word).collect();
     words.join(" ")
 }
@@ -125,5 +155,17 @@ mod tests {
         assert_eq!(text("keep `<b>[x]` as code"), "keep `<b>[x]` as code");
         assert_eq!(text("odd ` tick <"), "odd ' tick &lt;");
         assert_eq!(text("(https://a.b/c)."), "(<https://a.b/c>).");
+    }
+
+    #[test]
+    fn invisible_and_control_characters_are_dropped() {
+        assert_eq!(
+            clean("a\u{202e}b\u{0}c \u{2066}d\u{2069}\r\ne\u{feff}\u{7}"),
+            "abc d e"
+        );
+        assert_eq!(clean("\u{202a}"), "");
+        assert_eq!(code("x\u{202e}y"), "`x\u{202e}y`");
+        let doc = outer(&[code("x\u{202e}y")]).to_string();
+        assert!(doc.contains("`xy`"), "{doc}");
     }
 }

@@ -69,6 +69,19 @@ fn enum_impls(
     wires: &[&str],
 ) -> TokenStream {
     let other = ident(OTHER);
+    // With no documented values a `match` would have one catch-all arm (clippy's
+    // `match_single_binding`), so the body is the catch-all alone.
+    let from_wire = if wires.is_empty() {
+        quote!(Self::#other(::std::string::ToString::to_string(value)))
+    } else {
+        quote! {
+            match value {
+                #(#wires => Self::#variants,)*
+                other => Self::#other(::std::string::ToString::to_string(other)),
+            }
+        }
+    };
+    let traits = trait_impls(name);
     quote! {
         impl #name {
             /// The wire string of this value.
@@ -81,13 +94,17 @@ fn enum_impls(
 
             /// The value for a wire string; a string the docs don't list becomes `Other`.
             pub fn from_wire(value: &str) -> Self {
-                match value {
-                    #(#wires => Self::#variants,)*
-                    other => Self::#other(::std::string::ToString::to_string(other)),
-                }
+                #from_wire
             }
         }
 
+        #traits
+    }
+}
+
+/// `Display`, `FromStr` and serde's traits, through `as_str` and `from_wire`.
+fn trait_impls(name: &proc_macro2::Ident) -> TokenStream {
+    quote! {
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())

@@ -7,14 +7,19 @@
 use std::collections::BTreeSet;
 
 use proc_macro2::TokenStream;
+use rayon::prelude::*;
 
 use crate::diag::Diagnostics;
 use crate::ir::Api;
 
+#[cfg(test)]
+mod categories;
 mod dates;
 mod docs;
 mod enums;
+mod graph;
 pub mod layout;
+mod members;
 mod models;
 mod modules;
 mod operations;
@@ -23,6 +28,8 @@ mod registry;
 mod symbols;
 #[cfg(test)]
 mod test_api;
+#[cfg(test)]
+mod test_hostile;
 #[cfg(test)]
 mod tests;
 mod types;
@@ -67,12 +74,12 @@ pub struct OutputFile {
 }
 
 /// What the item emitters share: the (normalised) IR, the names, the type mapper and the
-/// diagnostics sink.
+/// diagnostics sink. Each file gets its own `Ctx`, so files can be built on any thread.
 pub(crate) struct Ctx<'a> {
     pub api: &'a Api,
     pub symbols: &'a Symbols,
     pub mapper: TypeMapper<'a>,
-    pub boxed: BTreeSet<(String, String)>,
+    pub boxed: &'a BTreeSet<(String, String)>,
     pub diags: &'a mut Diagnostics,
 }
 
@@ -85,27 +92,42 @@ const RUNTIME: &[(&str, &str)] = &[
     ("error.rs", include_str!("runtime/error.rs")),
     ("field.rs", include_str!("runtime/field.rs")),
     ("lexical.rs", include_str!("runtime/lexical.rs")),
+    ("members.rs", include_str!("runtime/members.rs")),
     ("mod.rs", include_str!("runtime/mod.rs")),
     ("tests.rs", include_str!("runtime/tests.rs")),
 ];
 
 /// Generates the crate for `api`. Problems (unresolved types, operations that cannot be
 /// generated) go to `diags`; emit never panics on any IR.
+///
+/// Files are built and formatted in parallel on the current rayon pool; the result (files
+/// and diagnostics) is the same for any number of threads.
 pub fn emit(api: &Api, options: &EmitOptions, diags: &mut Diagnostics) -> Vec<OutputFile> {
     let api = normalised(api);
     report_skipped(&api, diags);
     let symbols = Symbols::new(&api, emittable);
-    let mut ctx = Ctx {
-        api: &api,
-        symbols: &symbols,
-        mapper: TypeMapper::new(&symbols),
-        boxed: types::boxed_fields(&api, &symbols),
-        diags,
-    };
+    let boxed = graph::boxed_fields(&api, &symbols);
+    let depth = graph::nesting_depth(&api, &symbols);
+    let built: Vec<(Vec<OutputFile>, Diagnostics)> = jobs(&api, &symbols)
+        .into_par_iter()
+        .map(|job| {
+            let mut job_diags = Diagnostics::default();
+            let mut ctx = Ctx {
+                api: &api,
+                symbols: &symbols,
+                mapper: TypeMapper::new(&symbols),
+                boxed: &boxed,
+                diags: &mut job_diags,
+            };
+            (job.run(&mut ctx), job_diags)
+        })
+        .collect();
     let mut files = Vec::new();
-    item_files(&mut ctx, &mut files);
-    let mut text = modules::text_files(&api, &symbols, options);
-    files.append(&mut text);
+    for (mut job_files, job_diags) in built {
+        files.append(&mut job_files);
+        diags.extend(job_diags);
+    }
+    files.append(&mut modules::text_files(&api, &symbols, options, depth));
     for (name, source) in RUNTIME {
         files.push(OutputFile {
             path: format!("src/runtime/{name}"),
@@ -121,39 +143,73 @@ pub fn emit(api: &Api, options: &EmitOptions, diags: &mut Diagnostics) -> Vec<Ou
     files
 }
 
-/// Files built from token streams: models, enums, operations, module files and registry.
-fn item_files(ctx: &mut Ctx<'_>, files: &mut Vec<OutputFile>) {
-    let api = ctx.api;
-    let symbols = ctx.symbols;
-    for t in &api.types {
-        if let Some(path) = symbols.types.get(&t.name) {
-            let tokens = models::type_file(ctx, t, path);
-            files.push(render(path.file(), tokens, ctx.diags));
+/// One unit of parallel work: the file(s) built from one item, or the module files.
+#[derive(Debug, Clone, Copy)]
+enum Job {
+    /// `Api::types[i]`.
+    Type(usize),
+    /// `Api::enums[i]`.
+    Enum(usize),
+    /// `Symbols::ops[i]`.
+    Operation(usize),
+    /// Every `mod.rs` below `src/`.
+    Modules,
+    /// `src/registry.rs`.
+    Registry,
+}
+
+/// Every job, biggest outputs first so that a long file never starts last.
+fn jobs(api: &Api, symbols: &Symbols) -> Vec<Job> {
+    let mut jobs = vec![Job::Registry, Job::Modules];
+    jobs.extend((0..symbols.ops.len()).map(Job::Operation));
+    jobs.extend((0..api.types.len()).map(Job::Type));
+    jobs.extend((0..api.enums.len()).map(Job::Enum));
+    jobs
+}
+
+impl Job {
+    /// Builds and formats this job's files.
+    fn run(self, ctx: &mut Ctx<'_>) -> Vec<OutputFile> {
+        let (api, symbols) = (ctx.api, ctx.symbols);
+        match self {
+            Job::Type(i) => api
+                .types
+                .get(i)
+                .and_then(|t| Some((t, symbols.types.get(&t.name)?)))
+                .map(|(t, path)| {
+                    let tokens = models::type_file(ctx, t, path);
+                    render(path.file(), tokens, ctx.diags)
+                })
+                .into_iter()
+                .collect(),
+            Job::Enum(i) => api
+                .enums
+                .get(i)
+                .and_then(|e| Some((e, symbols.enums.get(&e.name)?)))
+                .map(|(e, path)| render(path.file(), enums::enum_file(e, path), ctx.diags))
+                .into_iter()
+                .collect(),
+            Job::Operation(i) => symbols
+                .ops
+                .get(i)
+                .and_then(|names| Some((names, api.operations.get(names.index)?)))
+                .map(|(names, op)| {
+                    let tokens = operations::op_file(ctx, op, names);
+                    let path = format!("src/operations/{}.rs", names.module);
+                    render(path, tokens, ctx.diags)
+                })
+                .into_iter()
+                .collect(),
+            Job::Modules => modules::module_files(api, symbols)
+                .into_iter()
+                .map(|(path, tokens)| render(path, tokens, ctx.diags))
+                .collect(),
+            Job::Registry => {
+                let tokens = registry::registry(symbols);
+                vec![render("src/registry.rs".to_string(), tokens, ctx.diags)]
+            }
         }
     }
-    for e in &api.enums {
-        if let Some(path) = symbols.enums.get(&e.name) {
-            files.push(render(path.file(), enums::enum_file(e, path), ctx.diags));
-        }
-    }
-    for names in &symbols.ops {
-        if let Some(op) = api.operations.get(names.index) {
-            let tokens = operations::op_file(ctx, op, names);
-            files.push(render(
-                format!("src/operations/{}.rs", names.module),
-                tokens,
-                ctx.diags,
-            ));
-        }
-    }
-    for (path, tokens) in modules::module_files(api, symbols) {
-        files.push(render(path, tokens, ctx.diags));
-    }
-    files.push(render(
-        "src/registry.rs".to_string(),
-        registry::registry(symbols),
-        ctx.diags,
-    ));
 }
 
 /// A sorted copy with one definition per qualified name (the first wins), so lookups by

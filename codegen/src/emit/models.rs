@@ -21,22 +21,35 @@ pub fn type_file(ctx: &mut Ctx<'_>, t: &TypeDef, path: &ItemPath) -> TokenStream
     struct_tokens(&docs, &name, &fields)
 }
 
-/// A struct with `fields` and the `additional` catch-all.
+/// One generated field: its Rust and JSON names and its definition with docs.
+pub struct FieldDef {
+    /// The Rust field name.
+    pub rust: String,
+    /// The JSON member name.
+    pub json: String,
+    /// `/// docs` and `pub name: crate::runtime::Field<T>`.
+    pub tokens: TokenStream,
+}
+
+/// A struct with `fields` and the `additional` catch-all, and its serde impls.
 pub fn struct_tokens(
     docs: &TokenStream,
     name: &proc_macro2::Ident,
-    fields: &[TokenStream],
+    fields: &[FieldDef],
 ) -> TokenStream {
     let additional = ident(ADDITIONAL);
+    let definitions = fields.iter().map(|f| &f.tokens);
+    let impls = super::members::member_impls(name, fields);
     quote! {
         #docs
-        #[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+        #[derive(Debug, Clone, Default, PartialEq)]
         pub struct #name {
-            #(#fields,)*
+            #(#definitions,)*
             /// Members the docs don't list (`@odata.type`, newer properties), kept as received.
-            #[serde(flatten)]
             pub #additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
         }
+
+        #impls
     }
 }
 
@@ -70,41 +83,35 @@ fn type_docs(ctx: &Ctx<'_>, t: &TypeDef) -> Vec<String> {
     paragraphs
 }
 
-/// One `pub name: Field<T>` per property, with serde attributes and docs. `owner` names
-/// the type whose recursive fields are boxed (none for inline request bodies).
-pub fn struct_fields(
-    ctx: &mut Ctx<'_>,
-    owner: Option<&str>,
-    props: &[&Property],
-) -> Vec<TokenStream> {
+/// One `pub name: Field<T>` per property, with docs. `owner` names the type whose
+/// recursive fields are boxed (none for inline request bodies).
+pub fn struct_fields(ctx: &mut Ctx<'_>, owner: Option<&str>, props: &[&Property]) -> Vec<FieldDef> {
     let mut names = UniqueNames::with_reserved(Case::Snake, &[ADDITIONAL]);
     props
         .iter()
         .map(|p| {
-            let rust_name = names.name(&p.name, "field");
+            let rust = names.name(&p.name, "field");
             let boxed = owner.is_some_and(|o| ctx.boxed.contains(&(o.to_string(), p.name.clone())));
             let ty = ctx
                 .mapper
                 .map(&p.type_name, p.collection, boxed, &p.source, ctx.diags);
-            field_tokens(p, &rust_name, &ty)
+            let tokens = field_tokens(p, &rust, &ty);
+            FieldDef {
+                rust,
+                json: p.name.clone(),
+                tokens,
+            }
         })
         .collect()
 }
 
 fn field_tokens(p: &Property, rust_name: &str, ty: &TokenStream) -> TokenStream {
-    let json = &p.name;
-    let serde = if rust_name == json {
-        quote!(#[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")])
-    } else {
-        quote!(#[serde(rename = #json, default, skip_serializing_if = "crate::runtime::Field::is_absent")])
-    };
     let docs = docs::outer(&[docs::or(&p.description, || {
-        format!("The {} property.", docs::code(json))
+        format!("The {} property.", docs::code(&p.name))
     })]);
     let name = ident(rust_name);
     quote! {
         #docs
-        #serde
         pub #name: crate::runtime::Field<#ty>
     }
 }
@@ -137,10 +144,11 @@ mod tests {
         let positions: Vec<usize> = order.iter().filter_map(|s| text.find(s)).collect();
         assert_eq!(positions.len(), order.len(), "{text}");
         assert!(positions.windows(2).all(|w| w[0] < w[1]), "{text}");
-        assert!(text.contains("rename = \"publishedDate\""));
-        assert!(!text.contains("rename = \"id\""));
+        assert!(text.contains("published_date: members.take(\"publishedDate\")?,"));
+        assert!(text.contains("members.field(\"publishedDate\", &self.published_date)?;"));
+        assert!(text.contains("id: members.take(\"id\")?,"));
         assert!(text.contains("pub type_: crate::runtime::Field<::std::string::String>"));
-        assert!(text.contains("rename = \"Type\""));
+        assert!(text.contains("type_2: members.take(\"Type\")?,"));
         assert!(text.contains("pub type_2:"));
         assert!(text.contains("crate::runtime::Field<crate::runtime::Date>"));
         assert!(text.contains(
@@ -167,7 +175,11 @@ mod tests {
     #[test]
     fn generated_names_do_not_clash_with_documented_ones() {
         let text = file("src/models/session.rs");
-        assert!(text.contains("rename = \"additional\""), "{text}");
+        assert!(
+            text.contains("additional_2: members.take(\"additional\")?,"),
+            "{text}"
+        );
+        assert!(text.contains("additional: members.rest(),"));
         assert!(text.contains("pub additional_2: crate::runtime::Field<i32>"));
         let nested = file("src/models/call_records/session.rs");
         assert!(nested.contains("pub n2fa:"), "{nested}");

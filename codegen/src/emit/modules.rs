@@ -90,7 +90,15 @@ fn operations_mod(api: &Api, symbols: &Symbols) -> TokenStream {
 }
 
 /// `Cargo.toml` and `src/lib.rs`, which carry comments and so are written as text.
-pub fn text_files(api: &Api, symbols: &Symbols, options: &EmitOptions) -> Vec<OutputFile> {
+///
+/// `depth` is the deepest nesting of generated types (see `graph::nesting_depth`); past
+/// rustc's default it sets the crate's `recursion_limit`.
+pub fn text_files(
+    api: &Api,
+    symbols: &Symbols,
+    options: &EmitOptions,
+    depth: usize,
+) -> Vec<OutputFile> {
     let files = vec![
         OutputFile {
             path: "Cargo.toml".to_string(),
@@ -104,7 +112,7 @@ pub fn text_files(api: &Api, symbols: &Symbols, options: &EmitOptions) -> Vec<Ou
         },
         OutputFile {
             path: "src/lib.rs".to_string(),
-            contents: lib_rs(api, symbols, options),
+            contents: lib_rs(api, symbols, options, depth),
         },
     ];
     files
@@ -137,8 +145,14 @@ http = "1"
     )
 }
 
-fn lib_rs(api: &Api, symbols: &Symbols, options: &EmitOptions) -> String {
+fn lib_rs(api: &Api, symbols: &Symbols, options: &EmitOptions, depth: usize) -> String {
     let base = proc_macro2::Literal::string(&options.base_url);
+    let limit = super::graph::recursion_limit(depth).map_or(String::new(), |limit| {
+        format!(
+            "// Types nest {depth} deep; rustc's drop check follows the chain.\n\
+             #![recursion_limit = \"{limit}\"]\n"
+        )
+    });
     format!(
         r#"{HEADER}
 
@@ -159,7 +173,10 @@ fn lib_rs(api: &Api, symbols: &Symbols, options: &EmitOptions) -> String {
 // may share a word (`MeDrive`, `GroupsDrive`, `UsersDrive`); renaming them would hide the
 // names the docs use.
 #![allow(clippy::enum_variant_names)]
-
+// A target with many path parameters is much larger than one with none; targets are
+// short-lived values, so boxing their fields would only make them harder to build.
+#![allow(clippy::large_enum_variant)]
+{limit}
 pub mod enums;
 pub mod models;
 pub mod operations;

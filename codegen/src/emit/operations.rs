@@ -247,11 +247,9 @@ fn endpoint_docs(op: &Operation) -> Vec<String> {
         paragraphs.push(docs::code(&format!("{method} {}", path.trim())));
     }
     for (kind, permissions) in op.permissions.iter().filter(|(_, p)| !p.is_empty()) {
-        paragraphs.push(format!(
-            "Permissions ({}): {}.",
-            docs::text(kind),
-            docs::text(&permissions.join(", "))
-        ));
+        let list = docs::text(&permissions.join(", "));
+        let stop = if list.ends_with('.') { "" } else { "." };
+        paragraphs.push(format!("Permissions ({}): {list}{stop}", docs::text(kind)));
     }
     if let Some(response) = &op.response {
         paragraphs.push(format!("Success status: {}.", response.status));

@@ -106,24 +106,23 @@ fn name_items<'a>(
     names: impl Iterator<Item = &'a str>,
 ) -> BTreeMap<String, ItemPath> {
     let sorted: BTreeSet<&str> = names.collect();
-    let namespaces: BTreeSet<String> = sorted
-        .iter()
-        .filter_map(|n| naming::namespace_module(n))
-        .collect();
-    // One scope of module names and one of type names per namespace module; the root
-    // scope starts with the namespace modules so a type module never shadows one.
+    let namespaces = namespace_modules(root, &sorted);
+    // One scope of module names and one of type names per namespace module. The root
+    // scope starts with the namespace modules (a type module never shadows one) and the
+    // root itself (never `models::models`, clippy's `module_inception`).
     let mut modules: BTreeMap<Option<String>, UniqueNames> = BTreeMap::new();
     let mut idents: BTreeMap<Option<String>, UniqueNames> = BTreeMap::new();
-    let reserved: Vec<&str> = namespaces.iter().map(String::as_str).collect();
+    let mut reserved: Vec<&str> = namespaces.values().map(String::as_str).collect();
+    reserved.push(root);
     modules.insert(None, UniqueNames::with_reserved(Case::Snake, &reserved));
     let mut out = BTreeMap::new();
     for name in sorted {
-        let namespace = naming::namespace_module(name);
+        let namespace = naming::namespace_module(name).and_then(|n| namespaces.get(&n).cloned());
         let short = naming::short_name(name);
         let module = modules
             .entry(namespace.clone())
             .or_insert_with(|| {
-                // Never `call_records::call_records` (clippy's `module_inception`).
+                // Never `call_records::call_records`.
                 let own: Vec<&str> = namespace.as_deref().into_iter().collect();
                 UniqueNames::with_reserved(Case::Snake, &own)
             })
@@ -132,17 +131,32 @@ fn name_items<'a>(
             .entry(namespace.clone())
             .or_insert_with(|| UniqueNames::new(Case::Pascal))
             .name(short, "Unnamed");
-        out.insert(
-            name.to_string(),
-            ItemPath {
-                root,
-                namespace,
-                module,
-                ident,
-            },
-        );
+        let path = ItemPath {
+            root,
+            namespace,
+            module,
+            ident,
+        };
+        out.insert(name.to_string(), path);
     }
     out
+}
+
+/// The module of every namespace below `root`, by the module name its namespace would
+/// get: namespaces whose names snake-case alike share one, and one that would be called
+/// like `root` itself is renamed (`models::models` → `models::models_2`).
+fn namespace_modules(root: &str, names: &BTreeSet<&str>) -> BTreeMap<String, String> {
+    let raw: BTreeSet<String> = names
+        .iter()
+        .filter_map(|n| naming::namespace_module(n))
+        .collect();
+    let mut scope = UniqueNames::with_reserved(Case::Snake, &[root]);
+    raw.into_iter()
+        .map(|module| {
+            let unique = scope.claim(&module);
+            (module, unique)
+        })
+        .collect()
 }
 
 /// Names the emitted operations: modules first, then endpoint names, then the derived
@@ -155,7 +169,8 @@ fn name_ops(api: &Api, emit_op: impl Fn(&Operation) -> bool) -> Vec<OpNames> {
         .filter(|(_, op)| emit_op(op))
         .collect();
     order.sort_by(|a, b| a.1.name.cmp(&b.1.name).then(a.0.cmp(&b.0)));
-    let mut modules = UniqueNames::new(Case::Snake);
+    // Never `operations::operations` (clippy's `module_inception`).
+    let mut modules = UniqueNames::with_reserved(Case::Snake, &["operations"]);
     let mut types = UniqueNames::new(Case::Pascal);
     let firsts: Vec<(usize, String, String)> = order
         .iter()

@@ -198,28 +198,59 @@ fn emit_survives_hostile_ir() {
 /// Emits the sample API plus an end-to-end test into a fresh directory, then runs
 /// `cargo test` and `cargo clippy --all-targets -- -D warnings` there. Slow (it builds the
 /// generated crate and its dependencies), so ignored by default:
-/// `cargo test -p codegen -- --ignored generated_crate_builds`.
+/// `cargo test -p codegen -- --ignored generated_crate`.
 #[test]
 #[ignore]
 fn generated_crate_builds_tests_and_passes_clippy() {
-    let dir = std::env::temp_dir().join(format!("codegen-e2e-{}", std::process::id()));
     let (files, _) = emitted();
-    let report = crate::write::write_tree(&dir, &files).unwrap_or_else(|e| panic!("{e}"));
-    assert!(!report.written.is_empty());
     let e2e = include_str!("e2e_test.rs.txt");
-    std::fs::create_dir_all(dir.join("tests")).unwrap_or_else(|e| panic!("{e}"));
-    std::fs::write(dir.join("tests/e2e.rs"), e2e).unwrap_or_else(|e| panic!("{e}"));
+    build_crate("e2e", &files, Some(e2e), &["test"]);
+}
+
+/// Every naming and structure category of `test_hostile` in one crate, and an API with no
+/// types, must pass `cargo clippy --all-targets -- -D warnings` (which type-checks too).
+#[test]
+#[ignore]
+fn generated_crate_of_hostile_names_passes_clippy() {
+    let no_types = super::test_hostile::api(
+        vec![],
+        vec![],
+        vec![super::test_api::operation("x", "GET", &["/x"])],
+    );
+    for (name, api) in [
+        ("hostile", super::test_hostile::everything()),
+        ("no-types", no_types),
+    ] {
+        let mut diags = Diagnostics::default();
+        let files = emit(&api, &EmitOptions::default(), &mut diags);
+        build_crate(name, &files, None, &[]);
+    }
+}
+
+/// Writes `files` (and `test` as `tests/e2e.rs`) to a fresh directory and runs cargo
+/// `commands` and clippy there with `-D warnings`, sharing one target directory.
+fn build_crate(name: &str, files: &[OutputFile], test: Option<&str>, commands: &[&str]) {
+    let dir = std::env::temp_dir().join(format!("codegen-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let report = crate::write::write_tree(&dir, files).unwrap_or_else(|e| panic!("{e}"));
+    assert!(!report.written.is_empty());
+    if let Some(test) = test {
+        std::fs::create_dir_all(dir.join("tests")).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(dir.join("tests/e2e.rs"), test).unwrap_or_else(|e| panic!("{e}"));
+    }
     let workspace = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     if let Ok(lock) = std::fs::read(workspace.join("Cargo.lock")) {
         std::fs::write(dir.join("Cargo.lock"), lock).unwrap_or_else(|e| panic!("{e}"));
     }
     let target: PathBuf = workspace.join("target/codegen-e2e");
-    for args in [
-        &["test"][..],
-        &["clippy", "--all-targets", "--", "-D", "warnings"][..],
-    ] {
+    let clippy = ["clippy", "--all-targets", "--", "-D", "warnings"];
+    for args in commands
+        .iter()
+        .map(|c| vec![*c])
+        .chain(std::iter::once(clippy.to_vec()))
+    {
         let status = Command::new(env!("CARGO"))
-            .args(args)
+            .args(&args)
             .current_dir(&dir)
             .env("CARGO_TARGET_DIR", &target)
             .env("RUSTFLAGS", "-D warnings")

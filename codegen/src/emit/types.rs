@@ -127,91 +127,6 @@ pub fn split_collection(type_name: &str, collection: bool) -> (&str, bool) {
     }
 }
 
-/// The (owner type, property name) pairs whose field must be boxed: the by-value edges
-/// that stay inside one strongly connected component of the type graph.
-pub fn boxed_fields(api: &Api, symbols: &Symbols) -> BTreeSet<(String, String)> {
-    let names: Vec<&str> = symbols.types.keys().map(String::as_str).collect();
-    let index: BTreeMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
-    let mut edges: Vec<Vec<(usize, &str)>> = Vec::with_capacity(names.len());
-    for name in &names {
-        let out = flattened(api, name)
-            .into_iter()
-            .filter_map(|p| {
-                let (target, collection) = split_collection(&p.type_name, p.collection);
-                let to = *index.get(target)?;
-                (!collection).then_some((to, p.name.as_str()))
-            })
-            .collect();
-        edges.push(out);
-    }
-    let adjacency: Vec<Vec<usize>> = edges
-        .iter()
-        .map(|e| e.iter().map(|(to, _)| *to).collect())
-        .collect();
-    let component = strongly_connected(&adjacency);
-    let mut boxed = BTreeSet::new();
-    for (from, out) in edges.iter().enumerate() {
-        for (to, property) in out {
-            if component[from] == component[*to] {
-                boxed.insert((names[from].to_string(), (*property).to_string()));
-            }
-        }
-    }
-    boxed
-}
-
-/// Tarjan's algorithm, iterative: the component number of every node.
-fn strongly_connected(adjacency: &[Vec<usize>]) -> Vec<usize> {
-    const UNSET: usize = usize::MAX;
-    let n = adjacency.len();
-    let (mut index, mut low, mut component) = (vec![UNSET; n], vec![0; n], vec![UNSET; n]);
-    let mut on_stack = vec![false; n];
-    let (mut stack, mut next_index, mut next_component) = (Vec::new(), 0, 0);
-    for root in 0..n {
-        if index[root] != UNSET {
-            continue;
-        }
-        let mut work = vec![(root, 0usize)];
-        index[root] = next_index;
-        low[root] = next_index;
-        next_index += 1;
-        stack.push(root);
-        on_stack[root] = true;
-        while let Some(top) = work.last_mut() {
-            let v = top.0;
-            if let Some(&w) = adjacency[v].get(top.1) {
-                top.1 += 1;
-                if index[w] == UNSET {
-                    index[w] = next_index;
-                    low[w] = next_index;
-                    next_index += 1;
-                    stack.push(w);
-                    on_stack[w] = true;
-                    work.push((w, 0));
-                } else if on_stack[w] {
-                    low[v] = low[v].min(index[w]);
-                }
-                continue;
-            }
-            work.pop();
-            if let Some(parent) = work.last() {
-                low[parent.0] = low[parent.0].min(low[v]);
-            }
-            if low[v] == index[v] {
-                while let Some(w) = stack.pop() {
-                    on_stack[w] = false;
-                    component[w] = next_component;
-                    if w == v {
-                        break;
-                    }
-                }
-                next_component += 1;
-            }
-        }
-    }
-    component
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -282,39 +197,6 @@ mod tests {
             mapped(&api, "Edm.Geography", false, false),
             ("::serde_json::Value".to_string(), 1)
         );
-    }
-
-    #[test]
-    fn only_cycles_are_boxed() {
-        let api = Api {
-            types: vec![
-                type_def(
-                    "ns.a",
-                    None,
-                    vec![prop("b", "ns.b", false), prop("c", "ns.c", false)],
-                ),
-                type_def(
-                    "ns.b",
-                    None,
-                    vec![prop("a", "ns.a", false), prop("all", "ns.a", true)],
-                ),
-                type_def(
-                    "ns.c",
-                    None,
-                    vec![prop("me", "ns.c", false), prop("b", "ns.b", true)],
-                ),
-                type_def("ns.d", Some("ns.c"), vec![]),
-            ],
-            ..Api::default()
-        };
-        let symbols = Symbols::new(&api, |_| true);
-        let boxed: Vec<(String, String)> = boxed_fields(&api, &symbols).into_iter().collect();
-        let want = [("ns.a", "b"), ("ns.b", "a"), ("ns.c", "me")];
-        let want: Vec<(String, String)> = want
-            .iter()
-            .map(|(t, p)| (t.to_string(), p.to_string()))
-            .collect();
-        assert_eq!(boxed, want);
     }
 
     #[test]

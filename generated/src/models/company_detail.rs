@@ -3,39 +3,53 @@
 /// Represents information about companies related to entities within their profile.
 ///
 /// OData complex type `microsoft.graph.companyDetail`, documented in `resources/companydetail.md:10`.
-#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct CompanyDetail {
     /// Address of the company.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub address: crate::runtime::Field<crate::models::PhysicalAddress>,
     /// Department Name within a company.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub department: crate::runtime::Field<::std::string::String>,
     /// Company name.
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub display_name: crate::runtime::Field<::std::string::String>,
     /// Office Location of the person referred to.
-    #[serde(
-        rename = "officeLocation",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub office_location: crate::runtime::Field<::std::string::String>,
     /// Pronunciation guide for the company name.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub pronunciation: crate::runtime::Field<::std::string::String>,
     /// Link to the company home page.
-    #[serde(
-        rename = "webUrl",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub web_url: crate::runtime::Field<::std::string::String>,
     /// Members the docs don't list (`@odata.type`, newer properties), kept as received.
-    #[serde(flatten)]
     pub additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+
+impl ::serde::Serialize for CompanyDetail {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut members = crate::runtime::MemberWriter::new(serializer)?;
+        members.field("address", &self.address)?;
+        members.field("department", &self.department)?;
+        members.field("displayName", &self.display_name)?;
+        members.field("officeLocation", &self.office_location)?;
+        members.field("pronunciation", &self.pronunciation)?;
+        members.field("webUrl", &self.web_url)?;
+        members.end(&self.additional)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for CompanyDetail {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut members = crate::runtime::Members::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            address: members.take("address")?,
+            department: members.take("department")?,
+            display_name: members.take("displayName")?,
+            office_location: members.take("officeLocation")?,
+            pronunciation: members.take("pronunciation")?,
+            web_url: members.take("webUrl")?,
+            additional: members.rest(),
+        })
+    }
 }

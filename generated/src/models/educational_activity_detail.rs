@@ -3,48 +3,65 @@
 /// Represents additional detail about an undergraduate, graduate, postgraduate degree or other educational activity that a user has undertaken and is used within an educationalActivity resource.
 ///
 /// OData complex type `microsoft.graph.educationalActivityDetail`, documented in `resources/educationalactivitydetail.md:10`.
-#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct EducationalActivityDetail {
     /// Shortened name of the degree or program (example: PhD, MBA)
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub abbreviation: crate::runtime::Field<::std::string::String>,
     /// Extracurricular activities undertaken alongside the program.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub activities: crate::runtime::Field<::std::string::String>,
     /// Any awards or honors associated with the program.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub awards: crate::runtime::Field<::std::string::String>,
     /// Short description of the program provided by the user.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub description: crate::runtime::Field<::std::string::String>,
     /// Long-form name of the program that the user has provided.
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub display_name: crate::runtime::Field<::std::string::String>,
     /// Majors and minors associated with the program. (if applicable)
-    #[serde(
-        rename = "fieldsOfStudy",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub fields_of_study: crate::runtime::Field<::std::string::String>,
     /// The final grade, class, GPA or score.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub grade: crate::runtime::Field<::std::string::String>,
     /// Additional notes the user has provided.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub notes: crate::runtime::Field<::std::string::String>,
     /// Link to the degree or program page.
-    #[serde(
-        rename = "webUrl",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub web_url: crate::runtime::Field<::std::string::String>,
     /// Members the docs don't list (`@odata.type`, newer properties), kept as received.
-    #[serde(flatten)]
     pub additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+
+impl ::serde::Serialize for EducationalActivityDetail {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut members = crate::runtime::MemberWriter::new(serializer)?;
+        members.field("abbreviation", &self.abbreviation)?;
+        members.field("activities", &self.activities)?;
+        members.field("awards", &self.awards)?;
+        members.field("description", &self.description)?;
+        members.field("displayName", &self.display_name)?;
+        members.field("fieldsOfStudy", &self.fields_of_study)?;
+        members.field("grade", &self.grade)?;
+        members.field("notes", &self.notes)?;
+        members.field("webUrl", &self.web_url)?;
+        members.end(&self.additional)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for EducationalActivityDetail {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut members = crate::runtime::Members::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            abbreviation: members.take("abbreviation")?,
+            activities: members.take("activities")?,
+            awards: members.take("awards")?,
+            description: members.take("description")?,
+            display_name: members.take("displayName")?,
+            fields_of_study: members.take("fieldsOfStudy")?,
+            grade: members.take("grade")?,
+            notes: members.take("notes")?,
+            web_url: members.take("webUrl")?,
+            additional: members.rest(),
+        })
+    }
 }

@@ -3,18 +3,41 @@
 /// Provides geographic coordinates and elevation of a location based on metadata contained within the file. If a driveItem has a non-null location facet, the item represents a file with a known location assocaited with it.
 ///
 /// OData complex type `microsoft.graph.geoCoordinates`, documented in `resources/geocoordinates.md:10`.
-#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct GeoCoordinates {
     /// Optional. The altitude (height), in feet, above sea level for the item. Read-only.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub altitude: crate::runtime::Field<f64>,
     /// Optional. The latitude, in decimal, for the item. Writable on OneDrive Personal.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub latitude: crate::runtime::Field<f64>,
     /// Optional. The longitude, in decimal, for the item. Writable on OneDrive Personal.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub longitude: crate::runtime::Field<f64>,
     /// Members the docs don't list (`@odata.type`, newer properties), kept as received.
-    #[serde(flatten)]
     pub additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+
+impl ::serde::Serialize for GeoCoordinates {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut members = crate::runtime::MemberWriter::new(serializer)?;
+        members.field("altitude", &self.altitude)?;
+        members.field("latitude", &self.latitude)?;
+        members.field("longitude", &self.longitude)?;
+        members.end(&self.additional)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for GeoCoordinates {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut members = crate::runtime::Members::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            altitude: members.take("altitude")?,
+            latitude: members.take("latitude")?,
+            longitude: members.take("longitude")?,
+            additional: members.rest(),
+        })
+    }
 }

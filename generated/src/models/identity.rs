@@ -3,26 +3,41 @@
 /// The Identity resource represents an identity of an actor. For example, an actor can be a user, device, or application.
 ///
 /// OData complex type `microsoft.graph.identity`, documented in `resources/identity.md:10`.
-#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Identity {
     /// The identity's display name. Note that this may not always be available or up to date. For example, if a user changes their display name, the API may show the new value in a future response, but the items associated with the user won't show up as having changed when using delta.
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub display_name: crate::runtime::Field<::std::string::String>,
     /// Unique identifier for the identity.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub id: crate::runtime::Field<::std::string::String>,
     /// Unique identity of the tenant (optional).
-    #[serde(
-        rename = "tenantId",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub tenant_id: crate::runtime::Field<::std::string::String>,
     /// Members the docs don't list (`@odata.type`, newer properties), kept as received.
-    #[serde(flatten)]
     pub additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+
+impl ::serde::Serialize for Identity {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut members = crate::runtime::MemberWriter::new(serializer)?;
+        members.field("displayName", &self.display_name)?;
+        members.field("id", &self.id)?;
+        members.field("tenantId", &self.tenant_id)?;
+        members.end(&self.additional)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Identity {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut members = crate::runtime::Members::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            display_name: members.take("displayName")?,
+            id: members.take("id")?,
+            tenant_id: members.take("tenantId")?,
+            additional: members.rest(),
+        })
+    }
 }

@@ -3,31 +3,53 @@
 /// The identitySet resource is a keyed collection of identity resources.
 ///
 /// OData complex type `microsoft.graph.identitySet`, documented in `resources/identityset.md:10`.
-#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct IdentitySet {
     /// Optional. The application associated with this action.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub application: crate::runtime::Field<crate::models::Identity>,
     /// Optional. The team or channel associated with this action.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub conversation: crate::runtime::Field<crate::models::Identity>,
     /// Optional. Indicates whether the conversation property identifies a team or channel.
-    #[serde(
-        rename = "conversationIdentityType",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub conversation_identity_type: crate::runtime::Field<crate::models::Identity>,
     /// Optional. The device associated with this action.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub device: crate::runtime::Field<crate::models::Identity>,
     /// Optional. The phone number associated with this action.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub phone: crate::runtime::Field<crate::models::Identity>,
     /// Optional. The user associated with this action.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub user: crate::runtime::Field<crate::models::Identity>,
     /// Members the docs don't list (`@odata.type`, newer properties), kept as received.
-    #[serde(flatten)]
     pub additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+
+impl ::serde::Serialize for IdentitySet {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut members = crate::runtime::MemberWriter::new(serializer)?;
+        members.field("application", &self.application)?;
+        members.field("conversation", &self.conversation)?;
+        members.field("conversationIdentityType", &self.conversation_identity_type)?;
+        members.field("device", &self.device)?;
+        members.field("phone", &self.phone)?;
+        members.field("user", &self.user)?;
+        members.end(&self.additional)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for IdentitySet {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut members = crate::runtime::Members::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            application: members.take("application")?,
+            conversation: members.take("conversation")?,
+            conversation_identity_type: members.take("conversationIdentityType")?,
+            device: members.take("device")?,
+            phone: members.take("phone")?,
+            user: members.take("user")?,
+            additional: members.rest(),
+        })
+    }
 }

@@ -3,23 +3,37 @@
 /// The inferenceData resource type provides additional detail about an entity which has been created through inferring information about the user. This information will be present whenever the data within a particular entity was derived from a machine learning or other system process iterating over data.
 ///
 /// OData complex type `microsoft.graph.inferenceData`, documented in `resources/inferencedata.md:10`.
-#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct InferenceData {
     /// Confidence score reflecting the accuracy of the data inferred about the user.
-    #[serde(
-        rename = "confidenceScore",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub confidence_score: crate::runtime::Field<f64>,
     /// Records if the user has confirmed this inference as being True or False.
-    #[serde(
-        rename = "userHasVerifiedAccuracy",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub user_has_verified_accuracy: crate::runtime::Field<bool>,
     /// Members the docs don't list (`@odata.type`, newer properties), kept as received.
-    #[serde(flatten)]
     pub additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+
+impl ::serde::Serialize for InferenceData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut members = crate::runtime::MemberWriter::new(serializer)?;
+        members.field("confidenceScore", &self.confidence_score)?;
+        members.field("userHasVerifiedAccuracy", &self.user_has_verified_accuracy)?;
+        members.end(&self.additional)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for InferenceData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut members = crate::runtime::Members::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            confidence_score: members.take("confidenceScore")?,
+            user_has_verified_accuracy: members.take("userHasVerifiedAccuracy")?,
+            additional: members.rest(),
+        })
+    }
 }

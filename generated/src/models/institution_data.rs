@@ -3,29 +3,45 @@
 /// Represents additional detail about an undergraduate, graduate, postgraduate degree or other educational activity that a user has undertaken and is used within an educationalActivity resource.
 ///
 /// OData complex type `microsoft.graph.institutionData`, documented in `resources/institutiondata.md:10`.
-#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct InstitutionData {
     /// Short description of the institution the user studied at.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub description: crate::runtime::Field<::std::string::String>,
     /// Name of the institution the user studied at.
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub display_name: crate::runtime::Field<::std::string::String>,
     /// Address or location of the institute.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub location: crate::runtime::Field<crate::models::PhysicalAddress>,
     /// Link to the institution or department homepage.
-    #[serde(
-        rename = "webUrl",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub web_url: crate::runtime::Field<::std::string::String>,
     /// Members the docs don't list (`@odata.type`, newer properties), kept as received.
-    #[serde(flatten)]
     pub additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+
+impl ::serde::Serialize for InstitutionData {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut members = crate::runtime::MemberWriter::new(serializer)?;
+        members.field("description", &self.description)?;
+        members.field("displayName", &self.display_name)?;
+        members.field("location", &self.location)?;
+        members.field("webUrl", &self.web_url)?;
+        members.end(&self.additional)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for InstitutionData {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut members = crate::runtime::Members::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            description: members.take("description")?,
+            display_name: members.take("displayName")?,
+            location: members.take("location")?,
+            web_url: members.take("webUrl")?,
+            additional: members.rest(),
+        })
+    }
 }

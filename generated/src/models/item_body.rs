@@ -3,19 +3,37 @@
 /// Represents properties of the body of an item, such as a message, event or group post.
 ///
 /// OData complex type `microsoft.graph.itemBody`, documented in `resources/itembody.md:10`.
-#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ItemBody {
     /// The content of the item.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub content: crate::runtime::Field<::std::string::String>,
     /// The type of the content. Possible values are text and html.
-    #[serde(
-        rename = "contentType",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub content_type: crate::runtime::Field<crate::enums::BodyType>,
     /// Members the docs don't list (`@odata.type`, newer properties), kept as received.
-    #[serde(flatten)]
     pub additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+
+impl ::serde::Serialize for ItemBody {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut members = crate::runtime::MemberWriter::new(serializer)?;
+        members.field("content", &self.content)?;
+        members.field("contentType", &self.content_type)?;
+        members.end(&self.additional)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ItemBody {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut members = crate::runtime::Members::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            content: members.take("content")?,
+            content_type: members.take("contentType")?,
+            additional: members.rest(),
+        })
+    }
 }

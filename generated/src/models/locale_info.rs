@@ -3,19 +3,37 @@
 /// Information about the locale, including the preferred language and country/region, of the signed-in user.
 ///
 /// OData complex type `microsoft.graph.localeInfo`, documented in `resources/localeinfo.md:10`.
-#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct LocaleInfo {
     /// A locale representation for the user, which includes the user's preferred language and country/region. For example, "en-us". The language component follows 2-letter codes as defined in ISO 639-1, and the country component follows 2-letter codes as defined in ISO 3166-1 alpha-2.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub locale: crate::runtime::Field<::std::string::String>,
     /// A name representing the user's locale in natural language, for example, "English (United States)".
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub display_name: crate::runtime::Field<::std::string::String>,
     /// Members the docs don't list (`@odata.type`, newer properties), kept as received.
-    #[serde(flatten)]
     pub additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+
+impl ::serde::Serialize for LocaleInfo {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut members = crate::runtime::MemberWriter::new(serializer)?;
+        members.field("locale", &self.locale)?;
+        members.field("displayName", &self.display_name)?;
+        members.end(&self.additional)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for LocaleInfo {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut members = crate::runtime::Members::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            locale: members.take("locale")?,
+            display_name: members.take("displayName")?,
+            additional: members.rest(),
+        })
+    }
 }

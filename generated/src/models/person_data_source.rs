@@ -3,16 +3,33 @@
 /// Represents the sources the user data comes from, such as Directory and Outlook Contacts.
 ///
 /// OData complex type `microsoft.graph.personDataSource`, documented in `resources/persondatasource.md:10`.
-#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PersonDataSource {
     /// The type of data source.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub type_: crate::runtime::Field<::std::string::String>,
     /// Members the docs don't list (`@odata.type`, newer properties), kept as received.
-    #[serde(flatten)]
     pub additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+
+impl ::serde::Serialize for PersonDataSource {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut members = crate::runtime::MemberWriter::new(serializer)?;
+        members.field("type", &self.type_)?;
+        members.end(&self.additional)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PersonDataSource {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut members = crate::runtime::Members::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            type_: members.take("type")?,
+            additional: members.rest(),
+        })
+    }
 }

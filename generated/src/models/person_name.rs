@@ -5,101 +5,109 @@
 /// Base type: `microsoft.graph.itemFacet`, see [`crate::models::ItemFacet`]; its properties are included.
 ///
 /// OData entity type `microsoft.graph.personName`, documented in `resources/personname.md:10`.
-#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PersonName {
     /// Read-only.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub id: crate::runtime::Field<::std::string::String>,
     /// The audiences that are able to see the values contained within the associated entity. Possible values are: me, family, contacts, groupMembers, organization, federatedOrganizations, everyone, unknownFutureValue.
-    #[serde(
-        rename = "allowedAudiences",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub allowed_audiences: crate::runtime::Field<crate::enums::AllowedAudiences>,
     /// Provides the identifier of the user and/or application that created the entity.
-    #[serde(
-        rename = "createdBy",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub created_by: crate::runtime::Field<crate::models::IdentitySet>,
     /// Provides the dateTimeOffset for when the entity was created.
-    #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub created_date_time: crate::runtime::Field<crate::runtime::DateTimeOffset>,
     /// Contains inference detail if the entity is inferred by the creating or modifying application.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub inference: crate::runtime::Field<crate::models::InferenceData>,
     /// Provides the identifier of the user and/or application that last modified the entity.
-    #[serde(
-        rename = "lastModifiedBy",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub last_modified_by: crate::runtime::Field<crate::models::IdentitySet>,
     /// Provides the dateTimeOffset for when the entity was created.
-    #[serde(
-        rename = "lastModifiedDateTime",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub last_modified_date_time: crate::runtime::Field<crate::runtime::DateTimeOffset>,
     /// Where the values within an entity originated if synced from another service.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub source: crate::runtime::Field<crate::models::PersonDataSource>,
     /// TODO: Add Description Inherited from itemFacet. Optional.
-    #[serde(
-        rename = "isSearchable",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub is_searchable: crate::runtime::Field<bool>,
     /// Provides an ordered rendering of firstName and lastName depending on the locale of the user or their device.
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub display_name: crate::runtime::Field<::std::string::String>,
     /// First name of the user.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub first: crate::runtime::Field<::std::string::String>,
     /// Initials of the user.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub initials: crate::runtime::Field<::std::string::String>,
     /// Contains the name for the language (en-US, no-NB, en-AU) following IETF BCP47 format.
-    #[serde(
-        rename = "languageTag",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub language_tag: crate::runtime::Field<::std::string::String>,
     /// Last name of the user.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub last: crate::runtime::Field<::std::string::String>,
     /// Maiden name of the user.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub maiden: crate::runtime::Field<::std::string::String>,
     /// Middle name of the user.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub middle: crate::runtime::Field<::std::string::String>,
     /// Nickname of the user.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub nickname: crate::runtime::Field<::std::string::String>,
     /// Guidance on how to pronounce the users name.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub pronunciation: crate::runtime::Field<crate::models::YomiPersonName>,
     /// Designators used after the users name (eg: PhD.)
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub suffix: crate::runtime::Field<::std::string::String>,
     /// Honorifics used to prefix a users name (eg: Dr, Sir, Madam, Mrs.)
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub title: crate::runtime::Field<::std::string::String>,
     /// Members the docs don't list (`@odata.type`, newer properties), kept as received.
-    #[serde(flatten)]
     pub additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+
+impl ::serde::Serialize for PersonName {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut members = crate::runtime::MemberWriter::new(serializer)?;
+        members.field("id", &self.id)?;
+        members.field("allowedAudiences", &self.allowed_audiences)?;
+        members.field("createdBy", &self.created_by)?;
+        members.field("createdDateTime", &self.created_date_time)?;
+        members.field("inference", &self.inference)?;
+        members.field("lastModifiedBy", &self.last_modified_by)?;
+        members.field("lastModifiedDateTime", &self.last_modified_date_time)?;
+        members.field("source", &self.source)?;
+        members.field("isSearchable", &self.is_searchable)?;
+        members.field("displayName", &self.display_name)?;
+        members.field("first", &self.first)?;
+        members.field("initials", &self.initials)?;
+        members.field("languageTag", &self.language_tag)?;
+        members.field("last", &self.last)?;
+        members.field("maiden", &self.maiden)?;
+        members.field("middle", &self.middle)?;
+        members.field("nickname", &self.nickname)?;
+        members.field("pronunciation", &self.pronunciation)?;
+        members.field("suffix", &self.suffix)?;
+        members.field("title", &self.title)?;
+        members.end(&self.additional)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PersonName {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut members = crate::runtime::Members::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            id: members.take("id")?,
+            allowed_audiences: members.take("allowedAudiences")?,
+            created_by: members.take("createdBy")?,
+            created_date_time: members.take("createdDateTime")?,
+            inference: members.take("inference")?,
+            last_modified_by: members.take("lastModifiedBy")?,
+            last_modified_date_time: members.take("lastModifiedDateTime")?,
+            source: members.take("source")?,
+            is_searchable: members.take("isSearchable")?,
+            display_name: members.take("displayName")?,
+            first: members.take("first")?,
+            initials: members.take("initials")?,
+            language_tag: members.take("languageTag")?,
+            last: members.take("last")?,
+            maiden: members.take("maiden")?,
+            middle: members.take("middle")?,
+            nickname: members.take("nickname")?,
+            pronunciation: members.take("pronunciation")?,
+            suffix: members.take("suffix")?,
+            title: members.take("title")?,
+            additional: members.rest(),
+        })
+    }
 }

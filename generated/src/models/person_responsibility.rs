@@ -5,86 +5,83 @@
 /// Base type: `microsoft.graph.itemFacet`, see [`crate::models::ItemFacet`]; its properties are included.
 ///
 /// OData entity type `microsoft.graph.personResponsibility`, documented in `resources/personresponsibility.md:10`.
-#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PersonResponsibility {
     /// Read-only.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub id: crate::runtime::Field<::std::string::String>,
     /// The audiences that are able to see the values contained within the associated entity. Possible values are: me, family, contacts, groupMembers, organization, federatedOrganizations, everyone, unknownFutureValue.
-    #[serde(
-        rename = "allowedAudiences",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub allowed_audiences: crate::runtime::Field<crate::enums::AllowedAudiences>,
     /// Provides the identifier of the user and/or application that created the entity.
-    #[serde(
-        rename = "createdBy",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub created_by: crate::runtime::Field<crate::models::IdentitySet>,
     /// Provides the dateTimeOffset for when the entity was created.
-    #[serde(
-        rename = "createdDateTime",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub created_date_time: crate::runtime::Field<crate::runtime::DateTimeOffset>,
     /// Contains inference detail if the entity is inferred by the creating or modifying application.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub inference: crate::runtime::Field<crate::models::InferenceData>,
     /// Provides the identifier of the user and/or application that last modified the entity.
-    #[serde(
-        rename = "lastModifiedBy",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub last_modified_by: crate::runtime::Field<crate::models::IdentitySet>,
     /// Provides the dateTimeOffset for when the entity was created.
-    #[serde(
-        rename = "lastModifiedDateTime",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub last_modified_date_time: crate::runtime::Field<crate::runtime::DateTimeOffset>,
     /// Where the values within an entity originated if synced from another service.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub source: crate::runtime::Field<crate::models::PersonDataSource>,
     /// TODO: Add Description Inherited from itemFacet. Optional.
-    #[serde(
-        rename = "isSearchable",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub is_searchable: crate::runtime::Field<bool>,
     /// Contains experience scenario tags a user has associated with the interest. Allowed values in the collection are: askMeAbout, ableToMentor, wantsToLearn, wantsToImprove.
-    #[serde(
-        rename = "collaborationTags",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub collaboration_tags: crate::runtime::Field<
         ::std::vec::Vec<crate::enums::CollaborationTags>,
     >,
     /// Description of the responsibility.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub description: crate::runtime::Field<::std::string::String>,
     /// Contains a friendly name for the responsibility.
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub display_name: crate::runtime::Field<::std::string::String>,
     /// Contains a link to a web page or resource about the responsibility.
-    #[serde(
-        rename = "webUrl",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub web_url: crate::runtime::Field<::std::string::String>,
     /// Members the docs don't list (`@odata.type`, newer properties), kept as received.
-    #[serde(flatten)]
     pub additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+
+impl ::serde::Serialize for PersonResponsibility {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut members = crate::runtime::MemberWriter::new(serializer)?;
+        members.field("id", &self.id)?;
+        members.field("allowedAudiences", &self.allowed_audiences)?;
+        members.field("createdBy", &self.created_by)?;
+        members.field("createdDateTime", &self.created_date_time)?;
+        members.field("inference", &self.inference)?;
+        members.field("lastModifiedBy", &self.last_modified_by)?;
+        members.field("lastModifiedDateTime", &self.last_modified_date_time)?;
+        members.field("source", &self.source)?;
+        members.field("isSearchable", &self.is_searchable)?;
+        members.field("collaborationTags", &self.collaboration_tags)?;
+        members.field("description", &self.description)?;
+        members.field("displayName", &self.display_name)?;
+        members.field("webUrl", &self.web_url)?;
+        members.end(&self.additional)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PersonResponsibility {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut members = crate::runtime::Members::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            id: members.take("id")?,
+            allowed_audiences: members.take("allowedAudiences")?,
+            created_by: members.take("createdBy")?,
+            created_date_time: members.take("createdDateTime")?,
+            inference: members.take("inference")?,
+            last_modified_by: members.take("lastModifiedBy")?,
+            last_modified_date_time: members.take("lastModifiedDateTime")?,
+            source: members.take("source")?,
+            is_searchable: members.take("isSearchable")?,
+            collaboration_tags: members.take("collaborationTags")?,
+            description: members.take("description")?,
+            display_name: members.take("displayName")?,
+            web_url: members.take("webUrl")?,
+            additional: members.rest(),
+        })
+    }
 }

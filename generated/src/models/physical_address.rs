@@ -3,46 +3,57 @@
 /// Represents the street address of a resource such as a contact or event.
 ///
 /// OData complex type `microsoft.graph.physicalAddress`, documented in `resources/physicaladdress.md:10`.
-#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PhysicalAddress {
     /// The city.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub city: crate::runtime::Field<::std::string::String>,
     /// The country or region. It's a free-format string value, for example, "United States".
-    #[serde(
-        rename = "countryOrRegion",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub country_or_region: crate::runtime::Field<::std::string::String>,
     /// The postal code.
-    #[serde(
-        rename = "postalCode",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub postal_code: crate::runtime::Field<::std::string::String>,
     /// The post office box number.
-    #[serde(
-        rename = "postOfficeBox",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub post_office_box: crate::runtime::Field<::std::string::String>,
     /// The state.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub state: crate::runtime::Field<::std::string::String>,
     /// The street.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub street: crate::runtime::Field<::std::string::String>,
     /// The type of address. Possible values are: unknown, home, business, other.
-    #[serde(
-        rename = "type",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub type_: crate::runtime::Field<crate::enums::PhysicalAddressType>,
     /// Members the docs don't list (`@odata.type`, newer properties), kept as received.
-    #[serde(flatten)]
     pub additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+
+impl ::serde::Serialize for PhysicalAddress {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut members = crate::runtime::MemberWriter::new(serializer)?;
+        members.field("city", &self.city)?;
+        members.field("countryOrRegion", &self.country_or_region)?;
+        members.field("postalCode", &self.postal_code)?;
+        members.field("postOfficeBox", &self.post_office_box)?;
+        members.field("state", &self.state)?;
+        members.field("street", &self.street)?;
+        members.field("type", &self.type_)?;
+        members.end(&self.additional)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PhysicalAddress {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut members = crate::runtime::Members::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            city: members.take("city")?,
+            country_or_region: members.take("countryOrRegion")?,
+            postal_code: members.take("postalCode")?,
+            post_office_box: members.take("postOfficeBox")?,
+            state: members.take("state")?,
+            street: members.take("street")?,
+            type_: members.take("type")?,
+            additional: members.rest(),
+        })
+    }
 }

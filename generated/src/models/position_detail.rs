@@ -3,42 +3,57 @@
 /// Represents information about positions related to entities within a user's profile.
 ///
 /// OData complex type `microsoft.graph.positionDetail`, documented in `resources/positiondetail.md:10`.
-#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct PositionDetail {
     /// Detail about the company or employer.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub company: crate::runtime::Field<crate::models::CompanyDetail>,
     /// Description of the position in question.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub description: crate::runtime::Field<::std::string::String>,
     /// When the position ended.
-    #[serde(
-        rename = "endMonthYear",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub end_month_year: crate::runtime::Field<crate::runtime::Date>,
     /// The title held when in that position.
-    #[serde(
-        rename = "jobTitle",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub job_title: crate::runtime::Field<::std::string::String>,
     /// The role the position entailed.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub role: crate::runtime::Field<::std::string::String>,
     /// The start month and year of the position.
-    #[serde(
-        rename = "startMonthYear",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub start_month_year: crate::runtime::Field<crate::runtime::Date>,
     /// Short summary of the position.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub summary: crate::runtime::Field<::std::string::String>,
     /// Members the docs don't list (`@odata.type`, newer properties), kept as received.
-    #[serde(flatten)]
     pub additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+
+impl ::serde::Serialize for PositionDetail {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut members = crate::runtime::MemberWriter::new(serializer)?;
+        members.field("company", &self.company)?;
+        members.field("description", &self.description)?;
+        members.field("endMonthYear", &self.end_month_year)?;
+        members.field("jobTitle", &self.job_title)?;
+        members.field("role", &self.role)?;
+        members.field("startMonthYear", &self.start_month_year)?;
+        members.field("summary", &self.summary)?;
+        members.end(&self.additional)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for PositionDetail {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut members = crate::runtime::Members::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            company: members.take("company")?,
+            description: members.take("description")?,
+            end_month_year: members.take("endMonthYear")?,
+            job_title: members.take("jobTitle")?,
+            role: members.take("role")?,
+            start_month_year: members.take("startMonthYear")?,
+            summary: members.take("summary")?,
+            additional: members.rest(),
+        })
+    }
 }

@@ -3,96 +3,129 @@
 /// Represents properties that are descriptive of a user in a tenant, for example, anniversaries and education activities. These properties are surfaced in shared, people experiences across Microsoft 365 and third-party services and experiences via Microsoft Graph.
 ///
 /// OData entity type `microsoft.graph.profile`, documented in `resources/profile.md:10`.
-#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Profile {
     /// Read-only.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub id: crate::runtime::Field<::std::string::String>,
     /// Represents information specifically tied to a user's account.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub accounts: crate::runtime::Field<
         ::std::vec::Vec<crate::models::UserAccountInformation>,
     >,
     /// Represents details of addresses associated with the user.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub addresses: crate::runtime::Field<::std::vec::Vec<crate::models::ItemAddress>>,
     /// Represents the details of meaningful dates associated with a person.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub anniversaries: crate::runtime::Field<
         ::std::vec::Vec<crate::models::PersonAnniversary>,
     >,
     /// Represents the details of awards or honors associated with a person.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub awards: crate::runtime::Field<::std::vec::Vec<crate::models::PersonAward>>,
     /// Represents the details of certifications associated with a person.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub certifications: crate::runtime::Field<
         ::std::vec::Vec<crate::models::PersonCertification>,
     >,
     /// Represents data that a user has supplied related to undergraduate, graduate, postgraduate or other educational activities.
-    #[serde(
-        rename = "educationalActivities",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub educational_activities: crate::runtime::Field<
         ::std::vec::Vec<crate::models::EducationalActivity>,
     >,
     /// Represents detailed information about email addresses associated with the user.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub emails: crate::runtime::Field<::std::vec::Vec<crate::models::ItemEmail>>,
     /// Provides detailed information about interests the user has associated with themselves in various services.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub interests: crate::runtime::Field<::std::vec::Vec<crate::models::PersonInterest>>,
     /// Represents detailed information about languages that a user has added to their profile.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub languages: crate::runtime::Field<
         ::std::vec::Vec<crate::models::LanguageProficiency>,
     >,
     /// Represents the names a user has added to their profile.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub names: crate::runtime::Field<::std::vec::Vec<crate::models::PersonName>>,
     /// Represents notes that a user has added to their profile.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub notes: crate::runtime::Field<::std::vec::Vec<crate::models::PersonAnnotation>>,
     /// Represents patents that a user has added to their profile.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub patents: crate::runtime::Field<::std::vec::Vec<crate::models::ItemPatent>>,
     /// Represents detailed information about phone numbers associated with a user in various services.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub phones: crate::runtime::Field<::std::vec::Vec<crate::models::ItemPhone>>,
     /// Represents detailed information about work positions associated with a user's profile.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub positions: crate::runtime::Field<::std::vec::Vec<crate::models::WorkPosition>>,
     /// Represents detailed information about projects associated with a user.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub projects: crate::runtime::Field<
         ::std::vec::Vec<crate::models::ProjectParticipation>,
     >,
     /// Represents details of any publications a user has added to their profile.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub publications: crate::runtime::Field<
         ::std::vec::Vec<crate::models::ItemPublication>,
     >,
     /// Represents details of responsibilities a user has added to their profile.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub responsibilities: crate::runtime::Field<
         ::std::vec::Vec<crate::models::PersonResponsibility>,
     >,
     /// Represents detailed information about skills associated with a user in various services.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub skills: crate::runtime::Field<::std::vec::Vec<crate::models::SkillProficiency>>,
     /// Represents web accounts the user has indicated they use or has added to their user profile.
-    #[serde(
-        rename = "webAccounts",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub web_accounts: crate::runtime::Field<::std::vec::Vec<crate::models::WebAccount>>,
     /// Represents detailed information about websites associated with a user in various services.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub websites: crate::runtime::Field<::std::vec::Vec<crate::models::PersonWebsite>>,
     /// Members the docs don't list (`@odata.type`, newer properties), kept as received.
-    #[serde(flatten)]
     pub additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+
+impl ::serde::Serialize for Profile {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut members = crate::runtime::MemberWriter::new(serializer)?;
+        members.field("id", &self.id)?;
+        members.field("accounts", &self.accounts)?;
+        members.field("addresses", &self.addresses)?;
+        members.field("anniversaries", &self.anniversaries)?;
+        members.field("awards", &self.awards)?;
+        members.field("certifications", &self.certifications)?;
+        members.field("educationalActivities", &self.educational_activities)?;
+        members.field("emails", &self.emails)?;
+        members.field("interests", &self.interests)?;
+        members.field("languages", &self.languages)?;
+        members.field("names", &self.names)?;
+        members.field("notes", &self.notes)?;
+        members.field("patents", &self.patents)?;
+        members.field("phones", &self.phones)?;
+        members.field("positions", &self.positions)?;
+        members.field("projects", &self.projects)?;
+        members.field("publications", &self.publications)?;
+        members.field("responsibilities", &self.responsibilities)?;
+        members.field("skills", &self.skills)?;
+        members.field("webAccounts", &self.web_accounts)?;
+        members.field("websites", &self.websites)?;
+        members.end(&self.additional)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for Profile {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut members = crate::runtime::Members::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            id: members.take("id")?,
+            accounts: members.take("accounts")?,
+            addresses: members.take("addresses")?,
+            anniversaries: members.take("anniversaries")?,
+            awards: members.take("awards")?,
+            certifications: members.take("certifications")?,
+            educational_activities: members.take("educationalActivities")?,
+            emails: members.take("emails")?,
+            interests: members.take("interests")?,
+            languages: members.take("languages")?,
+            names: members.take("names")?,
+            notes: members.take("notes")?,
+            patents: members.take("patents")?,
+            phones: members.take("phones")?,
+            positions: members.take("positions")?,
+            projects: members.take("projects")?,
+            publications: members.take("publications")?,
+            responsibilities: members.take("responsibilities")?,
+            skills: members.take("skills")?,
+            web_accounts: members.take("webAccounts")?,
+            websites: members.take("websites")?,
+            additional: members.rest(),
+        })
+    }
 }

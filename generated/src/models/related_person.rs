@@ -3,26 +3,41 @@
 /// Represents information about people related to information within a given entity in a profile for a user.
 ///
 /// OData complex type `microsoft.graph.relatedPerson`, documented in `resources/relatedperson.md:10`.
-#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct RelatedPerson {
     /// Name of the person.
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub display_name: crate::runtime::Field<::std::string::String>,
     /// Possible values are: manager, colleague, directReport, dotLineReport, assistant, dotLineManager, alternateContact, friend, spouse, sibling, child, parent, sponsor, emergencyContact, other, unknownFutureValue.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub relationship: crate::runtime::Field<crate::enums::PersonRelationship>,
     /// Email address or reference to person within organization.
-    #[serde(
-        rename = "userPrincipalName",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub user_principal_name: crate::runtime::Field<::std::string::String>,
     /// Members the docs don't list (`@odata.type`, newer properties), kept as received.
-    #[serde(flatten)]
     pub additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+
+impl ::serde::Serialize for RelatedPerson {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut members = crate::runtime::MemberWriter::new(serializer)?;
+        members.field("displayName", &self.display_name)?;
+        members.field("relationship", &self.relationship)?;
+        members.field("userPrincipalName", &self.user_principal_name)?;
+        members.end(&self.additional)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for RelatedPerson {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut members = crate::runtime::Members::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            display_name: members.take("displayName")?,
+            relationship: members.take("relationship")?,
+            user_principal_name: members.take("userPrincipalName")?,
+            additional: members.rest(),
+        })
+    }
 }

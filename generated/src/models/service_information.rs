@@ -3,19 +3,37 @@
 /// Represents basic descriptive data about cloud services that a user has chosen to refer to from their account.
 ///
 /// OData complex type `microsoft.graph.serviceInformation`, documented in `resources/serviceinformation.md:10`.
-#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ServiceInformation {
     /// The name of the cloud service (for example, Twitter, Instagram).
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub name: crate::runtime::Field<::std::string::String>,
     /// Contains the URL for the service being referenced.
-    #[serde(
-        rename = "webUrl",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub web_url: crate::runtime::Field<::std::string::String>,
     /// Members the docs don't list (`@odata.type`, newer properties), kept as received.
-    #[serde(flatten)]
     pub additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+
+impl ::serde::Serialize for ServiceInformation {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut members = crate::runtime::MemberWriter::new(serializer)?;
+        members.field("name", &self.name)?;
+        members.field("webUrl", &self.web_url)?;
+        members.end(&self.additional)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for ServiceInformation {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut members = crate::runtime::Members::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            name: members.take("name")?,
+            web_url: members.take("webUrl")?,
+            additional: members.rest(),
+        })
+    }
 }

@@ -3,28 +3,49 @@
 /// Provides a mechanism for a user to store information about how to pronounce a name for non-native speakers of the language that the personName resource is represented in.
 ///
 /// OData complex type `microsoft.graph.yomiPersonName`, documented in `resources/yomipersonname.md:10`.
-#[derive(Debug, Clone, Default, PartialEq, ::serde::Serialize, ::serde::Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct YomiPersonName {
     /// Composite of first and last name pronunciation guides.
-    #[serde(
-        rename = "displayName",
-        default,
-        skip_serializing_if = "crate::runtime::Field::is_absent"
-    )]
     pub display_name: crate::runtime::Field<::std::string::String>,
     /// Pronunciation guide for the first name of the user.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub first: crate::runtime::Field<::std::string::String>,
     /// Pronunciation guide for the last name of the user.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub last: crate::runtime::Field<::std::string::String>,
     /// Pronunciation guide for the maiden name of the user.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub maiden: crate::runtime::Field<::std::string::String>,
     /// Pronunciation guide for the middle name of the user.
-    #[serde(default, skip_serializing_if = "crate::runtime::Field::is_absent")]
     pub middle: crate::runtime::Field<::std::string::String>,
     /// Members the docs don't list (`@odata.type`, newer properties), kept as received.
-    #[serde(flatten)]
     pub additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
+}
+
+impl ::serde::Serialize for YomiPersonName {
+    fn serialize<S: ::serde::Serializer>(
+        &self,
+        serializer: S,
+    ) -> ::std::result::Result<S::Ok, S::Error> {
+        let mut members = crate::runtime::MemberWriter::new(serializer)?;
+        members.field("displayName", &self.display_name)?;
+        members.field("first", &self.first)?;
+        members.field("last", &self.last)?;
+        members.field("maiden", &self.maiden)?;
+        members.field("middle", &self.middle)?;
+        members.end(&self.additional)
+    }
+}
+
+impl<'de> ::serde::Deserialize<'de> for YomiPersonName {
+    fn deserialize<D: ::serde::Deserializer<'de>>(
+        deserializer: D,
+    ) -> ::std::result::Result<Self, D::Error> {
+        let mut members = crate::runtime::Members::read(deserializer)?;
+        ::std::result::Result::Ok(Self {
+            display_name: members.take("displayName")?,
+            first: members.take("first")?,
+            last: members.take("last")?,
+            maiden: members.take("maiden")?,
+            middle: members.take("middle")?,
+            additional: members.rest(),
+        })
+    }
 }

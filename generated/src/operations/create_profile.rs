@@ -30,11 +30,11 @@ impl CreateProfileTarget {
 ///
 /// `POST /user/{userId}/profile`
 ///
-/// Permissions (Application): TODO: Provide applicable permissions..
+/// Permissions (Application): TODO: Provide applicable permissions.
 ///
-/// Permissions (Delegated (personal Microsoft account)): TODO: Provide applicable permissions..
+/// Permissions (Delegated (personal Microsoft account)): TODO: Provide applicable permissions.
 ///
-/// Permissions (Delegated (work or school account)): TODO: Provide applicable permissions..
+/// Permissions (Delegated (work or school account)): TODO: Provide applicable permissions.
 ///
 /// Success status: 201.
 ///

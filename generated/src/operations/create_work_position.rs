@@ -34,11 +34,11 @@ impl CreateWorkPositionTarget {
 ///
 /// `POST /user/{userId}/profile/positions`
 ///
-/// Permissions (Application): TODO: Provide applicable permissions..
+/// Permissions (Application): TODO: Provide applicable permissions.
 ///
-/// Permissions (Delegated (personal Microsoft account)): TODO: Provide applicable permissions..
+/// Permissions (Delegated (personal Microsoft account)): TODO: Provide applicable permissions.
 ///
-/// Permissions (Delegated (work or school account)): TODO: Provide applicable permissions..
+/// Permissions (Delegated (work or school account)): TODO: Provide applicable permissions.
 ///
 /// Success status: 201.
 ///

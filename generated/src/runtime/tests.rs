@@ -8,14 +8,31 @@ use serde_json::{Value, json};
 use super::*;
 
 /// A model shaped like the generated ones.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq)]
 struct Item {
-    #[serde(default, skip_serializing_if = "Field::is_absent")]
     a: Field<i64>,
-    #[serde(rename = "took", default, skip_serializing_if = "Field::is_absent")]
     took: Field<Duration>,
-    #[serde(flatten)]
     additional: serde_json::Map<String, Value>,
+}
+
+impl Serialize for Item {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut members = MemberWriter::new(serializer)?;
+        members.field("a", &self.a)?;
+        members.field("took", &self.took)?;
+        members.end(&self.additional)
+    }
+}
+
+impl<'de> Deserialize<'de> for Item {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let mut members = Members::read(deserializer)?;
+        Ok(Self {
+            a: members.take("a")?,
+            took: members.take("took")?,
+            additional: members.rest(),
+        })
+    }
 }
 
 /// An endpoint shaped like the generated ones.
@@ -237,4 +254,16 @@ fn errors_display_and_chain() {
     assert!(error.to_string().contains("403"));
     let json = serde_json::from_str::<Item>("[").err().map(Error::from);
     assert!(json.is_some_and(|e| std::error::Error::source(&e).is_some()));
+}
+
+#[test]
+fn member_errors_name_the_member() {
+    let error = serde_json::from_value::<Item>(json!({"a": "x"})).err();
+    let text = error.map(|e| e.to_string()).unwrap_or_default();
+    assert!(text.starts_with("member `a`: invalid type: string"), "{text}");
+    let error = serde_json::from_str::<Item>("[1]").err();
+    assert!(error.is_some(), "an array is not a model");
+    let nested = serde_json::from_value::<Collection<Item>>(json!({"value": [{"took": 3}]}));
+    let text = nested.err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(text.contains("member `took`"), "{text}");
 }

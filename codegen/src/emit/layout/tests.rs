@@ -45,7 +45,9 @@ fn single_file_of_the_hostile_sample_is_rebased_and_has_no_tests() {
     assert_eq!(first_item, Some("pub mod enums {"), "{}", file.contents);
     assert!(
         file.contents
-            .contains("#[allow(clippy::enum_variant_names)]\npub mod operations {")
+            .contains("#[allow(clippy::enum_variant_names)]\n#[allow(clippy::large_enum_variant)]\npub mod operations {"),
+        "the root's inner allows go on every item: {}",
+        file.contents
     );
 }
 

@@ -5,9 +5,11 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 /// A JSON member that keeps absent, `null` and a value apart.
 ///
 /// Graph omits members it did not select and sends explicit `null`s, and a `PATCH` with
-/// `null` clears a value, so a model must not collapse the two. Generated structs mark
-/// every field with `#[serde(default, skip_serializing_if = "Field::is_absent")]`, so an
-/// absent member stays absent, `null` stays `null` and a value stays a value.
+/// `null` clears a value, so a model must not collapse the two. Generated structs read
+/// their members with [`Members::take`](super::Members::take) and write them with
+/// [`MemberWriter::field`](super::MemberWriter::field) (which skips absent ones), so an
+/// absent member stays absent, `null` stays `null` and a value stays a value. Hand-written
+/// structs get the same with `#[serde(default, skip_serializing_if = "Field::is_absent")]`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Field<T> {
     /// The member was not present.
@@ -115,7 +117,8 @@ impl<T: Serialize> Serialize for Field<T> {
 
 impl<'de, T: Deserialize<'de>> Deserialize<'de> for Field<T> {
     /// `null` becomes [`Field::Null`], anything else a [`Field::Value`]; absence is
-    /// handled by `#[serde(default)]`.
+    /// handled by the struct ([`Members::take`](super::Members::take) or
+    /// `#[serde(default)]`).
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         Ok(Option::<T>::deserialize(deserializer)?.into())
     }

@@ -4,6 +4,7 @@
 //! - [`Guid`] and [`Duration`] parse their text but re-serialize it unchanged, so a round
 //!   trip never rewrites a value; so do [`DateTimeOffset`], [`Date`] and [`TimeOfDay`] under
 //!   the `chrono` and `time` date mappings (under the `String` mapping they are strings).
+//! - [`Members`] and [`MemberWriter`] read and write a model's members through [`Field`].
 //! - [`Collection`] is the `{"value": [...], "@odata.nextLink": ...}` list envelope, and
 //!   [`Single`] the `{"value": ...}` envelope of a primitive result.
 //! - [`Endpoint`] turns an operation into an [`http::Request`] and parses the
@@ -16,6 +17,7 @@ mod endpoint;
 mod error;
 mod field;
 mod lexical;
+mod members;
 #[cfg(test)]
 mod tests;
 
@@ -28,3 +30,4 @@ pub use endpoint::{
 pub use error::{Error, GraphError};
 pub use field::Field;
 pub use lexical::{Duration, Guid, Lexical, LexicalValue};
+pub use members::{MemberWriter, Members};

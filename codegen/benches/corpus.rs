@@ -1,0 +1,228 @@
+//! Speed and memory over the whole docs corpus, in one process and one run.
+//!
+//! Stages, each timed on one thread and on all cores (a rayon pool of that size):
+//!
+//! - **floor**: read each `.md` file and count the events pulldown-cmark (with tables)
+//!   produces: the least any markdown tool has to do;
+//! - **ir**: `codegen ir --quiet` in-process (load, page, extract, resolve, typecheck, and
+//!   the IR printed as JSON to a sink);
+//! - **generate**: `codegen generate --quiet` in-process into an empty directory (the IR,
+//!   emit with formatting, and writing every file).
+//!
+//! Each stage is shown in milliseconds and as a ratio to the floor with the same number of
+//! threads; peak memory is the process's resident high-water mark (`VmHWM`) during the
+//! stage, reset before it through `/proc/self/clear_refs`. The one-thread and all-core
+//! generated trees are compared byte for byte.
+//!
+//! ```sh
+//! cargo bench -p codegen --bench corpus                      # corpus from GRAPH_CORPUS or ../shared/corpus/graph-beta-2021
+//! GRAPH_CORPUS=/path/to/graph-beta-2021 cargo bench -p codegen --bench corpus
+//! ```
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use pulldown_cmark::{Options, Parser};
+
+/// One measured stage.
+struct Measure {
+    name: &'static str,
+    threads: usize,
+    time: Duration,
+    peak_mb: Option<f64>,
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; nothing else is accepted.
+    let Some(corpus) = corpus_dir() else {
+        println!("corpus bench skipped: set GRAPH_CORPUS to the graph-beta-2021 folder");
+        return;
+    };
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let out = std::env::temp_dir().join(format!("codegen-bench-{}", std::process::id()));
+    println!("corpus: {}", corpus.display());
+    // Warm the page cache so the first timed stage does not pay for the disk.
+    let (pages, bytes, _) = floor(&corpus);
+    println!("{pages} pages, {:.1} MB, {cores} cores", bytes as f64 / 1e6);
+    let mut rows = Vec::new();
+    let mut trees = Vec::new();
+    for threads in thread_counts(cores) {
+        let pool = match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+            Ok(p) => p,
+            Err(e) => {
+                eprintln!("cannot build a pool of {threads} threads: {e}");
+                std::process::exit(2);
+            }
+        };
+        let dir = out.join(format!("t{threads}"));
+        pool.install(|| run_stages(&corpus, &dir, threads, &mut rows));
+        trees.push(dir);
+    }
+    print_table(&rows);
+    compare_trees(&trees);
+    let _ = std::fs::remove_dir_all(&out);
+}
+
+/// The corpus folder: `GRAPH_CORPUS`, else `../shared/corpus/graph-beta-2021` next to the
+/// workspace; `None` when it does not exist.
+fn corpus_dir() -> Option<PathBuf> {
+    let dir = std::env::var_os("GRAPH_CORPUS").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/graph-beta-2021"),
+        PathBuf::from,
+    );
+    dir.is_dir().then_some(dir)
+}
+
+/// One thread, then every core (once when there is only one).
+fn thread_counts(cores: usize) -> Vec<usize> {
+    if cores > 1 { vec![1, cores] } else { vec![1] }
+}
+
+/// Times floor, ir and generate inside the current rayon pool.
+fn run_stages(corpus: &Path, out: &Path, threads: usize, rows: &mut Vec<Measure>) {
+    let _ = std::fs::remove_dir_all(out);
+    rows.push(measure("floor", threads, || {
+        floor(corpus);
+    }));
+    let docs = corpus.display().to_string();
+    rows.push(measure("ir", threads, || {
+        cli(&["codegen", "ir", "--quiet", "--docs", &docs]);
+    }));
+    let out_arg = out.display().to_string();
+    rows.push(measure("generate", threads, || {
+        let summary = cli(&[
+            "codegen", "generate", "--quiet", "--docs", &docs, "--out", &out_arg,
+        ]);
+        if threads == 1 {
+            print!("{summary}");
+        }
+    }));
+}
+
+/// Runs a stage and records its wall time and peak memory.
+fn measure(name: &'static str, threads: usize, stage: impl FnOnce()) -> Measure {
+    reset_peak();
+    let start = Instant::now();
+    stage();
+    let time = start.elapsed();
+    Measure {
+        name,
+        threads,
+        time,
+        peak_mb: peak_mb(),
+    }
+}
+
+/// The floor: read every `.md` file (in parallel in the current pool) and count the events
+/// pulldown-cmark produces with tables enabled. Returns (files, bytes, events).
+fn floor(corpus: &Path) -> (usize, u64, u64) {
+    use rayon::prelude::*;
+    let mut diags = codegen::diag::Diagnostics::default();
+    let files = codegen::source::list_markdown(corpus, &mut diags);
+    let counts: Vec<(u64, u64)> = files
+        .par_iter()
+        .map(|(_, path)| {
+            let text = std::fs::read_to_string(path).unwrap_or_default();
+            let events = Parser::new_ext(&text, Options::ENABLE_TABLES).count();
+            (text.len() as u64, events as u64)
+        })
+        .collect();
+    let (bytes, events) = counts
+        .iter()
+        .fold((0, 0), |(b, e), (tb, te)| (b + tb, e + te));
+    (files.len(), bytes, events)
+}
+
+/// Runs the CLI in-process with stdout discarded; returns what it wrote to stderr.
+fn cli(args: &[&str]) -> String {
+    let (mut out, mut err) = (std::io::sink(), Vec::new());
+    let mut console = codegen::cli::Console {
+        out: &mut out,
+        err: &mut err,
+        err_is_terminal: false,
+    };
+    let code = codegen::cli::run(args.iter().copied(), &mut console);
+    let text = String::from_utf8_lossy(&err).into_owned();
+    if code > 1 {
+        eprintln!("{args:?} failed with exit code {code}:\n{text}");
+        std::process::exit(2);
+    }
+    text
+}
+
+/// Resets the resident-set high-water mark (Linux 4.0+); a no-op elsewhere.
+fn reset_peak() {
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+/// `VmHWM` in MB, when the platform reports it.
+fn peak_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb / 1024.0)
+}
+
+fn print_table(rows: &[Measure]) {
+    println!();
+    println!("| stage    | threads |      ms | × floor | peak MB |");
+    println!("|----------|--------:|--------:|--------:|--------:|");
+    for row in rows {
+        let floor = rows
+            .iter()
+            .find(|r| r.name == "floor" && r.threads == row.threads)
+            .map_or(row.time, |r| r.time);
+        let ratio = row.time.as_secs_f64() / floor.as_secs_f64().max(1e-9);
+        let peak = row.peak_mb.map_or("?".to_string(), |m| format!("{m:.0}"));
+        println!(
+            "| {:<8} | {:>7} | {:>7.0} | {:>7.2} | {:>7} |",
+            row.name,
+            row.threads,
+            row.time.as_secs_f64() * 1000.0,
+            ratio,
+            peak
+        );
+    }
+    if let Some(peak) = peak_mb() {
+        println!("\nprocess peak since the last stage began: {peak:.0} MB");
+    }
+}
+
+/// Compares the trees generated with different thread counts byte for byte.
+fn compare_trees(trees: &[PathBuf]) {
+    let Some((first, rest)) = trees.split_first() else {
+        return;
+    };
+    let reference = read_tree(first);
+    for other in rest {
+        let same = read_tree(other) == reference;
+        println!(
+            "output of {} identical to {}: {}",
+            other.display(),
+            first.display(),
+            if same { "yes" } else { "NO" }
+        );
+        if !same {
+            std::process::exit(1);
+        }
+    }
+}
+
+/// Every file under `dir` (relative path, bytes), sorted.
+fn read_tree(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for entry in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                let rel = path.strip_prefix(dir).unwrap_or(&path).to_path_buf();
+                out.push((rel, std::fs::read(&path).unwrap_or_default()));
+            }
+        }
+    }
+    out.sort();
+    out
+}
