@@ -27,7 +27,7 @@ pub struct OperationFragment {
     pub method: String,
     /// Documented request lines with that method.
     pub paths: Vec<RequestLine>,
-    /// The type named by "supply a JSON representation of [X]".
+    /// The type named by "supply a JSON representation of \[X\]".
     pub request_type: Option<TypeRef>,
     /// Request body (or parameters) table rows.
     pub request_rows: Vec<PropertyRow>,
