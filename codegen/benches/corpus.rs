@@ -6,30 +6,86 @@
 //!   produces: the least any markdown tool has to do;
 //! - **ir**: `codegen ir --quiet` in-process (load, page, extract, resolve, typecheck, and
 //!   the IR printed as JSON to a sink);
+//! - **emit**: the emitter alone on an IR loaded beforehand (building and formatting every
+//!   file in memory, nothing written), to show where generation spends its time;
 //! - **generate**: `codegen generate --quiet` in-process into an empty directory (the IR,
 //!   emit with formatting, and writing every file).
 //!
 //! Each stage is shown in milliseconds and as a ratio to the floor with the same number of
-//! threads; peak memory is the process's resident high-water mark (`VmHWM`) during the
-//! stage, reset before it through `/proc/self/clear_refs`. The one-thread and all-core
-//! generated trees are compared byte for byte.
+//! threads. Memory is shown two ways: the peak of live heap bytes during the stage (counted
+//! by this binary's global allocator, exact and independent of what earlier stages left
+//! behind; counted on one thread only, since shared counters would slow the parallel
+//! stages down), and the process's resident high-water mark (`VmHWM`, reset before each
+//! stage through `/proc/self/clear_refs`; it includes memory the allocator kept from earlier
+//! stages). The one-thread and all-core generated trees are compared byte for byte.
 //!
 //! ```sh
 //! cargo bench -p codegen --bench corpus                      # corpus from GRAPH_CORPUS or ../shared/corpus/graph-beta-2021
 //! GRAPH_CORPUS=/path/to/graph-beta-2021 cargo bench -p codegen --bench corpus
 //! ```
 
+use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use pulldown_cmark::{Options, Parser};
+
+/// The system allocator, counting live bytes and their peak.
+struct Counting;
+
+static LIVE: AtomicIsize = AtomicIsize::new(0);
+static PEAK: AtomicUsize = AtomicUsize::new(0);
+/// Whether allocations are counted (only while a single-threaded stage runs).
+static COUNTING: AtomicBool = AtomicBool::new(false);
+
+/// Adds `added` and removes `removed` live bytes, raising the peak.
+fn count(added: usize, removed: usize) {
+    if COUNTING.load(Ordering::Relaxed) {
+        let delta = isize::try_from(added).unwrap_or(isize::MAX)
+            - isize::try_from(removed).unwrap_or(isize::MAX);
+        let live = LIVE.fetch_add(delta, Ordering::Relaxed) + delta;
+        PEAK.fetch_max(usize::try_from(live).unwrap_or(0), Ordering::Relaxed);
+    }
+}
+
+// SAFETY: every call is forwarded unchanged to `System`; the counters are only statistics.
+unsafe impl GlobalAlloc for Counting {
+    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
+        // SAFETY: same contract as `System::alloc`, which the caller upholds.
+        let ptr = unsafe { System.alloc(layout) };
+        if !ptr.is_null() {
+            count(layout.size(), 0);
+        }
+        ptr
+    }
+
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
+        // SAFETY: same contract as `System::dealloc`, which the caller upholds.
+        unsafe { System.dealloc(ptr, layout) };
+        count(0, layout.size());
+    }
+
+    unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
+        // SAFETY: same contract as `System::realloc`, which the caller upholds.
+        let new = unsafe { System.realloc(ptr, layout, new_size) };
+        if !new.is_null() {
+            count(new_size, layout.size());
+        }
+        new
+    }
+}
+
+#[global_allocator]
+static ALLOCATOR: Counting = Counting;
 
 /// One measured stage.
 struct Measure {
     name: &'static str,
     threads: usize,
     time: Duration,
-    peak_mb: Option<f64>,
+    heap_mb: Option<f64>,
+    rss_mb: Option<f64>,
 }
 
 fn main() {
@@ -88,6 +144,14 @@ fn run_stages(corpus: &Path, out: &Path, threads: usize, rows: &mut Vec<Measure>
     rows.push(measure("ir", threads, || {
         cli(&["codegen", "ir", "--quiet", "--docs", &docs]);
     }));
+    match codegen::pipeline::load(corpus) {
+        Ok(loaded) => rows.push(measure("emit", threads, || {
+            let mut diags = codegen::diag::Diagnostics::default();
+            let options = codegen::emit::EmitOptions::default();
+            codegen::emit::emit(&loaded.api, &options, &mut diags);
+        })),
+        Err(e) => eprintln!("emit stage skipped: {e}"),
+    }
     let out_arg = out.display().to_string();
     rows.push(measure("generate", threads, || {
         let summary = cli(&[
@@ -102,14 +166,21 @@ fn run_stages(corpus: &Path, out: &Path, threads: usize, rows: &mut Vec<Measure>
 /// Runs a stage and records its wall time and peak memory.
 fn measure(name: &'static str, threads: usize, stage: impl FnOnce()) -> Measure {
     reset_peak();
+    // Bytes freed while not counting make `LIVE` meaningless; start each stage from zero.
+    LIVE.store(0, Ordering::Relaxed);
+    PEAK.store(0, Ordering::Relaxed);
+    COUNTING.store(threads == 1, Ordering::Relaxed);
     let start = Instant::now();
     stage();
     let time = start.elapsed();
+    COUNTING.store(false, Ordering::Relaxed);
+    let heap = PEAK.load(Ordering::Relaxed) as f64 / (1024.0 * 1024.0);
     Measure {
         name,
         threads,
         time,
-        peak_mb: peak_mb(),
+        heap_mb: (threads == 1).then_some(heap),
+        rss_mb: peak_mb(),
     }
 }
 
@@ -165,26 +236,24 @@ fn peak_mb() -> Option<f64> {
 
 fn print_table(rows: &[Measure]) {
     println!();
-    println!("| stage    | threads |      ms | × floor | peak MB |");
-    println!("|----------|--------:|--------:|--------:|--------:|");
+    println!("| stage    | threads |      ms | × floor | heap peak MB | VmHWM MB |");
+    println!("|----------|--------:|--------:|--------:|-------------:|---------:|");
     for row in rows {
         let floor = rows
             .iter()
             .find(|r| r.name == "floor" && r.threads == row.threads)
             .map_or(row.time, |r| r.time);
         let ratio = row.time.as_secs_f64() / floor.as_secs_f64().max(1e-9);
-        let peak = row.peak_mb.map_or("?".to_string(), |m| format!("{m:.0}"));
+        let mb = |m: Option<f64>| m.map_or("–".to_string(), |m| format!("{m:.0}"));
         println!(
-            "| {:<8} | {:>7} | {:>7.0} | {:>7.2} | {:>7} |",
+            "| {:<8} | {:>7} | {:>7.0} | {:>7.2} | {:>12} | {:>8} |",
             row.name,
             row.threads,
             row.time.as_secs_f64() * 1000.0,
             ratio,
-            peak
+            mb(row.heap_mb),
+            mb(row.rss_mb)
         );
-    }
-    if let Some(peak) = peak_mb() {
-        println!("\nprocess peak since the last stage began: {peak:.0} MB");
     }
 }
 
