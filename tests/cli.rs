@@ -36,11 +36,18 @@ fn write(path: &Path, text: &str) {
 
 const GOOD_RESOURCE: &str = "# widget resource type\n\nNamespace: microsoft.graph\n\nA widget.\n\n## Properties\n\n|Property|Type|Description|\n|:---|:---|:---|\n|name|String|The name.|\n";
 
-const BROKEN_API: &str = "# Create widget\n\n## HTTP request\n\n```http\nPOST /widgets\n```\n\n## Response\n\nIf successful, this method returns a `201 Created` response code and a [widget](../resources/widget.md) object.\n\n<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 201 Created\nContent-Type: application/json\n\n{\n  \"name\": \"a\"\n  \"oops\": 1\n}\n```\n";
+const BROKEN_API: &str = "# Create widget\n\n## HTTP request\n\n```http\nPOST /widgets\n```\n\n## Response\n\nIf successful, this method returns a `201 Created` response code and a [widget](../resources/widget.md) object.\n\n<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 201 Created\nContent-Type: application/json\n\n{\n  \"name\": \"a\",\n  \"oops\": 00:00:00\n}\n```\n";
 
 #[test]
 fn every_command_has_help_with_an_example() {
-    for cmd in [&["--help"][..], &["generate", "--help"], &["ir", "--help"]] {
+    for cmd in [
+        &["--help"][..],
+        &["generate", "--help"],
+        &["ir", "--help"],
+        &["check", "--help"],
+        &["lint", "--help"],
+        &["diff", "--help"],
+    ] {
         let (code, out, _) = run(cmd);
         assert_eq!(code, 0, "{cmd:?}");
         assert!(out.contains("Examples:"), "{cmd:?}: {out}");

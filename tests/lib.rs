@@ -38,3 +38,21 @@ pub fn body_end_line(loaded: &Loaded, ex: &Example) -> u32 {
         .find(|&l| source.line_text(l).trim_start().starts_with("```"))
         .map_or(source.line_count(), |l| l - 1)
 }
+
+/// Runs the CLI in-process; returns (exit code, stdout, stderr).
+pub fn run_cli(args: &[&str]) -> (u8, String, String) {
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let mut console = codegen::cli::Console {
+        out: &mut out,
+        err: &mut err,
+        err_is_terminal: false,
+    };
+    let mut argv = vec!["codegen"];
+    argv.extend_from_slice(args);
+    let code = codegen::cli::run(argv, &mut console);
+    (
+        code,
+        String::from_utf8_lossy(&out).into_owned(),
+        String::from_utf8_lossy(&err).into_owned(),
+    )
+}

@@ -20,6 +20,12 @@ pub enum LoadError {
     /// The folder holds no markdown pages.
     #[error("docs folder `{0}` contains no .md pages")]
     Empty(PathBuf),
+    /// Neither a folder nor a file exists at the path.
+    #[error("`{0}` does not exist")]
+    Missing(PathBuf),
+    /// A single file that is not a `.md` page.
+    #[error("`{0}` is not a .md page")]
+    NotMarkdown(PathBuf),
 }
 
 /// The IR of a docs folder, with everything found on the way.
@@ -31,6 +37,8 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// Relative paths of every page read, sorted.
     pub pages: Vec<String>,
+    /// What each page contributed before resolution, in the order of `sources`.
+    pub fragments: Vec<PageFragments>,
     /// The sources, for printing diagnostics with their lines.
     pub sources: Vec<Source>,
 }
@@ -64,10 +72,50 @@ pub fn load(root: &Path) -> Result<Loaded, LoadError> {
     Ok(from_sources(sources, diags))
 }
 
-/// Runs page → extract → resolve over sources already in memory; pages are parsed and
-/// extracted in parallel, in the order of `sources`.
+/// Reads a docs folder, or a single `.md` page as a tree of its own (see [`load_file`]).
+pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
+    if path.is_file() {
+        load_file(path)
+    } else if path.is_dir() {
+        load(path)
+    } else {
+        Err(LoadError::Missing(path.to_path_buf()))
+    }
+}
+
+/// Reads one page as a docs tree of its own. Its path is `<folder>/<file>` (for example
+/// `api/profile-post.md`), so diagnostics name it as in the full tree; the types it links
+/// to are not loaded and resolve to their qualified names.
+pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    if !path.is_file() {
+        return Err(LoadError::Missing(path.to_path_buf()));
+    }
+    let is_md = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    if !is_md {
+        return Err(LoadError::NotMarkdown(path.to_path_buf()));
+    }
+    let name = |p: Option<&Path>| {
+        p.and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+    };
+    let rel = match (name(path.parent()), name(Some(path))) {
+        (Some(dir), Some(file)) => format!("{dir}/{file}"),
+        (None, Some(file)) => file,
+        _ => path.display().to_string(),
+    };
+    let mut diags = Diagnostics::default();
+    let sources = source::read(&rel, path, &mut diags).into_iter().collect();
+    Ok(from_sources(sources, diags))
+}
+
+/// Runs page → extract → resolve over sources already in memory.
+///
+/// Pages are parsed and extracted in parallel (each on its own, in page order);
+/// resolution and the example check, which need every page, run after.
 pub fn from_sources(sources: Vec<Source>, mut diags: Diagnostics) -> Loaded {
-    let extracted: Vec<(PageFragments, Diagnostics)> = sources
+    let per_page: Vec<(PageFragments, Diagnostics)> = sources
         .par_iter()
         .map(|s| {
             let mut d = Diagnostics::default();
@@ -75,17 +123,19 @@ pub fn from_sources(sources: Vec<Source>, mut diags: Diagnostics) -> Loaded {
             (extract::extract(s, &page, &mut d), d)
         })
         .collect();
-    let mut fragments = Vec::with_capacity(extracted.len());
-    for (fragment, d) in extracted {
+    let mut fragments = Vec::with_capacity(per_page.len());
+    for (f, d) in per_page {
         diags.extend(d);
-        fragments.push(fragment);
+        fragments.push(f);
     }
+    resolve::canonical_namespaces(&mut fragments, &mut diags);
     let api = resolve::resolve(&fragments, &mut diags);
     crate::typecheck::check_examples(&api, &sources, &mut diags);
     Loaded {
         api,
         diagnostics: diags.into_sorted(),
         pages: sources.iter().map(|s| s.path.clone()).collect(),
+        fragments,
         sources,
     }
 }

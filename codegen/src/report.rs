@@ -81,8 +81,18 @@ fn span(source: &Source, line: u32, col: u32) -> Option<std::ops::Range<usize>> 
     } else {
         text.len() - text.trim_start().len()
     };
-    let end = text.trim_end().len().max(skip);
+    let end = underline_end(text, skip);
     Some(start + skip..start + end.max(skip + usize::from(end == skip && end < text.len())))
+}
+
+/// Where the caret run ends: the end of the first cell of a table row, else the line end.
+fn underline_end(text: &str, skip: usize) -> usize {
+    let line_end = text.trim_end().len().max(skip);
+    let rest = &text[skip..line_end];
+    match rest.strip_prefix('|').and_then(|r| r.find('|')) {
+        Some(i) => skip + i + 2,
+        None => line_end,
+    }
 }
 
 /// One line per diagnostic: `file:line: warning[code]: message`.

@@ -4,7 +4,7 @@
 //!
 //! - [`models`]: one struct per entity or complex type (38 types);
 //! - [`enums`]: one enum per enumeration (226 enums), open to values the docs don't list;
-//! - [`operations`]: one endpoint per operation (5 operations), see [`runtime::Endpoint`];
+//! - [`operations`]: one endpoint per operation (103 operations), see [`runtime::Endpoint`];
 //! - [`registry`]: every type by OData name;
 //! - [`runtime`]: the support code they share.
 //!

@@ -1,8 +1,11 @@
 //! Argument parsing and dispatch. Exit codes: 0 success, 1 the input has errors
 //! (something was skipped) or a check failed, 2 usage or I/O errors.
 
+mod check;
+mod diff;
 mod generate;
 mod ir;
+mod lint;
 mod output;
 
 use std::ffi::OsString;
@@ -22,7 +25,9 @@ an intermediate representation and a Rust crate of typed models and sans-IO endp
 Exit codes: 0 success; 1 the docs have errors (something was skipped) or a check failed; \
 2 usage or I/O errors.",
     after_help = "Examples:\n  codegen generate                        # docs-input/ -> generated/\n  \
-codegen generate --docs ../docs --out /tmp/graph\n  codegen ir --format yaml > ir.yaml"
+codegen generate --docs ../docs --out /tmp/graph\n  codegen check                           # is generated/ up to date?\n  \
+codegen lint --format sarif > lint.sarif\n  \
+codegen diff old-docs/ docs-input/ --fail-on breaking\n  codegen ir --format yaml > ir.yaml"
 )]
 pub struct Cli {
     #[command(subcommand)]
@@ -47,6 +52,57 @@ sources, as JSON or YAML. Diagnostics go to stderr.",
         after_help = "Examples:\n  codegen ir\n  codegen ir --docs docs-input --format yaml"
     )]
     Ir(ir::Args),
+    /// Check that the generated crate on disk is up to date; writes nothing.
+    #[command(
+        long_about = "Regenerates the crate in memory from --docs and compares it with --out, \
+writing nothing. Exit 0 when they are identical; exit 1 with a unified diff of every changed \
+file (on stdout, `a/` on disk, `b/` generated) and the lists of missing and extra files when \
+they are not; exit 2 when the docs cannot be read. Diagnostics about the docs are printed as \
+by `generate` but do not change the exit code. CI runs it to keep generated/ in sync.",
+        after_help = "Examples:\n  codegen check\n  codegen check --quiet --docs docs-input --out generated\n  \
+codegen check > drift.patch || echo 'run codegen generate'"
+    )]
+    Check(check::Args),
+    /// Check the docs against themselves: located diagnostics with stable rule codes.
+    #[command(
+        long_about = "Reads every .md page under --docs and reports what a docs team should fix \
+before publishing: example bodies that are not JSON or don't fit their types (placeholders \
+such as \"Date\", wrong types, undocumented or missing properties, unlisted enum values), \
+request and response examples that disagree with the documented request lines and status, \
+types nobody defines, pages that disagree, non-standard namespaces, leftover TODO text.\n\n\
+Each finding has a stable rule code, a severity, file:line:col, the line with a caret and, \
+where a fix is known, a help line. `--list-rules` lists the rules; `--explain CODE` explains \
+one. Notes are shown with --verbose.\n\n\
+Allowing rules: `--allow CODE` everywhere; `--allow CODE:GLOB` in files matching GLOB \
+(relative to --docs, `*` within a folder, `**` across folders); or a comment \
+`<!-- codegen-lint: allow CODE[, CODE...] -->` anywhere in a page, for that page.\n\n\
+Formats: human (stderr, colored on a terminal), json (JSON Lines on stdout: code, severity, \
+message, file, line, col, help), sarif (SARIF 2.1.0 on stdout, for code scanning).\n\n\
+Exit codes: 0 no errors (warnings allowed); 1 errors, or warnings with `--deny warnings`; \
+2 usage or I/O errors.",
+        after_help = "Examples:\n  codegen lint\n  codegen lint --docs ../docs --deny warnings\n  \
+codegen lint --allow todo-marker --allow placeholder-string:api/profile-*.md\n  \
+codegen lint --format json | jq -r 'select(.severity==\"error\") | .file'\n  \
+codegen lint --format sarif > lint.sarif\n  codegen lint --list-rules\n  codegen lint --explain placeholder-value"
+    )]
+    Lint(lint::Args),
+    /// Compare the IR of two versions of the docs and mark breaking changes.
+    #[command(
+        long_about = "Loads OLD and NEW (each a docs folder or a single .md page) and lists the \
+types, properties, enums, enum members and operations added, removed or changed (type, \
+collection-ness, path alternatives, method, status, request and response types). Each change \
+is marked BREAKING when code written against the crate generated from OLD may stop compiling \
+or behave differently with the crate generated from NEW: removals, changed types, methods, \
+statuses and renamed targets are breaking; additions (properties are optional, enums are open) \
+are not. Operations are paired by page file, then by name.\n\n\
+Exit codes: 0 (also when there are changes, unless --fail-on says otherwise); 1 when \
+--fail-on breaking finds a breaking change (or --fail-on any finds any); 2 usage or I/O errors.",
+        after_help = "Examples:\n  codegen diff ../shared/corpus/graph-beta-2021 docs-input\n  \
+codegen diff old/api/profile-post-positions.md docs-input/api/profile-post-positions.md\n  \
+codegen diff old/ new/ --format json --fail-on breaking\n  \
+codegen diff --missing-ok old/api/profile-post.md docs-input/api/profile-post.md"
+    )]
+    Diff(diff::Args),
 }
 
 /// Options every command that reads docs shares.
@@ -105,5 +161,8 @@ where
     match cli.command {
         Command::Generate(args) => generate::run(&args, console),
         Command::Ir(args) => ir::run(&args, console),
+        Command::Check(args) => check::run(&args, console),
+        Command::Lint(args) => lint::run(&args, console),
+        Command::Diff(args) => diff::run(&args, console),
     }
 }

@@ -18,7 +18,8 @@ pub enum Color {
 }
 
 impl Color {
-    fn enabled(self, terminal: bool) -> bool {
+    /// Whether to color output written to a terminal (`terminal`) or not.
+    pub(super) fn enabled(self, terminal: bool) -> bool {
         match self {
             Color::Auto => terminal && std::env::var_os("NO_COLOR").is_none(),
             Color::Always => true,

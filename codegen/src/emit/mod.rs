@@ -14,9 +14,11 @@ use crate::ir::Api;
 
 #[cfg(test)]
 mod categories;
+mod dates;
 mod docs;
 mod enums;
 mod graph;
+pub mod layout;
 mod members;
 mod models;
 mod modules;
@@ -32,6 +34,8 @@ mod test_hostile;
 mod tests;
 mod types;
 
+pub use dates::DateMapping;
+pub use layout::{Layout, ModulePlace};
 use symbols::Symbols;
 use types::TypeMapper;
 
@@ -46,6 +50,8 @@ pub struct EmitOptions {
     pub crate_name: String,
     /// The default service root, e.g. `https://graph.microsoft.com/beta`.
     pub base_url: String,
+    /// How dates and times are represented.
+    pub dates: DateMapping,
 }
 
 impl Default for EmitOptions {
@@ -53,6 +59,7 @@ impl Default for EmitOptions {
         EmitOptions {
             crate_name: "graph-models".to_string(),
             base_url: "https://graph.microsoft.com/beta".to_string(),
+            dates: DateMapping::default(),
         }
     }
 }
@@ -76,7 +83,8 @@ pub(crate) struct Ctx<'a> {
     pub diags: &'a mut Diagnostics,
 }
 
-/// The runtime module's files, copied verbatim below the header.
+/// The runtime module's files, copied verbatim below the header; `dates.rs` is added
+/// according to [`EmitOptions::dates`].
 const RUNTIME: &[(&str, &str)] = &[
     ("collection.rs", include_str!("runtime/collection.rs")),
     ("duration.rs", include_str!("runtime/duration.rs")),
@@ -126,6 +134,10 @@ pub fn emit(api: &Api, options: &EmitOptions, diags: &mut Diagnostics) -> Vec<Ou
             contents: format!("{HEADER}\n\n{source}"),
         });
     }
+    files.push(OutputFile {
+        path: "src/runtime/dates.rs".to_string(),
+        contents: format!("{HEADER}\n\n{}", options.dates.runtime_source()),
+    });
     files.sort();
     files.dedup_by(|a, b| a.path == b.path);
     files

@@ -8,10 +8,11 @@ use crate::source::Source;
 
 /// Every enum the page defines by table.
 pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Vec<EnumFragment> {
-    let page_title = page.title().map(|t| t.title.clone()).unwrap_or_default();
+    let page_title = page.title().map_or("", |t| t.title.as_str());
+    let enum_page = page_title.to_ascii_lowercase().contains(" enum");
     let mut out = Vec::new();
     for section in &page.sections {
-        let Some(name) = enum_name(section, &page_title) else {
+        let Some(name) = enum_name(section, page_title, enum_page) else {
             continue;
         };
         for table in section.tables() {
@@ -34,12 +35,16 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Vec<Enu
 }
 
 /// `allowedAudiences values` → `allowedAudiences`; an `X enum type` page's member table → `X`.
-fn enum_name(section: &Section, page_title: &str) -> Option<String> {
+fn enum_name(section: &Section, page_title: &str, enum_page: bool) -> Option<String> {
     let title = section.title.trim();
-    let lower = title.to_ascii_lowercase();
-    let from = if lower.ends_with(" values") {
-        title[..title.len() - " values".len()].trim()
-    } else if page_title.to_ascii_lowercase().contains(" enum") {
+    let cut = title.len().saturating_sub(" values".len());
+    let values = cut > 0
+        && title
+            .get(cut..)
+            .is_some_and(|t| t.eq_ignore_ascii_case(" values"));
+    let from = if values {
+        title.get(..cut)?.trim()
+    } else if enum_page {
         page_title.split_whitespace().next()?
     } else {
         return None;
@@ -49,10 +54,10 @@ fn enum_name(section: &Section, page_title: &str) -> Option<String> {
     single_word.then(|| name.to_string())
 }
 
-/// Members of a `Member` (or `Name`/`Value`) table; `None` if the table is not an enum table.
+/// Members of a `Member` (or `Name`, or `Value` holding names) table; `None` if the
+/// table is not an enum table.
 fn members(source: &Source, table: &Table, diags: &mut Diagnostics) -> Option<Vec<EnumMember>> {
-    let member = table.column(|h| h == "member" || h == "name" || h == "members")?;
-    let value = table.column(|h| h == "value");
+    let (member, value) = member_columns(table)?;
     let desc = table.column(|h| h.starts_with("description"));
     let mut out: Vec<EnumMember> = Vec::new();
     for (i, row) in table.rows.iter().enumerate() {
@@ -82,4 +87,22 @@ fn members(source: &Source, table: &Table, diags: &mut Diagnostics) -> Option<Ve
         });
     }
     Some(out)
+}
+
+/// The member-name column and the numeric-value column. A table without a `Member`
+/// column whose `Value` column holds names (`| Value | Description |`) uses that.
+fn member_columns(table: &Table) -> Option<(usize, Option<usize>)> {
+    let value = table.column(|h| matches!(h, "value" | "int value" | "intvalue" | "numeric value"));
+    if let Some(member) = table.column(|h| h == "member" || h == "name" || h == "members") {
+        return Some((member, value));
+    }
+    // `| Value |` tables also list plain string values (`JIS B4`): only names make an enum.
+    let value = value?;
+    let names = table.rows.iter().all(|r| {
+        r.cells.get(value).is_some_and(|c| {
+            let t = c.text.trim().trim_matches('`');
+            !t.is_empty() && t.parse::<i64>().is_err() && !t.contains(char::is_whitespace)
+        })
+    });
+    names.then_some((value, None))
 }

@@ -69,21 +69,26 @@ fn example(source: &Source, code: &CodeBlock, diags: &mut Diagnostics) -> Option
     })
 }
 
-fn is_json(m: &Message) -> bool {
+/// Whether an example message has a body that should be JSON: a non-empty body with a
+/// JSON content type, or, without a content type, starting with `{` or `[`.
+pub fn looks_like_json(m: &Message) -> bool {
+    let body = m.body.trim_start();
+    if body.is_empty() {
+        return false;
+    }
     let content_type = m
         .headers
         .iter()
         .find(|(n, _)| n.eq_ignore_ascii_case("content-type"))
         .map(|(_, v)| v.to_ascii_lowercase());
     match content_type {
-        Some(ct) if ct.contains("json") => true,
-        Some(_) => false,
-        None => matches!(m.body.trim_start().chars().next(), Some('{' | '[')),
+        Some(ct) => ct.contains("json"),
+        None => body.starts_with(['{', '[']),
     }
 }
 
 fn parse_body(m: &Message, at: &Location, diags: &mut Diagnostics) -> Option<serde_json::Value> {
-    if !is_json(m) {
+    if !looks_like_json(m) {
         return None;
     }
     match json_repair::parse(&m.body) {

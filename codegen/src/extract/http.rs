@@ -12,28 +12,67 @@ pub struct RequestLine {
     pub path: String,
     /// 1-based line in the page.
     pub line: u32,
+    /// The query (`?$filter=…`) written after the path, which is not part of the template.
+    pub query: Option<String>,
+    /// The method was written without a space before the path (`DELETE/users/{id}`).
+    pub glued: bool,
 }
 
 /// Parses `METHOD target [HTTP/1.1]`; `None` if the line is not a request line.
+///
+/// The target must look like a path or URL (`/x`, `~/x`, `x/y`, `https://…`, `{x}/…`);
+/// text such as `** Entity URI for … not found` is not one.
 pub fn request_line(text: &str, line: u32) -> Option<RequestLine> {
-    let mut parts = text.split_whitespace();
-    let method = parts.next()?.to_ascii_uppercase();
-    if !METHODS.contains(&method.as_str()) {
-        return None;
-    }
-    let rest: Vec<&str> = parts
+    let (method, rest, glued) = split_method(text.trim())?;
+    let rest: Vec<&str> = rest
+        .split_whitespace()
         .filter(|p| !p.to_ascii_uppercase().starts_with("HTTP/"))
         .collect();
-    if rest.is_empty() {
-        return None;
-    }
     // Templates such as `{id | userPrincipalName}` contain spaces: rejoin them.
     let target = rest.join(" ");
+    let plausible = target
+        .chars()
+        .next()
+        .is_some_and(|c| c == '/' || c == '~' || c == '{' || c.is_ascii_alphabetic());
+    if !plausible {
+        return None;
+    }
+    let (path, query) = split_query(&target);
     Some(RequestLine {
         method,
-        path: normalise_path(&target),
+        path: normalise_path(path),
         line,
+        query: query.map(str::to_string),
+        glued,
     })
+}
+
+/// `GET /x` → (`GET`, ` /x`, false); `DELETE/x` → (`DELETE`, `/x`, true).
+fn split_method(text: &str) -> Option<(String, &str, bool)> {
+    let first = text.split_whitespace().next()?;
+    let upper = first.to_ascii_uppercase();
+    if METHODS.contains(&upper.as_str()) {
+        return Some((upper, text.get(first.len()..)?, false));
+    }
+    METHODS.iter().find_map(|m| {
+        let head = text.get(..m.len())?;
+        let rest = text.get(m.len()..)?;
+        (head.eq_ignore_ascii_case(m) && rest.starts_with('/')).then(|| (m.to_string(), rest, true))
+    })
+}
+
+/// Splits `path?query` at the first `?` outside `{…}`.
+fn split_query(target: &str) -> (&str, Option<&str>) {
+    let mut depth = 0usize;
+    for (i, c) in target.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth = depth.saturating_sub(1),
+            '?' if depth == 0 => return (&target[..i], Some(&target[i..])),
+            _ => {}
+        }
+    }
+    (target, None)
 }
 
 /// Turns a documented URL or path into a path relative to the versioned service root.
@@ -43,6 +82,7 @@ pub fn normalise_path(target: &str) -> String {
         let after = &t[i + 3..];
         t = after.find('/').map_or("", |j| &after[j..]);
     }
+    t = t.strip_prefix('~').unwrap_or(t);
     for version in ["/beta", "/v1.0"] {
         if let Some(rest) = t.strip_prefix(version)
             && (rest.is_empty() || rest.starts_with('/'))
@@ -132,7 +172,8 @@ pub fn message(text: &str) -> Message {
 }
 
 fn start_line(line: &str, m: &mut Message) -> bool {
-    if line.to_ascii_uppercase().starts_with("HTTP/") {
+    let upper = line.to_ascii_uppercase();
+    if upper.starts_with("HTTP/") || upper.starts_with("HTTP ") {
         let code = line.split_whitespace().nth(1).unwrap_or("");
         let digits: String = code.chars().take_while(|c| c.is_ascii_digit()).collect();
         m.status = digits.parse().ok();
@@ -186,6 +227,42 @@ mod tests {
         .unwrap();
         assert_eq!((r.method.as_str(), r.path.as_str()), ("GET", "/me/profile"));
         assert!(request_line("Content-Type: application/json", 1).is_none());
+    }
+
+    #[test]
+    fn queries_tildes_glued_methods_and_junk() {
+        let r = request_line("GET /me/events/delta?startDateTime={start_datetime}", 1).unwrap();
+        assert_eq!(r.path, "/me/events/delta");
+        assert_eq!(r.query.as_deref(), Some("?startDateTime={start_datetime}"));
+        let r = request_line(
+            "GET /me/messages/{id}?$expand=x($filter=id eq '{id_value}')",
+            1,
+        )
+        .unwrap();
+        assert_eq!(r.path, "/me/messages/{id}");
+        let r = request_line(
+            "DELETE ~/onPremisesPublishingProfiles/{type}/agentGroups/{id}/$ref",
+            1,
+        )
+        .unwrap();
+        assert_eq!(
+            r.path,
+            "/onPremisesPublishingProfiles/{type}/agentGroups/{id}/$ref"
+        );
+        let r = request_line("DELETE/identity/b2xUserFlows/{id}/$ref", 1).unwrap();
+        assert_eq!(
+            (r.method.as_str(), r.path.as_str(), r.glued),
+            ("DELETE", "/identity/b2xUserFlows/{id}/$ref", true)
+        );
+        let r = request_line("GET /drive/root:/{path and filename}:/content", 1).unwrap();
+        assert_eq!(r.path, "/drive/root:/{path and filename}:/content");
+        assert!(request_line("GET ** Entity URI for x not found", 1).is_none());
+    }
+
+    #[test]
+    fn status_lines_without_a_version() {
+        assert_eq!(message("HTTP 201 Created\n\n{}").status, Some(201));
+        assert_eq!(message("HTTP/1.1 202 Accpted").status, Some(202));
     }
 
     #[test]

@@ -8,7 +8,9 @@ pub mod examples;
 pub mod http;
 pub mod operation;
 pub mod properties;
+pub mod request;
 pub mod resource;
+pub mod response;
 pub mod type_text;
 
 use crate::diag::{Diagnostics, Location};
@@ -17,16 +19,20 @@ use crate::page::Page;
 use crate::source::Source;
 
 pub use examples::ExampleFragment;
-pub use operation::{OperationFragment, ResponseFragment};
+pub use operation::OperationFragment;
 pub use properties::PropertyRow;
+pub use response::ResponseFragment;
 
 /// Everything one page contributes.
 #[derive(Debug, Clone, Default)]
 pub struct PageFragments {
     /// Path of the page.
     pub path: String,
-    /// The page's `Namespace:` line, lower-cased (default `microsoft.graph`).
+    /// The page's `Namespace:` line as written, each segment starting lower-case
+    /// (default `microsoft.graph`).
     pub namespace: String,
+    /// Line of the `Namespace:` line; 0 when the page has none.
+    pub namespace_line: u32,
     /// Types defined on the page.
     pub types: Vec<TypeFragment>,
     /// Enums defined on the page.
@@ -69,7 +75,8 @@ pub struct EnumFragment {
 
 /// Extracts every fragment a page contributes.
 pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> PageFragments {
-    let namespace = namespace(page).unwrap_or_else(|| "microsoft.graph".to_string());
+    let (namespace, namespace_line) =
+        namespace(page).unwrap_or_else(|| ("microsoft.graph".to_string(), 0));
     let operation = operation::extract(source, page, diags);
     let types = if operation.is_none() {
         resource::extract(source, page, diags).into_iter().collect()
@@ -87,14 +94,15 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> PageFra
     PageFragments {
         path: source.path.clone(),
         namespace,
+        namespace_line,
         types,
         enums,
         operation,
     }
 }
 
-/// The `Namespace: x` line near the top of a page.
-fn namespace(page: &Page) -> Option<String> {
+/// The `Namespace: x` line near the top of a page, and its line.
+fn namespace(page: &Page) -> Option<(String, u32)> {
     page.sections
         .iter()
         .take(3)
@@ -102,7 +110,10 @@ fn namespace(page: &Page) -> Option<String> {
         .find_map(|p| {
             let rest = p.text.trim().strip_prefix("Namespace:")?;
             let ns = rest.split_whitespace().next()?;
-            Some(ns.trim_end_matches('.').to_ascii_lowercase())
+            Some((
+                crate::resolve::normalise_namespace(ns.trim_end_matches('.')),
+                p.line,
+            ))
         })
 }
 
@@ -113,8 +124,19 @@ pub fn description(page: &Page) -> String {
     };
     page.sections[i]
         .paragraphs()
-        .map(|p| p.text.trim())
-        .find(|t| !t.starts_with("Namespace:") && !t.starts_with("**Note") && !t.is_empty())
+        .map(|p| without_namespace(p.text.trim()))
+        .find(|t| !t.starts_with("**Note") && !t.is_empty())
         .unwrap_or("")
         .to_string()
+}
+
+/// A paragraph without its leading `Namespace: x` (the description may follow it on the
+/// next line of the same paragraph).
+fn without_namespace(text: &str) -> &str {
+    let Some(rest) = text.strip_prefix("Namespace:") else {
+        return text;
+    };
+    let rest = rest.trim_start();
+    rest.find(char::is_whitespace)
+        .map_or("", |i| rest[i..].trim_start())
 }

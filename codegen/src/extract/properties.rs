@@ -77,7 +77,20 @@ pub fn read_table(source: &Source, table: &Table, diags: &mut Diagnostics) -> Ve
             );
             continue;
         }
-        let Some(type_ref) = cell(cols.ty).and_then(type_text::parse_cell) else {
+        if row.cells.iter().skip(1).all(|c| c.text.is_empty()) {
+            // `|**Device configuration**|`: a group label inside the table (note
+            // `table-row-label`), not a property without a type.
+            diags.note(
+                "table-row-label",
+                at,
+                format!(
+                    "table row `{}` has no other cells; read as a group label",
+                    row.cells.first().map_or("", |c| c.text.as_str())
+                ),
+            );
+            continue;
+        }
+        let Some(type_cell) = cell(cols.ty).and_then(type_text::parse_cell) else {
             diags.warning(
                 "table-row-no-type",
                 at,
@@ -85,10 +98,13 @@ pub fn read_table(source: &Source, table: &Table, diags: &mut Diagnostics) -> Ve
             );
             continue;
         };
+        if let Some(d) = type_cell.diagnostic(&at) {
+            diags.push(d);
+        }
         let desc = cols.description.and_then(cell).cloned().unwrap_or_default();
         rows.push(PropertyRow {
             name,
-            type_ref,
+            type_ref: type_cell.type_ref,
             inherited_from: inherited_from(&desc),
             possible_values: possible_values(&desc),
             description: desc.text,
@@ -113,6 +129,9 @@ fn clean_name(raw: &str) -> String {
 
 /// `Inherited from [itemFacet](../resources/itemfacet.md)` → `itemFacet`.
 fn inherited_from(desc: &Text) -> Option<String> {
+    if !desc.text.contains("nherited") {
+        return None;
+    }
     let lower = desc.text.to_ascii_lowercase();
     let at = lower.find("inherited from")?;
     let after = &desc.text[at + "inherited from".len()..];
@@ -138,6 +157,10 @@ const VALUE_LIST_PHRASES: &[&str] = &[
 
 /// The code spans that follow a "Possible values are" phrase.
 pub fn possible_values(desc: &Text) -> Vec<String> {
+    // Every phrase ends in "values"; most descriptions have no code span or no such word.
+    if desc.code.is_empty() || !desc.text.contains("alues") {
+        return Vec::new();
+    }
     let lower = desc.text.to_ascii_lowercase();
     let Some(start) = VALUE_LIST_PHRASES
         .iter()
@@ -203,10 +226,21 @@ mod tests {
 
     #[test]
     fn a_row_without_a_type_cell_is_reported() {
-        let md = "|Property|Type|Description|\n|:---|:---|:---|\n|orphan|\n";
+        let md = "|Property|Type|Description|\n|:---|:---|:---|\n|orphan||Has a description.|\n";
         let (r, d) = rows(md);
         assert!(r.is_empty());
         assert_eq!(d[0].code, "table-row-no-type");
         assert_eq!(d[0].location.line, 3);
+    }
+
+    #[test]
+    fn a_row_with_only_a_label_is_a_group_label() {
+        let md = "|Property|Type|Description|\n|:---|:---|:---|\n|**Device configuration**|\n|id|String|Id.|\n";
+        let (r, d) = rows(md);
+        assert_eq!(r.len(), 1);
+        assert_eq!(
+            (d[0].code.as_str(), d[0].location.line),
+            ("table-row-label", 3)
+        );
     }
 }

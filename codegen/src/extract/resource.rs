@@ -3,7 +3,7 @@
 use super::properties::{self, PropertyRow};
 use super::{TypeFragment, description};
 use crate::diag::{Diagnostics, Location};
-use crate::page::{Annotation, Block, Page};
+use crate::page::{Annotation, Block, Page, starts_with_lower};
 use crate::source::Source;
 
 /// Extracts the type a resource page defines, if it defines one.
@@ -64,20 +64,30 @@ fn resource_annotation(page: &Page) -> Option<&Annotation> {
         })
 }
 
-/// Rows of the property tables in sections whose title starts with `heading`.
+/// Rows of the property tables in sections titled `heading` (`Properties`,
+/// `Relationships`); `Some(empty)` when such a section says `None`; `None` when there is
+/// no such section with a table.
+///
+/// Sections such as `Properties of a token lifetime policy definition` describe JSON
+/// kept in a string property, not the type, and are not read.
 fn rows_under(
     source: &Source,
     page: &Page,
     heading: &str,
     diags: &mut Diagnostics,
 ) -> Option<Vec<PropertyRow>> {
-    let tables: Vec<_> = page
-        .sections_where(|t| t.to_ascii_lowercase().starts_with(heading))
+    let sections: Vec<_> = page.sections_where(|t| is_heading(t, heading)).collect();
+    let tables: Vec<_> = sections
+        .iter()
         .flat_map(|s| s.tables())
         .filter(|t| properties::is_property_table(t))
         .collect();
     if tables.is_empty() {
-        return None;
+        let says_none = sections.iter().flat_map(|s| s.paragraphs()).any(|p| {
+            let t = p.text.trim().trim_end_matches('.');
+            t.eq_ignore_ascii_case("none")
+        });
+        return says_none.then(Vec::new);
     }
     Some(
         tables
@@ -87,18 +97,30 @@ fn rows_under(
     )
 }
 
-/// `Inherits from [entity](entity.md).` anywhere in the page's paragraphs.
+fn is_heading(title: &str, word: &str) -> bool {
+    let t = title.trim();
+    starts_with_lower(t, word) && !starts_with_lower(t.get(word.len()..).unwrap_or(""), "of ")
+}
+
+/// `Inherits from [entity](entity.md).` (or `Derived from [x](x.md)`) anywhere in the
+/// page's paragraphs.
 fn inherits_from(page: &Page) -> Option<String> {
     page.sections
         .iter()
         .flat_map(|s| s.paragraphs())
         .find_map(|p| {
             let lower = p.text.to_ascii_lowercase();
-            let at = lower.find("inherits from")?;
-            let after = p.text[at + "inherits from".len()..].trim_start();
+            let (at, len) = ["inherits from", "derived from"]
+                .iter()
+                .find_map(|phrase| lower.find(phrase).map(|at| (at, phrase.len())))?;
+            let after = p.text.get(at + len..)?.trim_start();
+            let after = ["the ", "an ", "a "]
+                .iter()
+                .find_map(|article| after.strip_prefix(article))
+                .unwrap_or(after);
             p.links
                 .iter()
-                .find(|l| after.starts_with(&l.text))
+                .find(|l| !l.text.is_empty() && after.starts_with(&l.text))
                 .map(|l| l.text.clone())
         })
 }

@@ -1,10 +1,19 @@
 //! The Type column: `String`, `Edm.boolean `, `[identitySet](../resources/identityset.md)`,
-//! `X collection`, `Collection(X)`, namespaced names … → a [`TypeRef`].
+//! `X collection`, `Collection(X)`, namespaced names, qualifiers (`String (identifier)`,
+//! `string, maximum size 20`), unions (`String or Int32`) and prose … → a [`TypeRef`].
+//!
+//! A cell that names one type is read as that type. A cell that names several types or
+//! is not a type name at all is read as `Edm.Untyped` (any JSON value) rather than by
+//! picking one side; the [`TypeIssue`] says so, and the caller turns it into a diagnostic.
 
+use crate::diag::{Diagnostic, Location, Severity};
 use crate::page::Text;
 
 /// The namespace the profile pages were written with before they were published.
 pub const LEGACY_PROFILE_NAMESPACE: &str = "microsoft.fast.pi.viewgenerator.v2.profile.models.";
+
+/// The type of values that may be any JSON.
+pub const UNTYPED: &str = "Edm.Untyped";
 
 /// A type as written in a table, before resolution.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -17,44 +26,268 @@ pub struct TypeRef {
     pub link: Option<String>,
 }
 
+/// What reading a Type cell had to decide beyond a plain type name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TypeIssue {
+    /// The cell names several types (`String or Int32`); read as `Edm.Untyped`.
+    Union,
+    /// The cell is not a type name (prose); read as `Edm.Untyped`.
+    Prose,
+    /// A qualifier next to the type (`(identifier)`, `maximum size 20`) was left out.
+    Qualifier(String),
+    /// A spelling that is no OData type (`number`, `Timestamp`, `Url`) was read as the
+    /// primitive it describes.
+    Vague,
+}
+
+/// A Type cell, read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TypeCell {
+    /// The type it names.
+    pub type_ref: TypeRef,
+    /// What had to be decided, if anything.
+    pub issue: Option<TypeIssue>,
+    /// The cell text as written (trimmed).
+    pub text: String,
+}
+
+impl TypeCell {
+    /// The diagnostic for [`TypeCell::issue`], located at `at`.
+    ///
+    /// Codes: `type-text-union` and `type-text-prose` (warnings: the value is read as
+    /// any JSON), `type-text-qualified` and `type-text-vague` (notes).
+    pub fn diagnostic(&self, at: &Location) -> Option<Diagnostic> {
+        let (text, name) = (&self.text, &self.type_ref.name);
+        let (severity, code, message, help) = match self.issue.as_ref()? {
+            TypeIssue::Union => (
+                Severity::Warning,
+                "type-text-union",
+                format!(
+                    "Type cell `{text}` names several types; read as {UNTYPED} (any JSON value)"
+                ),
+                Some("document one type, or the common base type"),
+            ),
+            TypeIssue::Prose => (
+                Severity::Warning,
+                "type-text-prose",
+                format!(
+                    "Type cell `{text}` is not a type name; read as {UNTYPED} (any JSON value)"
+                ),
+                Some("put the type name in the Type column and the prose in the Description"),
+            ),
+            TypeIssue::Qualifier(q) => (
+                Severity::Note,
+                "type-text-qualified",
+                format!("Type cell `{text}` read as `{name}`; `{q}` is not part of the type"),
+                None,
+            ),
+            TypeIssue::Vague => (
+                Severity::Note,
+                "type-text-vague",
+                format!("Type cell `{text}` is not an OData type name; read as `{name}`"),
+                None,
+            ),
+        };
+        let d = Diagnostic::new(severity, code, at.clone(), message);
+        Some(match help {
+            Some(h) => d.with_help(h),
+            None => d,
+        })
+    }
+}
+
 /// Reads a Type cell. Returns `None` for an empty cell.
-pub fn parse_cell(cell: &Text) -> Option<TypeRef> {
+pub fn parse_cell(cell: &Text) -> Option<TypeCell> {
     let text = cell.text.trim();
     if text.is_empty() {
         return None;
     }
-    let collection = is_collection(text);
-    if let Some(link) = cell.links.iter().find(|l| !l.text.trim().is_empty()) {
-        return Some(TypeRef {
-            name: normalise_name(&link.text),
+    let (inner, collection) = split_collection(text);
+    let links: Vec<_> = cell
+        .links
+        .iter()
+        .filter(|l| !l.text.trim().is_empty())
+        .collect();
+    let read = match links.as_slice() {
+        [] => read_name(inner),
+        [one] => read_linked(inner, &one.text),
+        [first, rest @ ..] if rest.iter().all(|l| same_name(&l.text, &first.text)) => {
+            read_linked(inner, &first.text)
+        }
+        _ => (UNTYPED.to_string(), Some(TypeIssue::Union)),
+    };
+    let (name, issue) = read;
+    let link = match issue {
+        Some(TypeIssue::Union | TypeIssue::Prose) => None,
+        _ => links.first().map(|l| l.target.clone()),
+    };
+    Some(TypeCell {
+        type_ref: TypeRef {
+            name,
             collection,
-            link: Some(link.target.clone()),
-        });
-    }
-    let bare = strip_collection(text);
-    Some(TypeRef {
-        name: normalise_name(bare),
-        collection,
-        link: None,
+            link,
+        },
+        issue,
+        text: text.to_string(),
     })
 }
 
-fn is_collection(text: &str) -> bool {
-    let lower = text.to_ascii_lowercase();
-    lower.starts_with("collection(") || lower.contains(" collection") || lower.ends_with("[]")
+fn same_name(a: &str, b: &str) -> bool {
+    a.trim().eq_ignore_ascii_case(b.trim())
 }
 
-fn strip_collection(text: &str) -> &str {
+/// `Collection(X)`, `X collection`, `X[]` → (`X`, true); anything else → (text, false).
+fn split_collection(text: &str) -> (&str, bool) {
     let t = text.trim();
     let lower = t.to_ascii_lowercase();
-    if lower.starts_with("collection(") {
-        let inner = &t["collection(".len()..];
-        return inner.trim_end().trim_end_matches(')').trim();
+    if lower.starts_with("collection(") && t.ends_with(')') {
+        return (t["collection(".len()..t.len() - 1].trim(), true);
     }
-    if let Some(i) = lower.find(" collection") {
-        return t[..i].trim();
+    if let Some(i) = lower.rfind(" collection")
+        && lower[i + " collection".len()..]
+            .trim_matches(|c: char| c == '.' || c.is_whitespace())
+            .is_empty()
+    {
+        return (strip_parens(&t[..i]), true);
     }
-    t.trim_end_matches("[]").trim()
+    if let Some(s) = t.strip_suffix("[]") {
+        return (s.trim(), true);
+    }
+    (t, false)
+}
+
+/// `(boolean or string)` → `boolean or string`.
+fn strip_parens(t: &str) -> &str {
+    let t = t.trim();
+    match t.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
+        Some(inner) if !inner.contains(['(', ')']) => inner.trim(),
+        _ => t,
+    }
+}
+
+/// A cell with one link: the link text is the type; other text must be a qualifier.
+fn read_linked(inner: &str, link_text: &str) -> (String, Option<TypeIssue>) {
+    let rest = inner.replacen(link_text, "", 1);
+    let rest = rest.trim();
+    if is_union_text(rest) {
+        return (UNTYPED.to_string(), Some(TypeIssue::Union));
+    }
+    let (name, issue) = read_name(link_text);
+    if issue.is_some() {
+        return (name, issue);
+    }
+    let rest = strip_noise_word(rest);
+    if rest.is_empty() {
+        (name, None)
+    } else {
+        (name, Some(TypeIssue::Qualifier(rest.to_string())))
+    }
+}
+
+/// A cell without links: a name, possibly with a qualifier, or a union, or prose.
+fn read_name(raw: &str) -> (String, Option<TypeIssue>) {
+    let t = raw.trim().trim_matches(|c| c == '`' || c == '*').trim();
+    if is_union_text(t) {
+        return (UNTYPED.to_string(), Some(TypeIssue::Union));
+    }
+    let (core, qualifier) = split_qualifier(t);
+    let core = match strip_noise_word(core) {
+        "" => core,
+        stripped => stripped,
+    };
+    if !is_type_name(core) {
+        return match untyped_spelling(core) {
+            true => (UNTYPED.to_string(), qualifier.map(TypeIssue::Qualifier)),
+            false => (UNTYPED.to_string(), Some(TypeIssue::Prose)),
+        };
+    }
+    let (name, vague) = match vague_primitive(core) {
+        Some(p) => (p.to_string(), true),
+        None => (normalise_name(core), false),
+    };
+    let issue = match (qualifier, vague) {
+        (_, true) => Some(TypeIssue::Vague),
+        (Some(q), false) => Some(TypeIssue::Qualifier(q)),
+        (None, false) => None,
+    };
+    (name, issue)
+}
+
+/// `String (identifier)`, `(Optional) String`, `string, maximum size 20` → the type and
+/// the qualifier.
+fn split_qualifier(t: &str) -> (&str, Option<String>) {
+    if let Some(rest) = t.strip_prefix('(')
+        && let Some((q, name)) = rest.split_once(')')
+    {
+        return (name.trim(), Some(format!("({q})")));
+    }
+    if let Some((name, q)) = t.split_once('(')
+        && !name.trim().is_empty()
+        && q.trim_end().ends_with(')')
+    {
+        return (name.trim(), Some(format!("({}", q.trim())));
+    }
+    if let Some((name, q)) = t.split_once(',') {
+        return (name.trim(), Some(q.trim().to_string()));
+    }
+    (t, None)
+}
+
+/// `alertFeedback enum`, `error object`, `itemAnalytics resource` → the name.
+fn strip_noise_word(t: &str) -> &str {
+    let t = t.trim();
+    for word in [" enum", " object", " resource", " type"] {
+        if t.eq_ignore_ascii_case(word.trim()) {
+            return "";
+        }
+        if t.len() > word.len() && t.to_ascii_lowercase().ends_with(word) {
+            return t[..t.len() - word.len()].trim();
+        }
+    }
+    t
+}
+
+/// `String or Int32`, `string/number`, `A | B`.
+fn is_union_text(t: &str) -> bool {
+    let lower = t.to_ascii_lowercase();
+    lower.split_whitespace().any(|w| w == "or" || w == "|") || (t.contains('/') && !t.contains(' '))
+}
+
+/// `Collection(microsoft.graph.x)` (any case) → (`microsoft.graph.x`, true); other text
+/// → (text, false). The spelling of annotations' `@odata.type`.
+pub fn odata_collection(t: &str) -> (&str, bool) {
+    let t = t.trim();
+    let opens = t
+        .get(..11)
+        .is_some_and(|p| p.eq_ignore_ascii_case("collection("));
+    match t
+        .get(11..)
+        .filter(|_| opens)
+        .and_then(|r| r.strip_suffix(')'))
+    {
+        Some(inner) => (inner.trim(), true),
+        None => (t, false),
+    }
+}
+
+/// A dotted identifier: `microsoft.graph.callRecords.session`, `Edm.String`, `user`.
+pub fn is_type_name(t: &str) -> bool {
+    !t.is_empty()
+        && t.split('.').all(|seg| {
+            let mut chars = seg.chars();
+            chars
+                .next()
+                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+                && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+        })
+}
+
+/// Spellings of "any JSON" that are not single identifiers (`Untyped JSON`).
+fn untyped_spelling(t: &str) -> bool {
+    matches!(
+        t.to_ascii_lowercase().as_str(),
+        "untyped json" | "json object"
+    )
 }
 
 /// Maps primitive spellings to `Edm.X`; other names are returned trimmed.
@@ -62,6 +295,11 @@ pub fn normalise_name(raw: &str) -> String {
     let name = raw.trim().trim_matches('`').trim_matches('*').trim();
     let lower = name.to_ascii_lowercase();
     let bare = lower.strip_prefix("edm.").unwrap_or(&lower);
+    let bare = if bare == "microsoft.graph.json" {
+        "json"
+    } else {
+        bare
+    };
     match primitive(bare) {
         Some(p) => p.to_string(),
         None => name.to_string(),
@@ -87,58 +325,20 @@ fn primitive(lower: &str) -> Option<&'static str> {
         "guid" | "uuid" => "Edm.Guid",
         "binary" => "Edm.Binary",
         "stream" => "Edm.Stream",
-        "json" | "object" => "Edm.Untyped",
+        "json" | "object" | "untyped" => UNTYPED,
+        _ => return None,
+    })
+}
+
+/// Words that describe a primitive without being an OData name.
+fn vague_primitive(name: &str) -> Option<&'static str> {
+    Some(match name.to_ascii_lowercase().as_str() {
+        "number" | "numeric" => "Edm.Double",
+        "timestamp" => "Edm.DateTimeOffset",
+        "url" | "uri" => "Edm.String",
         _ => return None,
     })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::page::Link;
-
-    fn cell(text: &str) -> Text {
-        Text {
-            text: text.to_string(),
-            ..Text::default()
-        }
-    }
-
-    #[test]
-    fn primitives_are_normalised() {
-        for (text, want) in [
-            ("String", "Edm.String"),
-            ("Edm.boolean ", "Edm.Boolean"),
-            ("DateTimeOffset", "Edm.DateTimeOffset"),
-            ("Date", "Edm.Date"),
-        ] {
-            assert_eq!(parse_cell(&cell(text)).unwrap().name, want, "{text}");
-        }
-    }
-
-    #[test]
-    fn collections_in_both_spellings() {
-        let a = parse_cell(&cell("String collection")).unwrap();
-        assert_eq!((a.name.as_str(), a.collection), ("Edm.String", true));
-        let b = parse_cell(&cell("Collection(Edm.Guid)")).unwrap();
-        assert_eq!((b.name.as_str(), b.collection), ("Edm.Guid", true));
-    }
-
-    #[test]
-    fn linked_types_use_the_link_text() {
-        let mut c = cell("relatedPerson collection");
-        c.links.push(Link {
-            text: "relatedPerson".into(),
-            target: "../resources/relatedperson.md".into(),
-        });
-        let t = parse_cell(&c).unwrap();
-        assert_eq!(t.name, "relatedPerson");
-        assert!(t.collection);
-        assert_eq!(t.link.as_deref(), Some("../resources/relatedperson.md"));
-    }
-
-    #[test]
-    fn empty_cells_have_no_type() {
-        assert!(parse_cell(&cell("  ")).is_none());
-    }
-}
+mod tests;

@@ -22,6 +22,9 @@ pub(super) fn split(
     };
     let yaml = &rest[..end];
     let after = 4 + end + rest[end..].find('\n').map_or(rest.len() - end, |n| n + 1);
+    if let Some(v) = flat(yaml) {
+        return (Some(v), after.min(text.len()));
+    }
     match serde_yaml::from_str::<serde_yaml::Value>(yaml) {
         Ok(v) => (Some(v), after.min(text.len())),
         Err(e) => {
@@ -34,6 +37,51 @@ pub(super) fn split(
             (None, after.min(text.len()))
         }
     }
+}
+
+/// Front matter of flat `key: "value"` / `key: plain words` lines, read without the YAML
+/// parser (which is most of the time a page takes otherwise). Anything else (lists,
+/// numbers, booleans, escapes, comments, repeated keys …) returns `None`, and the YAML
+/// parser reads it, so the value is the same either way.
+fn flat(yaml: &str) -> Option<serde_yaml::Value> {
+    let mut map = serde_yaml::Mapping::with_capacity(16);
+    for line in yaml.lines().filter(|l| !l.trim().is_empty()) {
+        let (key, value) = line.split_once(':')?;
+        let key_ok = key
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
+        let value = scalar(value.trim())?;
+        let key = serde_yaml::Value::String(key.to_string());
+        let repeated = map
+            .insert(key, serde_yaml::Value::String(value.to_string()))
+            .is_some();
+        if !key_ok || repeated {
+            return None;
+        }
+    }
+    Some(serde_yaml::Value::Mapping(map))
+}
+
+/// A quoted string without escapes, or plain words that YAML reads as a string.
+fn scalar(v: &str) -> Option<&str> {
+    if let Some(inner) = v.strip_prefix('"').and_then(|s| s.strip_suffix('"')) {
+        return (!inner.contains(['"', '\\'])).then_some(inner);
+    }
+    if let Some(inner) = v.strip_prefix('\'').and_then(|s| s.strip_suffix('\'')) {
+        return (!inner.contains('\'')).then_some(inner);
+    }
+    let first = v.chars().next()?;
+    let special_start = first.is_ascii_digit() || "-?:,[]{}#&*!|>'\"%@`+.~".contains(first);
+    let keyword = ["true", "false", "null", "yes", "no", "on", "off", "y", "n"]
+        .iter()
+        .any(|k| v.eq_ignore_ascii_case(k));
+    let special =
+        v.contains(": ") || v.contains(" #") || v.ends_with(':') || v.contains(['\t', '"', '\'']);
+    (!special_start && !keyword && !special).then_some(v)
 }
 
 /// Offset (in `rest`) of the line that closes the front matter.
@@ -60,6 +108,28 @@ mod tests {
         let (fm, start) = split(&s, &mut d);
         assert_eq!(fm.unwrap()["title"].as_str(), Some("X"));
         assert_eq!(&s.text[start..], "# X\n");
+    }
+
+    #[test]
+    fn flat_front_matter_reads_as_the_yaml_parser_reads_it() {
+        for yaml in [
+            "title: \"user: delta\"\nauthor: jpettere\nms.prod: \"users\"\ndoc_type: apiPageType\n",
+            "documentationcenter: ''\nlocalization_priority: Normal\n",
+        ] {
+            let want: serde_yaml::Value = serde_yaml::from_str(yaml).unwrap();
+            assert_eq!(flat(yaml), Some(want), "{yaml}");
+        }
+        for yaml in [
+            "ms.date: 08/30/2020\n",
+            "title: driveItem: createUploadSession\n",
+            "a: true\n",
+            "a: \"x\\ty\"\n",
+            "tags:\n  - x\n",
+            "a: x\na: y\n",
+            "a: x # comment\n",
+        ] {
+            assert_eq!(flat(yaml), None, "{yaml}");
+        }
     }
 
     #[test]

@@ -146,6 +146,27 @@ impl Page {
         self.sections.iter().filter(move |s| pred(&s.title))
     }
 
+    /// Each section whose title matches `pred`, with the subsections under it (the
+    /// following sections of a deeper level), in page order. A matching section inside
+    /// an earlier match's subtree is not repeated.
+    pub fn section_trees(&self, pred: impl Fn(&str) -> bool) -> Vec<&[Section]> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(s) = self.sections.get(i) {
+            if !pred(&s.title) {
+                i += 1;
+                continue;
+            }
+            let end = self.sections[i + 1..]
+                .iter()
+                .position(|t| t.level <= s.level)
+                .map_or(self.sections.len(), |n| i + 1 + n);
+            out.push(&self.sections[i..end]);
+            i = end;
+        }
+        out
+    }
+
     /// All code blocks in page order.
     pub fn code_blocks(&self) -> impl Iterator<Item = &CodeBlock> {
         self.sections.iter().flat_map(|s| {
@@ -192,9 +213,18 @@ impl Table {
     }
 }
 
+/// Whether `text` (leading whitespace ignored) starts with `prefix`, ASCII case
+/// ignored; `prefix` is lower-case. Titles are compared this way, without allocating.
+pub fn starts_with_lower(text: &str, prefix: &str) -> bool {
+    let t = text.trim_start();
+    t.get(..prefix.len())
+        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+}
+
 /// The text of an HTML comment if it holds a JSON annotation (`<!-- { ... } -->`).
+/// Text after the comment's `-->` (`}-->s`) is not part of it.
 pub fn annotation_body(html: &str) -> Option<&str> {
     let inner = html.trim().strip_prefix("<!--")?;
-    let inner = inner.trim_end().strip_suffix("-->").unwrap_or(inner).trim();
+    let inner = inner.find("-->").map_or(inner, |end| &inner[..end]).trim();
     inner.starts_with('{').then_some(inner)
 }

@@ -91,7 +91,11 @@ pub(super) fn inferred(
             row.name.to_upper_camel_case()
         ),
     ];
-    for name in candidates {
+    // A name a type already has (`recipients`) is not free for an enum.
+    for name in candidates
+        .into_iter()
+        .filter(|n| r.type_names.get(n).is_none())
+    {
         match r.enums.get(&name) {
             Some(e) if same_members(e, &row.possible_values) => return name,
             Some(_) => continue,
@@ -114,11 +118,15 @@ pub(super) fn inferred(
 fn documented_with_members(r: &Resolver, values: &[String]) -> Option<String> {
     let mut want: Vec<&str> = values.iter().map(String::as_str).collect();
     want.sort_unstable();
-    let mut found = r.enums.values().filter(|e| {
-        let mut have = names_of(&e.members);
-        have.sort_unstable();
-        have == want
-    });
+    let mut found = r
+        .enums
+        .values()
+        .filter(|e| e.members.len() == want.len())
+        .filter(|e| {
+            let mut have = names_of(&e.members);
+            have.sort_unstable();
+            have == want
+        });
     let first = found.next()?;
     found.next().is_none().then(|| first.name.clone())
 }

@@ -15,7 +15,9 @@ use crate::diag::{Diagnostics, Location};
 use crate::extract::{PageFragments, PropertyRow};
 use crate::ir::{Api, EnumDef, Property, TypeDef};
 
-pub use names::{GRAPH, join, namespace_of, qualify, short_name};
+pub use names::{
+    GRAPH, canonical_namespaces, join, namespace_of, normalise_namespace, qualify, short_name,
+};
 
 /// Builds the IR from every page's fragments.
 pub fn resolve(pages: &[PageFragments], diags: &mut Diagnostics) -> Api {
@@ -115,12 +117,21 @@ impl Resolver {
             return r.name.clone();
         }
         let q = qualify(&r.name, namespace, at, diags);
-        let link = r.link.as_deref();
-        if let Some(t) = self.type_names.find(&q, link, page) {
-            return t;
-        }
-        if let Some(e) = self.enum_names.find(&q, link, page) {
-            return e;
+        // Names first (a type or an enum), then the page a link points to.
+        let by_name = self
+            .type_names
+            .find_name(&q)
+            .or_else(|| self.enum_names.find_name(&q));
+        let by_link = || {
+            let link = r.link.as_deref()?;
+            let found = self
+                .type_names
+                .by_link(page, link)
+                .or_else(|| self.enum_names.by_link(page, link));
+            found.map(str::to_string)
+        };
+        if let Some(found) = by_name.or_else(by_link) {
+            return found;
         }
         diags
             .warning(

@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use crate::diag::{Diagnostics, Location};
+use crate::extract::PageFragments;
 use crate::extract::type_text::LEGACY_PROFILE_NAMESPACE;
 
 /// The default namespace of Graph types.
@@ -37,7 +38,7 @@ pub fn qualify(name: &str, namespace: &str, at: &Location, diags: &mut Diagnosti
 }
 
 /// `Microsoft.Graph.CallRecords` → `microsoft.graph.callRecords` (first letters lowered).
-fn normalise_namespace(ns: &str) -> String {
+pub fn normalise_namespace(ns: &str) -> String {
     ns.split('.')
         .map(|part| {
             let mut c = part.chars();
@@ -48,6 +49,46 @@ fn normalise_namespace(ns: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(".")
+}
+
+/// Gives every page the spelling of its namespace that most pages use
+/// (`microsoft.graph.termstore` → `microsoft.graph.termStore`), with a
+/// `namespace-spelling` note on the pages that spell it otherwise. Names are looked up
+/// case-insensitively, but the spelling a page gives ends up in qualified names.
+pub fn canonical_namespaces(pages: &mut [PageFragments], diags: &mut Diagnostics) {
+    let mut counts: HashMap<String, HashMap<&str, usize>> = HashMap::new();
+    for p in pages.iter() {
+        *counts
+            .entry(p.namespace.to_ascii_lowercase())
+            .or_default()
+            .entry(p.namespace.as_str())
+            .or_default() += 1;
+    }
+    let canonical: HashMap<String, String> = counts
+        .into_iter()
+        .filter_map(|(lower, spellings)| {
+            let best = spellings
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
+            Some((lower, best.0.to_string()))
+        })
+        .collect();
+    for p in pages.iter_mut() {
+        let Some(c) = canonical.get(&p.namespace.to_ascii_lowercase()) else {
+            continue;
+        };
+        if *c != p.namespace {
+            diags.note(
+                "namespace-spelling",
+                Location::line(&p.path, p.namespace_line),
+                format!(
+                    "namespace `{}` is read as `{c}`, as most pages spell it",
+                    p.namespace
+                ),
+            );
+            p.namespace = c.clone();
+        }
+    }
 }
 
 /// Case-insensitive registry of canonical qualified names, plus which page defines what.
@@ -77,26 +118,34 @@ impl Names {
             .map(String::as_str)
     }
 
-    /// The type defined by the page a link points to.
+    /// The type defined by the page a link points to. A link to a section of a page
+    /// (`chat.md#chattype-values`) does not mean the page's type.
     pub fn by_link(&self, from_page: &str, target: &str) -> Option<&str> {
+        if target.contains('#') {
+            return None;
+        }
         let path = join(from_page, target)?;
         self.by_page
             .get(&path.to_ascii_lowercase())
             .map(String::as_str)
     }
 
-    /// Finds a qualified name (or the same short name in `microsoft.graph`, or the type
-    /// of the page the link points to).
-    pub fn find(&self, qualified: &str, link: Option<&str>, from_page: &str) -> Option<String> {
+    /// Finds a qualified name, or the same short name in `microsoft.graph`.
+    pub fn find_name(&self, qualified: &str) -> Option<String> {
         if let Some(c) = self.get(qualified) {
             return Some(c.to_string());
         }
         let in_graph = format!("{GRAPH}.{}", short_name(qualified));
-        if let Some(c) = self.get(&in_graph) {
-            return Some(c.to_string());
-        }
-        link.and_then(|l| self.by_link(from_page, l))
-            .map(str::to_string)
+        self.get(&in_graph).map(str::to_string)
+    }
+
+    /// Finds a qualified name (see [`Names::find_name`]), or else the type of the page
+    /// the link points to.
+    pub fn find(&self, qualified: &str, link: Option<&str>, from_page: &str) -> Option<String> {
+        self.find_name(qualified).or_else(|| {
+            link.and_then(|l| self.by_link(from_page, l))
+                .map(str::to_string)
+        })
     }
 }
 

@@ -7,7 +7,7 @@ use heck::ToLowerCamelCase;
 use super::types::{self, Origin};
 use super::{Resolver, qualify};
 use crate::diag::Diagnostics;
-use crate::extract::{ExampleFragment, OperationFragment, PageFragments};
+use crate::extract::{ExampleFragment, OperationFragment, PageFragments, type_text};
 use crate::ir::{Example, ExampleKind, Header, Operation, RequestBody, Response};
 
 /// Builds one operation per API page; clashing names fall back to the file name.
@@ -16,15 +16,22 @@ pub(super) fn build(
     pages: &[PageFragments],
     diags: &mut Diagnostics,
 ) -> Vec<Operation> {
+    let names: Vec<Option<String>> = pages
+        .iter()
+        .map(|p| p.operation.as_ref().map(|op| cased_name(r, op)))
+        .collect();
     let mut count: BTreeMap<&str, usize> = BTreeMap::new();
-    for op in pages.iter().filter_map(|p| p.operation.as_ref()) {
-        *count.entry(op.name.as_str()).or_default() += 1;
+    for name in names.iter().flatten() {
+        *count.entry(name.as_str()).or_default() += 1;
     }
     let mut out = Vec::new();
-    for page in pages {
-        let Some(op) = &page.operation else { continue };
+    for (page, name) in pages.iter().zip(&names) {
+        let (Some(op), Some(name)) = (&page.operation, name) else {
+            continue;
+        };
         let mut built = operation(r, op, page, diags);
-        if count.get(op.name.as_str()).copied().unwrap_or(0) > 1 {
+        built.name = name.clone();
+        if count.get(name.as_str()).copied().unwrap_or(0) > 1 {
             built.name = file_name(&page.path);
             diags.note(
                 "operation-name-clash",
@@ -38,6 +45,27 @@ pub(super) fn build(
         out.push(built);
     }
     out
+}
+
+/// The title in camelCase, with words that name a documented type spelled as the type is
+/// (`Update itememail` → `updateItemEmail`).
+fn cased_name(r: &Resolver, op: &OperationFragment) -> String {
+    let words: Vec<String> = op
+        .title
+        .split_whitespace()
+        .map(|w| {
+            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
+            r.type_names
+                .get(&format!("{}.{bare}", super::GRAPH))
+                .map_or_else(|| w.to_string(), |t| super::short_name(t).to_string())
+        })
+        .collect();
+    let name = words.join(" ").to_lower_camel_case();
+    if name.is_empty() {
+        op.name.clone()
+    } else {
+        name
+    }
 }
 
 fn file_name(path: &str) -> String {
@@ -106,7 +134,8 @@ fn request_body(
     let ty = op
         .request_type
         .as_ref()
-        .map(|t| r.lookup(t, &page.path, &page.namespace, &op.source, diags));
+        .map(|t| r.lookup(t, &page.path, &page.namespace, &op.source, diags))
+        .or_else(|| updated_type(r, op, diags));
     if ty.is_none() && op.request_rows.is_empty() {
         return None;
     }
@@ -128,6 +157,35 @@ fn request_body(
     })
 }
 
+/// The body of an update (PATCH) page whose table lists "the values for relevant fields
+/// that should be updated" is a partial representation of the updated resource: the type
+/// the response returns. Every generated field can be absent, so the model fits a partial
+/// body; a note records the decision.
+fn updated_type(r: &Resolver, op: &OperationFragment, diags: &mut Diagnostics) -> Option<String> {
+    if op.method != "PATCH" || op.request_rows.is_empty() {
+        return None;
+    }
+    let returned = op.response.as_ref()?.type_ref.as_ref()?;
+    if returned.collection {
+        return None;
+    }
+    let q = qualify(
+        &returned.name,
+        super::GRAPH,
+        &op.source,
+        &mut Diagnostics::default(),
+    );
+    let found = r
+        .type_names
+        .find(&q, returned.link.as_deref(), &op.source.file)?;
+    diags.note(
+        "request-body-inferred",
+        op.source.clone(),
+        format!("the update body names no type; read as a partial `{found}`, the type the response returns"),
+    );
+    Some(found)
+}
+
 fn example(
     r: &Resolver,
     e: &ExampleFragment,
@@ -142,15 +200,17 @@ fn example(
             request.is_some_and(|b| b.collection),
         ),
         ExampleKind::Response => {
-            let annotated = e.odata_type.as_ref().map(|t| {
+            // `@odata.type` may say `Collection(microsoft.graph.x)`.
+            let annotated = e.odata_type.as_deref().map(type_text::odata_collection);
+            let annotated_type = annotated.map(|(t, _)| {
                 let q = qualify(t, &page.namespace, &e.source, diags);
                 r.type_names.find(&q, None, &page.path).unwrap_or(q)
             });
             let documented = response.and_then(|resp| resp.type_name.clone());
-            let collection = e
-                .is_collection
-                .unwrap_or(response.is_some_and(|resp| resp.collection));
-            (annotated.or(documented), collection)
+            let collection = e.is_collection.unwrap_or_else(|| {
+                annotated.is_some_and(|(_, c)| c) || response.is_some_and(|resp| resp.collection)
+            });
+            (annotated_type.or(documented), collection)
         }
     };
     Example {

@@ -7,6 +7,8 @@
 mod locate;
 mod values;
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value};
 
 use crate::diag::{Diagnostics, Location, Severity};
@@ -22,13 +24,14 @@ pub const UNREADABLE_CODES: &[&str] = &["placeholder-value", "example-value-wron
 
 /// Checks every typed example body of every operation.
 pub fn check_examples(api: &Api, sources: &[Source], diags: &mut Diagnostics) {
+    let by_path: HashMap<&str, &Source> = sources.iter().map(|s| (s.path.as_str(), s)).collect();
     for op in &api.operations {
         for ex in &op.examples {
             let (Some(body), Some(ty), Some(at)) = (&ex.body, &ex.body_type, &ex.body_source)
             else {
                 continue;
             };
-            let source = sources.iter().find(|s| s.path == at.file);
+            let source = by_path.get(at.file.as_str()).copied();
             let mut c = Checker {
                 api,
                 source,
@@ -99,6 +102,14 @@ impl Checker<'_, '_> {
     }
 
     fn object(&mut self, o: &Map<String, Value>, ty: &str, path: &mut Vec<Step>) {
+        // A member `"@odata.type": "#microsoft.graph.user"` says which (derived) type the
+        // object is: its properties are the ones to check against.
+        let declared = o
+            .get("@odata.type")
+            .and_then(Value::as_str)
+            .and_then(|t| self.api.type_def(t.trim().trim_start_matches('#')))
+            .map(|t| t.name.clone());
+        let ty = declared.as_deref().unwrap_or(ty);
         let props = self.api.all_properties(ty);
         for (key, v) in o {
             path.push(Step::Key(key.clone()));
@@ -250,5 +261,41 @@ fn short(v: &Value) -> String {
         format!("{}…", s.chars().take(40).collect::<String>())
     } else {
         s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::Diagnostics;
+    use crate::pipeline;
+    use crate::source::Source;
+
+    #[test]
+    fn an_odata_type_member_selects_the_derived_type() {
+        let page = |path: &str, md: &str| Source::new(path, md);
+        let base = "# base resource type\n## Properties\n|Property|Type|Description|\n|:--|:--|:--|\n|id|String|Id.|\n";
+        let derived = "# derived resource type\nInherits from [base](base.md).\n## Properties\n\
+|Property|Type|Description|\n|:--|:--|:--|\n|extra|Boolean|Extra.|\n";
+        let api = "# Get base\n## HTTP request\n```http\nGET /bases/{id}\n```\n## Response\n\
+If successful, this method returns a `200 OK` response code and a [base](../resources/base.md) object.\n\
+<!-- { \"blockType\": \"response\" } -->\n```http\nHTTP/1.1 200 OK\n\n\
+{ \"@odata.type\": \"#microsoft.graph.derived\", \"id\": \"1\", \"extra\": true, \"other\": 1 }\n```\n";
+        let sources = vec![
+            page("resources/base.md", base),
+            page("resources/derived.md", derived),
+            page("api/base-get.md", api),
+        ];
+        let loaded = pipeline::from_sources(sources, Diagnostics::default());
+        let undocumented: Vec<_> = loaded
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "example-property-undocumented")
+            .map(|d| d.message.as_str())
+            .collect();
+        assert_eq!(undocumented.len(), 1, "{undocumented:?}");
+        assert!(
+            undocumented[0].contains("`other`")
+                && undocumented[0].contains("microsoft.graph.derived")
+        );
     }
 }

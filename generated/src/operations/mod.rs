@@ -2,15 +2,79 @@
 
 //! One sans-IO endpoint per documented operation; see `crate::runtime::Endpoint`.
 
+/// Create account
+pub mod create_account;
+pub use create_account::{CreateAccount, CreateAccountTarget};
+
+/// Create addresses
+pub mod create_addresses;
+pub use create_addresses::{CreateAddresses, CreateAddressesTarget};
+
+/// Create educationalActivity
+pub mod create_educational_activity;
+pub use create_educational_activity::{
+    CreateEducationalActivity, CreateEducationalActivityTarget,
+};
+
+/// Create itemEmail
+pub mod create_item_email;
+pub use create_item_email::{CreateItemEmail, CreateItemEmailTarget};
+
+/// Create itemPatent
+pub mod create_item_patent;
+pub use create_item_patent::{CreateItemPatent, CreateItemPatentTarget};
+
+/// Create itemPhoneNumber
+pub mod create_item_phone_number;
+pub use create_item_phone_number::{CreateItemPhoneNumber, CreateItemPhoneNumberTarget};
+
 /// Create itemPublication
 pub mod create_item_publication;
 pub use create_item_publication::{CreateItemPublication, CreateItemPublicationTarget};
+
+/// Create languageProficiency
+pub mod create_language_proficiency;
+pub use create_language_proficiency::{
+    CreateLanguageProficiency, CreateLanguageProficiencyTarget,
+};
+
+/// Create personAnniversary
+pub mod create_person_anniversary;
+pub use create_person_anniversary::{
+    CreatePersonAnniversary, CreatePersonAnniversaryTarget,
+};
+
+/// Create personAnnotation
+pub mod create_person_annotation;
+pub use create_person_annotation::{CreatePersonAnnotation, CreatePersonAnnotationTarget};
+
+/// Create personAward
+pub mod create_person_award;
+pub use create_person_award::{CreatePersonAward, CreatePersonAwardTarget};
 
 /// Create personCertification
 pub mod create_person_certification;
 pub use create_person_certification::{
     CreatePersonCertification, CreatePersonCertificationTarget,
 };
+
+/// Create personInterest
+pub mod create_person_interest;
+pub use create_person_interest::{CreatePersonInterest, CreatePersonInterestTarget};
+
+/// Create personName
+pub mod create_person_name;
+pub use create_person_name::{CreatePersonName, CreatePersonNameTarget};
+
+/// Create personResponsibility
+pub mod create_person_responsibility;
+pub use create_person_responsibility::{
+    CreatePersonResponsibility, CreatePersonResponsibilityTarget,
+};
+
+/// Create personWebsite
+pub mod create_person_website;
+pub use create_person_website::{CreatePersonWebsite, CreatePersonWebsiteTarget};
 
 /// Create profile
 pub mod create_profile;
@@ -22,6 +86,378 @@ pub use create_project_participation::{
     CreateProjectParticipation, CreateProjectParticipationTarget,
 };
 
+/// Create skillProficiency
+pub mod create_skill_proficiency;
+pub use create_skill_proficiency::{CreateSkillProficiency, CreateSkillProficiencyTarget};
+
+/// Create webAccount
+pub mod create_web_account;
+pub use create_web_account::{CreateWebAccount, CreateWebAccountTarget};
+
 /// Create workPosition
 pub mod create_work_position;
 pub use create_work_position::{CreateWorkPosition, CreateWorkPositionTarget};
+
+/// Delete educationalActivity
+pub mod delete_educational_activity;
+pub use delete_educational_activity::{
+    DeleteEducationalActivity, DeleteEducationalActivityTarget,
+};
+
+/// Delete itemAddress
+pub mod delete_item_address;
+pub use delete_item_address::{DeleteItemAddress, DeleteItemAddressTarget};
+
+/// Delete itemEmail
+pub mod delete_item_email;
+pub use delete_item_email::{DeleteItemEmail, DeleteItemEmailTarget};
+
+/// Delete itemPatent
+pub mod delete_item_patent;
+pub use delete_item_patent::{DeleteItemPatent, DeleteItemPatentTarget};
+
+/// Delete itemPhoneNumber
+pub mod delete_item_phone_number;
+pub use delete_item_phone_number::{DeleteItemPhoneNumber, DeleteItemPhoneNumberTarget};
+
+/// Delete itemPublication
+pub mod delete_item_publication;
+pub use delete_item_publication::{DeleteItemPublication, DeleteItemPublicationTarget};
+
+/// Delete languageProficiency
+pub mod delete_language_proficiency;
+pub use delete_language_proficiency::{
+    DeleteLanguageProficiency, DeleteLanguageProficiencyTarget,
+};
+
+/// Delete personAnniversary
+pub mod delete_person_anniversary;
+pub use delete_person_anniversary::{
+    DeletePersonAnniversary, DeletePersonAnniversaryTarget,
+};
+
+/// Delete personAnnotation
+pub mod delete_person_annotation;
+pub use delete_person_annotation::{DeletePersonAnnotation, DeletePersonAnnotationTarget};
+
+/// Delete personAward
+pub mod delete_person_award;
+pub use delete_person_award::{DeletePersonAward, DeletePersonAwardTarget};
+
+/// Delete personCertification
+pub mod delete_person_certification;
+pub use delete_person_certification::{
+    DeletePersonCertification, DeletePersonCertificationTarget,
+};
+
+/// Delete personInterest
+pub mod delete_person_interest;
+pub use delete_person_interest::{DeletePersonInterest, DeletePersonInterestTarget};
+
+/// Delete personName
+pub mod delete_person_name;
+pub use delete_person_name::{DeletePersonName, DeletePersonNameTarget};
+
+/// Delete personResponsibility
+pub mod delete_person_responsibility;
+pub use delete_person_responsibility::{
+    DeletePersonResponsibility, DeletePersonResponsibilityTarget,
+};
+
+/// Delete personWebsite
+pub mod delete_person_website;
+pub use delete_person_website::{DeletePersonWebsite, DeletePersonWebsiteTarget};
+
+/// Delete profile
+pub mod delete_profile;
+pub use delete_profile::{DeleteProfile, DeleteProfileTarget};
+
+/// Delete projectParticipation
+pub mod delete_project_participation;
+pub use delete_project_participation::{
+    DeleteProjectParticipation, DeleteProjectParticipationTarget,
+};
+
+/// Delete skillProficiency
+pub mod delete_skill_proficiency;
+pub use delete_skill_proficiency::{DeleteSkillProficiency, DeleteSkillProficiencyTarget};
+
+/// Delete userAccountInformation
+pub mod delete_user_account_information;
+pub use delete_user_account_information::{
+    DeleteUserAccountInformation, DeleteUserAccountInformationTarget,
+};
+
+/// Delete webAccount
+pub mod delete_web_account;
+pub use delete_web_account::{DeleteWebAccount, DeleteWebAccountTarget};
+
+/// Delete workPosition
+pub mod delete_work_position;
+pub use delete_work_position::{DeleteWorkPosition, DeleteWorkPositionTarget};
+
+/// Get educationalActivity
+pub mod get_educational_activity;
+pub use get_educational_activity::{GetEducationalActivity, GetEducationalActivityTarget};
+
+/// Get itemAddress
+pub mod get_item_address;
+pub use get_item_address::{GetItemAddress, GetItemAddressTarget};
+
+/// Get itemEmail
+pub mod get_item_email;
+pub use get_item_email::{GetItemEmail, GetItemEmailTarget};
+
+/// Get itemPatent
+pub mod get_item_patent;
+pub use get_item_patent::{GetItemPatent, GetItemPatentTarget};
+
+/// Get itemPhoneNumber
+pub mod get_item_phone_number;
+pub use get_item_phone_number::{GetItemPhoneNumber, GetItemPhoneNumberTarget};
+
+/// Get itemPublication
+pub mod get_item_publication;
+pub use get_item_publication::{GetItemPublication, GetItemPublicationTarget};
+
+/// Get languageProficiency
+pub mod get_language_proficiency;
+pub use get_language_proficiency::{GetLanguageProficiency, GetLanguageProficiencyTarget};
+
+/// Get personAnniversary
+pub mod get_person_anniversary;
+pub use get_person_anniversary::{GetPersonAnniversary, GetPersonAnniversaryTarget};
+
+/// Get personAnnotation
+pub mod get_person_annotation;
+pub use get_person_annotation::{GetPersonAnnotation, GetPersonAnnotationTarget};
+
+/// Get personAward
+pub mod get_person_award;
+pub use get_person_award::{GetPersonAward, GetPersonAwardTarget};
+
+/// Get personCertification
+pub mod get_person_certification;
+pub use get_person_certification::{GetPersonCertification, GetPersonCertificationTarget};
+
+/// Get personInterest
+pub mod get_person_interest;
+pub use get_person_interest::{GetPersonInterest, GetPersonInterestTarget};
+
+/// Get personName
+pub mod get_person_name;
+pub use get_person_name::{GetPersonName, GetPersonNameTarget};
+
+/// Get personResponsibility
+pub mod get_person_responsibility;
+pub use get_person_responsibility::{
+    GetPersonResponsibility, GetPersonResponsibilityTarget,
+};
+
+/// Get personWebsite
+pub mod get_person_website;
+pub use get_person_website::{GetPersonWebsite, GetPersonWebsiteTarget};
+
+/// Get profile
+pub mod get_profile;
+pub use get_profile::{GetProfile, GetProfileTarget};
+
+/// Get projectParticipation
+pub mod get_project_participation;
+pub use get_project_participation::{
+    GetProjectParticipation, GetProjectParticipationTarget,
+};
+
+/// Get skillProficiency
+pub mod get_skill_proficiency;
+pub use get_skill_proficiency::{GetSkillProficiency, GetSkillProficiencyTarget};
+
+/// Get userAccountInformation
+pub mod get_user_account_information;
+pub use get_user_account_information::{
+    GetUserAccountInformation, GetUserAccountInformationTarget,
+};
+
+/// Get webAccount
+pub mod get_web_account;
+pub use get_web_account::{GetWebAccount, GetWebAccountTarget};
+
+/// Get workPosition
+pub mod get_work_position;
+pub use get_work_position::{GetWorkPosition, GetWorkPositionTarget};
+
+/// List accounts
+pub mod list_accounts;
+pub use list_accounts::{ListAccounts, ListAccountsTarget};
+
+/// List addresses
+pub mod list_addresses;
+pub use list_addresses::{ListAddresses, ListAddressesTarget};
+
+/// List anniversaries
+pub mod list_anniversaries;
+pub use list_anniversaries::{ListAnniversaries, ListAnniversariesTarget};
+
+/// List awards
+pub mod list_awards;
+pub use list_awards::{ListAwards, ListAwardsTarget};
+
+/// List certifications
+pub mod list_certifications;
+pub use list_certifications::{ListCertifications, ListCertificationsTarget};
+
+/// List educationalActivities
+pub mod list_educational_activities;
+pub use list_educational_activities::{
+    ListEducationalActivities, ListEducationalActivitiesTarget,
+};
+
+/// List emails
+pub mod list_emails;
+pub use list_emails::{ListEmails, ListEmailsTarget};
+
+/// List interests
+pub mod list_interests;
+pub use list_interests::{ListInterests, ListInterestsTarget};
+
+/// List languages
+pub mod list_languages;
+pub use list_languages::{ListLanguages, ListLanguagesTarget};
+
+/// List names
+pub mod list_names;
+pub use list_names::{ListNames, ListNamesTarget};
+
+/// List notes
+pub mod list_notes;
+pub use list_notes::{ListNotes, ListNotesTarget};
+
+/// List patents
+pub mod list_patents;
+pub use list_patents::{ListPatents, ListPatentsTarget};
+
+/// List phones
+pub mod list_phones;
+pub use list_phones::{ListPhones, ListPhonesTarget};
+
+/// List positions
+pub mod list_positions;
+pub use list_positions::{ListPositions, ListPositionsTarget};
+
+/// List projects
+pub mod list_projects;
+pub use list_projects::{ListProjects, ListProjectsTarget};
+
+/// List publications
+pub mod list_publications;
+pub use list_publications::{ListPublications, ListPublicationsTarget};
+
+/// List responsibilities
+pub mod list_responsibilities;
+pub use list_responsibilities::{ListResponsibilities, ListResponsibilitiesTarget};
+
+/// List skills
+pub mod list_skills;
+pub use list_skills::{ListSkills, ListSkillsTarget};
+
+/// List webAccounts
+pub mod list_web_accounts;
+pub use list_web_accounts::{ListWebAccounts, ListWebAccountsTarget};
+
+/// List websites
+pub mod list_websites;
+pub use list_websites::{ListWebsites, ListWebsitesTarget};
+
+/// Update educationalactivity
+pub mod update_educational_activity;
+pub use update_educational_activity::{
+    UpdateEducationalActivity, UpdateEducationalActivityTarget,
+};
+
+/// Update itemAddress
+pub mod update_item_address;
+pub use update_item_address::{UpdateItemAddress, UpdateItemAddressTarget};
+
+/// Update itememail
+pub mod update_item_email;
+pub use update_item_email::{UpdateItemEmail, UpdateItemEmailTarget};
+
+/// Update itemPatent
+pub mod update_item_patent;
+pub use update_item_patent::{UpdateItemPatent, UpdateItemPatentTarget};
+
+/// Update itemPublication
+pub mod update_item_publication;
+pub use update_item_publication::{UpdateItemPublication, UpdateItemPublicationTarget};
+
+/// Update itemphonenumber
+pub mod update_itemphonenumber;
+pub use update_itemphonenumber::{UpdateItemphonenumber, UpdateItemphonenumberTarget};
+
+/// Update languageProficiency
+pub mod update_language_proficiency;
+pub use update_language_proficiency::{
+    UpdateLanguageProficiency, UpdateLanguageProficiencyTarget,
+};
+
+/// Update personAnniversary
+pub mod update_person_anniversary;
+pub use update_person_anniversary::{
+    UpdatePersonAnniversary, UpdatePersonAnniversaryTarget,
+};
+
+/// Update personAnnotation
+pub mod update_person_annotation;
+pub use update_person_annotation::{UpdatePersonAnnotation, UpdatePersonAnnotationTarget};
+
+/// Update personAward
+pub mod update_person_award;
+pub use update_person_award::{UpdatePersonAward, UpdatePersonAwardTarget};
+
+/// Update personCertification
+pub mod update_person_certification;
+pub use update_person_certification::{
+    UpdatePersonCertification, UpdatePersonCertificationTarget,
+};
+
+/// Update personinterest
+pub mod update_person_interest;
+pub use update_person_interest::{UpdatePersonInterest, UpdatePersonInterestTarget};
+
+/// Update personname
+pub mod update_person_name;
+pub use update_person_name::{UpdatePersonName, UpdatePersonNameTarget};
+
+/// Update personResponsibility
+pub mod update_person_responsibility;
+pub use update_person_responsibility::{
+    UpdatePersonResponsibility, UpdatePersonResponsibilityTarget,
+};
+
+/// Update personwebsite
+pub mod update_person_website;
+pub use update_person_website::{UpdatePersonWebsite, UpdatePersonWebsiteTarget};
+
+/// Update projectparticipation
+pub mod update_project_participation;
+pub use update_project_participation::{
+    UpdateProjectParticipation, UpdateProjectParticipationTarget,
+};
+
+/// Update skillproficiency
+pub mod update_skill_proficiency;
+pub use update_skill_proficiency::{UpdateSkillProficiency, UpdateSkillProficiencyTarget};
+
+/// Update useraccountinformation
+pub mod update_user_account_information;
+pub use update_user_account_information::{
+    UpdateUserAccountInformation, UpdateUserAccountInformationTarget,
+};
+
+/// Update webAccount
+pub mod update_web_account;
+pub use update_web_account::{UpdateWebAccount, UpdateWebAccountTarget};
+
+/// Update workPosition
+pub mod update_work_position;
+pub use update_work_position::{UpdateWorkPosition, UpdateWorkPositionTarget};

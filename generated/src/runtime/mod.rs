@@ -2,16 +2,18 @@
 
 //! Support code that every generated model and endpoint uses.
 //!
-//! - [`Field`] keeps a member's three states apart: absent, explicit `null`, or a value;
-//!   [`Members`] and [`MemberWriter`] read and write a model's members with it.
-//! - [`DateTimeOffset`], [`Date`], [`TimeOfDay`], [`Guid`] and [`Duration`] parse their
-//!   text but re-serialize it unchanged, so a round trip never rewrites a value.
+//! - [`Field`] keeps a member's three states apart: absent, explicit `null`, or a value.
+//! - [`Guid`] and [`Duration`] parse their text but re-serialize it unchanged, so a round
+//!   trip never rewrites a value; so do [`DateTimeOffset`], [`Date`] and [`TimeOfDay`] under
+//!   the `chrono` and `time` date mappings (under the `String` mapping they are strings).
+//! - [`Members`] and [`MemberWriter`] read and write a model's members through [`Field`].
 //! - [`Collection`] is the `{"value": [...], "@odata.nextLink": ...}` list envelope, and
 //!   [`Single`] the `{"value": ...}` envelope of a primitive result.
 //! - [`Endpoint`] turns an operation into an [`http::Request`] and parses the
 //!   [`http::Response`] into its typed output or an [`Error`]; no HTTP client is included.
 
 mod collection;
+mod dates;
 mod duration;
 mod endpoint;
 mod error;
@@ -22,11 +24,12 @@ mod members;
 mod tests;
 
 pub use collection::{Collection, Single};
+pub use dates::{Date, DateTimeOffset, TimeOfDay};
 pub use duration::IsoDuration;
 pub use endpoint::{
     Endpoint, encode_literal, encode_path, encode_segment, json_body, parse_response, status,
 };
 pub use error::{Error, GraphError};
 pub use field::Field;
-pub use lexical::{Date, DateTimeOffset, Duration, Guid, Lexical, LexicalValue, TimeOfDay};
+pub use lexical::{Duration, Guid, Lexical, LexicalValue};
 pub use members::{MemberWriter, Members};

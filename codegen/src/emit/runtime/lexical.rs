@@ -1,8 +1,9 @@
 //! Values that parse their JSON text but re-serialize it unchanged.
 //!
-//! `chrono` would print `2020-07-06T06:34:12.2294868Z` as `2020-07-06T06:34:12.229486800Z`,
-//! so a model that stored only the parsed value would rewrite the documents it round-trips.
-//! [`Lexical`] keeps the text it was given next to the parsed value.
+//! A date library would print `2020-07-06T06:34:12.2294868Z` as
+//! `2020-07-06T06:34:12.229486800Z`, so a model that stored only the parsed value would
+//! rewrite the documents it round-trips. [`Lexical`] keeps the text it was given next to the
+//! parsed value. The date types themselves live in `dates.rs`, which the date mapping picks.
 
 use std::fmt;
 use std::str::FromStr;
@@ -32,14 +33,6 @@ pub struct Lexical<T> {
     value: T,
 }
 
-/// `Edm.DateTimeOffset`: an RFC 3339 date-time such as `2020-07-06T06:34:12.2294868Z`.
-///
-/// A date-time without an offset (`2020-07-06T06:34:12`) is read as UTC.
-pub type DateTimeOffset = Lexical<chrono::DateTime<chrono::FixedOffset>>;
-/// `Edm.Date`: a calendar date such as `2020-07-06`.
-pub type Date = Lexical<chrono::NaiveDate>;
-/// `Edm.TimeOfDay`: a time such as `08:30:00` or `08:30:00.0000000`.
-pub type TimeOfDay = Lexical<chrono::NaiveTime>;
 /// `Edm.Guid`: a UUID such as `b7b35e6f-2b63-4c2f-8cd1-0b2b0c1f2a60`.
 pub type Guid = Lexical<uuid::Uuid>;
 /// `Edm.Duration`: an ISO 8601 duration such as `PT1H30M`.
@@ -126,46 +119,6 @@ impl<'de, T: LexicalValue> Deserialize<'de> for Lexical<T> {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let text = String::deserialize(deserializer)?;
         Lexical::parse(&text).map_err(serde::de::Error::custom)
-    }
-}
-
-impl LexicalValue for chrono::DateTime<chrono::FixedOffset> {
-    const EXPECTING: &'static str = "an RFC 3339 date-time";
-
-    fn parse_text(text: &str) -> Result<Self, String> {
-        chrono::DateTime::parse_from_rfc3339(text).or_else(|offset_error| {
-            chrono::NaiveDateTime::parse_from_str(text, "%Y-%m-%dT%H:%M:%S%.f")
-                .map(|naive| naive.and_utc().fixed_offset())
-                .map_err(|_| offset_error.to_string())
-        })
-    }
-
-    fn to_text(&self) -> String {
-        self.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
-    }
-}
-
-impl LexicalValue for chrono::NaiveDate {
-    const EXPECTING: &'static str = "a date (YYYY-MM-DD)";
-
-    fn parse_text(text: &str) -> Result<Self, String> {
-        chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| e.to_string())
-    }
-
-    fn to_text(&self) -> String {
-        self.format("%Y-%m-%d").to_string()
-    }
-}
-
-impl LexicalValue for chrono::NaiveTime {
-    const EXPECTING: &'static str = "a time of day (hh:mm:ss[.fffffff])";
-
-    fn parse_text(text: &str) -> Result<Self, String> {
-        chrono::NaiveTime::parse_from_str(text, "%H:%M:%S%.f").map_err(|e| e.to_string())
-    }
-
-    fn to_text(&self) -> String {
-        self.format("%H:%M:%S%.f").to_string()
     }
 }
 

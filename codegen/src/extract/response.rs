@@ -1,0 +1,153 @@
+//! The documented success response of an API page.
+//!
+//! Read from the sentence in the `Response` section or its subsections ("returns a
+//! `201 Created` response code and an [x](…) object", "the response is `204 No
+//! Content`"). When no sentence gives a status, the status line of a response block
+//! in that section, or else of the page's first response example, is used, with a note.
+
+use super::ExampleFragment;
+use super::type_text::{self, TypeRef};
+use crate::diag::{Diagnostics, Location};
+use crate::ir::ExampleKind;
+use crate::page::{Page, Section, Text, starts_with_lower};
+use crate::source::Source;
+
+/// What the Response section says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ResponseFragment {
+    /// Status code.
+    pub status: u16,
+    /// Returned type (link text), if any.
+    pub type_ref: Option<TypeRef>,
+    /// Where the sentence (or the status line used instead) is.
+    pub source: Location,
+}
+
+/// The page's success response; `None` when neither the Response section nor an
+/// example gives a status.
+pub fn extract(
+    source: &Source,
+    page: &Page,
+    examples: &[ExampleFragment],
+    diags: &mut Diagnostics,
+) -> Option<ResponseFragment> {
+    let trees = page.section_trees(|t| starts_with_lower(t, "response"));
+    let sections = || trees.iter().flat_map(|t| t.iter());
+    let paragraphs = || sections().flat_map(Section::paragraphs);
+    if let Some((p, status, end)) =
+        paragraphs().find_map(|p| status_in(&p.text).map(|(s, e)| (p, s, e)))
+    {
+        let type_ref = (status != 204).then(|| returned_type(p, end)).flatten();
+        return Some(ResponseFragment {
+            status,
+            type_ref,
+            source: source.at_line(p.line),
+        });
+    }
+    let (status, line) = status_block(sections()).or_else(|| status_example(examples))?;
+    let example = examples
+        .iter()
+        .find(|e| e.kind == ExampleKind::Response && e.source.line == line);
+    let at = source.at_line(line);
+    // `response-status-from-example`: the status comes from a block, not a sentence.
+    diags.note(
+        "response-status-from-example",
+        at.clone(),
+        format!(
+            "the Response section states no status code; {status} is taken from this response block"
+        ),
+    );
+    let type_ref = paragraphs()
+        .find_map(|p| {
+            p.text
+                .to_ascii_lowercase()
+                .find("return")
+                .and_then(|at| returned_type(p, at))
+        })
+        .or_else(|| example.and_then(annotated_type));
+    Some(ResponseFragment {
+        status,
+        type_ref: if status == 204 { None } else { type_ref },
+        source: at,
+    })
+}
+
+/// The status and first line of the first code block in the Response sections that
+/// starts with a status line.
+fn status_block<'a>(mut sections: impl Iterator<Item = &'a Section>) -> Option<(u16, u32)> {
+    sections.find_map(|s| {
+        s.code_blocks().find_map(|c| {
+            let m = super::http::message(&c.text);
+            Some((m.status?, c.line))
+        })
+    })
+}
+
+/// The status and first line of the first response example with a status line.
+fn status_example(examples: &[ExampleFragment]) -> Option<(u16, u32)> {
+    examples
+        .iter()
+        .filter(|e| e.kind == ExampleKind::Response)
+        .find_map(|e| Some((e.message.status?, e.source.line)))
+}
+
+/// `@odata.type` of a response example: `microsoft.graph.x` or `Collection(microsoft.graph.x)`.
+fn annotated_type(e: &ExampleFragment) -> Option<TypeRef> {
+    let t = e.odata_type.as_deref()?.trim();
+    let (inner, collection) = match type_text::odata_collection(t) {
+        (inner, true) => (inner, true),
+        (inner, false) => (inner, e.is_collection.unwrap_or(false)),
+    };
+    type_text::is_type_name(inner).then(|| TypeRef {
+        name: type_text::normalise_name(inner),
+        collection,
+        link: None,
+    })
+}
+
+/// The first link after byte `from` of the sentence that names a type page.
+fn returned_type(p: &Text, from: usize) -> Option<TypeRef> {
+    let after = p.text.get(from..)?;
+    let link = p.links.iter().find(|l| {
+        let page_link = l.target.contains("resources/") || !l.target.contains(['/', '#']);
+        page_link && type_text::is_type_name(l.text.trim()) && after.contains(l.text.as_str())
+    })?;
+    let at = after.find(link.text.as_str())?;
+    let before = after.get(..at)?.trim_end().to_ascii_lowercase();
+    let tail = after
+        .get(at + link.text.len()..)?
+        .trim_start()
+        .to_ascii_lowercase();
+    let collection = tail.starts_with("collection")
+        || ["collection of", "list of", "array of"]
+            .iter()
+            .any(|w| before.ends_with(w));
+    Some(TypeRef {
+        name: type_text::normalise_name(&link.text),
+        collection,
+        link: Some(link.target.clone()),
+    })
+}
+
+/// The first 3-digit HTTP status in a sentence that mentions returning or the response,
+/// and where it ends.
+pub fn status_in(text: &str) -> Option<(u16, usize)> {
+    let lower = text.to_ascii_lowercase();
+    let from = ["return", "respon", "success"]
+        .iter()
+        .filter_map(|w| lower.find(w))
+        .min()?;
+    let bytes = text.as_bytes();
+    (from..bytes.len().saturating_sub(2)).find_map(|i| {
+        let three = bytes.get(i..i + 3)?;
+        let boundary_before = i == 0 || bytes.get(i - 1).is_none_or(|b| !b.is_ascii_digit());
+        let boundary_after = bytes.get(i + 3).is_none_or(|b| !b.is_ascii_digit());
+        let first_ok = three.first().is_some_and(|b| (b'1'..=b'5').contains(b));
+        let digits = three.iter().all(u8::is_ascii_digit) && first_ok;
+        let status: u16 = std::str::from_utf8(three).ok()?.parse().ok()?;
+        (digits && boundary_before && boundary_after).then_some((status, i + 3))
+    })
+}
+
+#[cfg(test)]
+mod tests;

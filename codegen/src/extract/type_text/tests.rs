@@ -1,0 +1,158 @@
+use super::*;
+use crate::page::Link;
+
+fn cell(text: &str) -> Text {
+    Text {
+        text: text.to_string(),
+        ..Text::default()
+    }
+}
+
+fn linked(text: &str, links: &[&str]) -> Text {
+    let mut c = cell(text);
+    for l in links {
+        c.links.push(Link {
+            text: (*l).into(),
+            target: format!("../resources/{}.md", l.to_ascii_lowercase()),
+        });
+    }
+    c
+}
+
+fn read(text: &str) -> (String, bool, Option<TypeIssue>) {
+    let c = parse_cell(&cell(text)).unwrap();
+    (c.type_ref.name, c.type_ref.collection, c.issue)
+}
+
+#[test]
+fn primitives_are_normalised() {
+    for (text, want) in [
+        ("String", "Edm.String"),
+        ("Edm.boolean ", "Edm.Boolean"),
+        ("DateTimeOffSet", "Edm.DateTimeOffset"),
+        ("Date", "Edm.Date"),
+        ("GUID", "Edm.Guid"),
+        ("microsoft.graph.Json", "Edm.Untyped"),
+    ] {
+        assert_eq!(read(text), (want.to_string(), false, None), "{text}");
+    }
+}
+
+#[test]
+fn collections_in_every_spelling() {
+    for text in [
+        "String collection",
+        "Collection(String)",
+        "collection(string)",
+        "String Collection",
+        "String[]",
+    ] {
+        assert_eq!(read(text), ("Edm.String".to_string(), true, None), "{text}");
+    }
+    let (name, coll, _) = read("Collection(microsoft.graph.columnDefinition)");
+    assert_eq!(
+        (name.as_str(), coll),
+        ("microsoft.graph.columnDefinition", true)
+    );
+}
+
+#[test]
+fn linked_types_use_the_link_text() {
+    let t = parse_cell(&linked("relatedPerson collection", &["relatedPerson"])).unwrap();
+    assert_eq!(t.type_ref.name, "relatedPerson");
+    assert!(t.type_ref.collection);
+    assert_eq!(
+        t.type_ref.link.as_deref(),
+        Some("../resources/relatedperson.md")
+    );
+    assert_eq!(t.issue, None);
+    let t = parse_cell(&linked("itemAnalytics resource", &["itemAnalytics"])).unwrap();
+    assert_eq!((t.type_ref.name.as_str(), t.issue), ("itemAnalytics", None));
+}
+
+#[test]
+fn qualifiers_are_left_out_with_a_note() {
+    for (text, q) in [
+        ("String (identifier)", "(identifier)"),
+        ("string, maximum size 20", "maximum size 20"),
+        ("(Optional) String", "(Optional)"),
+        ("string (url)", "(url)"),
+    ] {
+        assert_eq!(
+            read(text),
+            (
+                "Edm.String".into(),
+                false,
+                Some(TypeIssue::Qualifier(q.into()))
+            ),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        read("alertFeedback enum"),
+        ("alertFeedback".into(), false, None)
+    );
+}
+
+#[test]
+fn unions_and_prose_are_untyped() {
+    assert_eq!(
+        read("String or Int32"),
+        (UNTYPED.into(), false, Some(TypeIssue::Union))
+    );
+    assert_eq!(
+        read("string/number"),
+        (UNTYPED.into(), false, Some(TypeIssue::Union))
+    );
+    assert_eq!(
+        read("(boolean or string or number) collection"),
+        (UNTYPED.into(), true, Some(TypeIssue::Union))
+    );
+    let two = parse_cell(&linked(
+        "a or b",
+        &["appHostedMediaConfig", "serviceHostedMediaConfig"],
+    ))
+    .unwrap();
+    assert_eq!(
+        (two.type_ref.name.as_str(), two.issue),
+        (UNTYPED, Some(TypeIssue::Union))
+    );
+    assert_eq!(two.type_ref.link, None);
+    let prose = "Moment in time when the resource was created.  DateTimeOffset";
+    assert_eq!(read(prose), (UNTYPED.into(), false, Some(TypeIssue::Prose)));
+    assert_eq!(read("Untyped JSON object"), (UNTYPED.into(), false, None));
+}
+
+#[test]
+fn vague_spellings_are_read_as_the_primitive_they_describe() {
+    assert_eq!(
+        read("number"),
+        ("Edm.Double".into(), false, Some(TypeIssue::Vague))
+    );
+    assert_eq!(
+        read("Timestamp"),
+        ("Edm.DateTimeOffset".into(), false, Some(TypeIssue::Vague))
+    );
+    assert_eq!(
+        read("Url"),
+        ("Edm.String".into(), false, Some(TypeIssue::Vague))
+    );
+}
+
+#[test]
+fn issues_become_located_diagnostics() {
+    let c = parse_cell(&cell("String or Int32")).unwrap();
+    let d = c.diagnostic(&Location::line("r.md", 7)).unwrap();
+    assert_eq!((d.code.as_str(), d.location.line), ("type-text-union", 7));
+    assert!(
+        parse_cell(&cell("String"))
+            .unwrap()
+            .diagnostic(&Location::default())
+            .is_none()
+    );
+}
+
+#[test]
+fn empty_cells_have_no_type() {
+    assert!(parse_cell(&cell("  ")).is_none());
+}
