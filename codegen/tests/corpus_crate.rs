@@ -8,9 +8,10 @@
 //!
 //! The corpus is `GRAPH_CORPUS`, else `../shared/corpus/graph-beta-2021` next to the
 //! workspace; the test is skipped, with a message, when it is not there. The crate is written
-//! to `codegen-corpus-crate` in the temporary directory (outside the workspace, which would
-//! otherwise claim it) and built in `target/corpus-crate`, so a second run only rebuilds
-//! what changed.
+//! to `codegen-corpus-crate-<checkout>` in the temporary directory (outside the workspace,
+//! which would otherwise claim it; one per checkout, so runs from two worktrees never write
+//! into each other's) and built in `target/corpus-crate`, so a second run only rebuilds what
+//! changed.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -41,7 +42,7 @@ fn corpus_crate_compiles_without_warnings_and_passes_clippy() {
         );
         return;
     }
-    let out = std::env::temp_dir().join("codegen-corpus-crate");
+    let out = std::env::temp_dir().join(format!("codegen-corpus-crate-{}", checkout_tag()));
     generate(&docs, &out);
     same_on_one_thread(&docs, &out);
     if let Ok(lock) = std::fs::read(workspace().join("Cargo.lock")) {
@@ -62,6 +63,24 @@ fn corpus_crate_compiles_without_warnings_and_passes_clippy() {
         "the corpus crate in {} does not pass",
         out.display()
     );
+}
+
+/// The checkout's absolute path as a file name: `/work/wt-x` → `work_wt-x`.
+fn checkout_tag() -> String {
+    let root = workspace().canonicalize().unwrap_or_else(|_| workspace());
+    let tag: String = root
+        .display()
+        .to_string()
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    tag.trim_matches('_').to_string()
 }
 
 /// `codegen generate` over the corpus, in-process: it must finish, print its summary and
