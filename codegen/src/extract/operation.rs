@@ -61,7 +61,7 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Option<
     let examples = examples::extract(source, page, diags);
     Some(OperationFragment {
         name: if name.is_empty() {
-            fallback_name(&source.path)
+            name_from_file(&source.path)
         } else {
             name
         },
@@ -78,7 +78,9 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Option<
     })
 }
 
-fn fallback_name(path: &str) -> String {
+/// An operation name from the page's file name (`profile-post.md` → `profilePost`), used
+/// when the title gives none or clashes with another page's.
+pub(crate) fn name_from_file(path: &str) -> String {
     let file = path.rsplit('/').next().unwrap_or(path);
     file.strip_suffix(".md")
         .unwrap_or(file)

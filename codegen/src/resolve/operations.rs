@@ -32,7 +32,7 @@ pub(super) fn build(
         let mut built = operation(r, op, page, diags);
         built.name = name.clone();
         if count.get(name.as_str()).copied().unwrap_or(0) > 1 {
-            built.name = file_name(&page.path);
+            built.name = crate::extract::operation::name_from_file(&page.path);
             diags.note(
                 "operation-name-clash",
                 op.source.clone(),
@@ -66,13 +66,6 @@ fn cased_name(r: &Resolver, op: &OperationFragment) -> String {
     } else {
         name
     }
-}
-
-fn file_name(path: &str) -> String {
-    let file = path.rsplit('/').next().unwrap_or(path);
-    file.strip_suffix(".md")
-        .unwrap_or(file)
-        .to_lower_camel_case()
 }
 
 fn operation(
