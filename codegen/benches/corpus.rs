@@ -22,6 +22,7 @@
 //! ```sh
 //! cargo bench -p codegen --bench corpus                      # corpus from GRAPH_CORPUS or ../shared/corpus/graph-beta-2021
 //! GRAPH_CORPUS=/path/to/graph-beta-2021 cargo bench -p codegen --bench corpus
+//! cargo bench -p codegen --bench corpus -- ir                # only the floor and the named stages
 //! ```
 
 use std::alloc::{GlobalAlloc, Layout, System};
@@ -90,7 +91,11 @@ struct Measure {
 }
 
 fn main() {
-    // `cargo bench` passes `--bench`; nothing else is accepted.
+    // `cargo bench` passes `--bench`; other arguments name the stages to run.
+    let only: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with('-'))
+        .collect();
     let Some(corpus) = corpus_dir() else {
         println!("corpus bench skipped: set GRAPH_CORPUS to the graph-beta-2021 folder");
         return;
@@ -112,11 +117,13 @@ fn main() {
             }
         };
         let dir = out.join(format!("t{threads}"));
-        pool.install(|| run_stages(&corpus, &dir, threads, &mut rows));
+        pool.install(|| run_stages(&corpus, &dir, threads, &only, &mut rows));
         trees.push(dir);
     }
     print_table(&rows);
-    compare_trees(&trees);
+    if only.is_empty() || only.iter().any(|o| o == "generate") {
+        compare_trees(&trees);
+    }
     let _ = std::fs::remove_dir_all(&out);
 }
 
@@ -135,23 +142,32 @@ fn thread_counts(cores: usize) -> Vec<usize> {
     if cores > 1 { vec![1, cores] } else { vec![1] }
 }
 
-/// Times floor, ir and generate inside the current rayon pool.
-fn run_stages(corpus: &Path, out: &Path, threads: usize, rows: &mut Vec<Measure>) {
+/// Times floor, ir, emit and generate (or the floor and the stages named in `only`)
+/// inside the current rayon pool.
+fn run_stages(corpus: &Path, out: &Path, threads: usize, only: &[String], rows: &mut Vec<Measure>) {
+    let wanted = |stage: &str| only.is_empty() || only.iter().any(|o| o == stage);
     let _ = std::fs::remove_dir_all(out);
     rows.push(measure("floor", threads, || {
         floor(corpus);
     }));
     let docs = corpus.display().to_string();
-    rows.push(measure("ir", threads, || {
-        cli(&["codegen", "ir", "--quiet", "--docs", &docs]);
-    }));
-    match codegen::pipeline::load(corpus) {
-        Ok(loaded) => rows.push(measure("emit", threads, || {
-            let mut diags = codegen::diag::Diagnostics::default();
-            let options = codegen::emit::EmitOptions::default();
-            codegen::emit::emit(&loaded.api, &options, &mut diags);
-        })),
-        Err(e) => eprintln!("emit stage skipped: {e}"),
+    if wanted("ir") {
+        rows.push(measure("ir", threads, || {
+            cli(&["codegen", "ir", "--quiet", "--docs", &docs]);
+        }));
+    }
+    if wanted("emit") {
+        match codegen::pipeline::load(corpus) {
+            Ok(loaded) => rows.push(measure("emit", threads, || {
+                let mut diags = codegen::diag::Diagnostics::default();
+                let options = codegen::emit::EmitOptions::default();
+                codegen::emit::emit(&loaded.api, &options, &mut diags);
+            })),
+            Err(e) => eprintln!("emit stage skipped: {e}"),
+        }
+    }
+    if !wanted("generate") {
+        return;
     }
     let out_arg = out.display().to_string();
     rows.push(measure("generate", threads, || {

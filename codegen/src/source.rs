@@ -17,10 +17,16 @@ pub struct Source {
 impl Source {
     /// Builds a source from raw text (used by tests and by `load`).
     pub fn new(path: &str, raw: &str) -> Self {
+        Source::from_owned(path, raw.to_string())
+    }
+
+    /// Builds a source from raw text it takes over (no copy when there is no CR to
+    /// remove).
+    pub fn from_owned(path: &str, raw: String) -> Self {
         let text = normalise(raw);
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
+        line_starts.push(0);
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Source {
             path: path.to_string(),
             text,
@@ -76,13 +82,23 @@ impl Source {
     }
 }
 
-fn normalise(raw: &str) -> String {
-    let raw = raw.strip_prefix('\u{feff}').unwrap_or(raw);
-    if raw.contains('\r') {
-        raw.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        raw.to_string()
+/// Strips a BOM and turns CRLF and lone CR into LF, in one pass over the text.
+fn normalise(mut raw: String) -> String {
+    if raw.starts_with('\u{feff}') {
+        raw.drain(..'\u{feff}'.len_utf8());
     }
+    if !raw.contains('\r') {
+        return raw;
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut rest = raw.as_str();
+    while let Some((line, after)) = rest.split_once('\r') {
+        out.push_str(line);
+        out.push('\n');
+        rest = after.strip_prefix('\n').unwrap_or(after);
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Lists the `.md` files under `root` (recursively), sorted, as relative `/` paths.
@@ -143,7 +159,7 @@ pub fn read(rel: &str, path: &Path, diags: &mut Diagnostics) -> Option<Source> {
                     String::from_utf8_lossy(e.as_bytes()).into_owned()
                 }
             };
-            Some(Source::new(rel, &raw))
+            Some(Source::from_owned(rel, raw))
         }
         Err(e) => {
             diags.error(
@@ -169,5 +185,13 @@ mod tests {
         assert_eq!(s.line_col(9), (3, 2));
         assert_eq!(s.line_text(2), "two");
         assert_eq!(s.line_text(99), "");
+    }
+
+    #[test]
+    fn lone_cr_and_mixed_line_ends_become_lf() {
+        let s = Source::new("a.md", "a\rb\r\n\r\nc\n\rd\r");
+        assert_eq!(s.text, "a\nb\n\nc\n\nd\n");
+        assert_eq!(s.line_count(), 7);
+        assert_eq!(Source::new("a.md", "\u{feff}").text, "");
     }
 }

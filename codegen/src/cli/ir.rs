@@ -1,5 +1,7 @@
 //! `codegen ir`: print the resolved IR.
 
+use std::io::Write;
+
 use super::{Console, DocsArgs, output};
 
 /// Arguments of `codegen ir`.
@@ -28,23 +30,17 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> u8 {
         Err(code) => return code,
     };
     output::print_diagnostics(&loaded, &args.docs, console);
-    let text = match args.format {
-        Format::Json => serde_json::to_string_pretty(&loaded.api)
-            .map(|mut s| {
-                s.push('\n');
-                s
-            })
-            .map_err(|e| e.to_string()),
-        Format::Yaml => serde_yaml::to_string(&loaded.api).map_err(|e| e.to_string()),
-    };
-    let written = text
-        .map_err(|e| format!("cannot serialize the IR: {e}"))
-        .and_then(|t| {
-            console
-                .out
-                .write_all(t.as_bytes())
-                .map_err(|e| format!("cannot write to stdout: {e}"))
-        });
+    // Streamed: the JSON of the whole corpus is tens of MB, not worth holding as a String.
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut *console.out);
+    let written = match args.format {
+        Format::Json => serde_json::to_writer_pretty(&mut out, &loaded.api)
+            .map_err(|e| e.to_string())
+            .and_then(|()| writeln!(out).map_err(|e| e.to_string())),
+        Format::Yaml => serde_yaml::to_writer(&mut out, &loaded.api).map_err(|e| e.to_string()),
+    }
+    .and_then(|()| out.flush().map_err(|e| e.to_string()))
+    .map_err(|e| format!("cannot write the IR to stdout: {e}"));
+    drop(out);
     if let Err(e) = written {
         let _ = writeln!(console.err, "error: {e}");
         return 2;
