@@ -26,7 +26,7 @@ impl Source {
         let text = normalise(raw);
         let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
         line_starts.push(0);
-        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Source {
             path: path.to_string(),
             text,
@@ -87,17 +87,22 @@ fn normalise(mut raw: String) -> String {
     if raw.starts_with('\u{feff}') {
         raw.drain(..'\u{feff}'.len_utf8());
     }
-    if !raw.contains('\r') {
+    let mut crs = memchr::memchr_iter(b'\r', raw.as_bytes()).peekable();
+    if crs.peek().is_none() {
         return raw;
     }
     let mut out = String::with_capacity(raw.len());
-    let mut rest = raw.as_str();
-    while let Some((line, after)) = rest.split_once('\r') {
-        out.push_str(line);
+    let mut from = 0;
+    for cr in crs {
+        // `\r` is ASCII, so `cr` and `cr + 1` are character boundaries.
+        out.push_str(raw.get(from..cr).unwrap_or(""));
         out.push('\n');
-        rest = after.strip_prefix('\n').unwrap_or(after);
+        from = cr + 1;
+        if raw.as_bytes().get(from) == Some(&b'\n') {
+            from += 1;
+        }
     }
-    out.push_str(rest);
+    out.push_str(raw.get(from..).unwrap_or(""));
     out
 }
 
