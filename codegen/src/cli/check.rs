@@ -1,25 +1,19 @@
 //! `codegen check`: is the crate on disk what `generate` would write? Writes nothing.
 
-use std::path::PathBuf;
-
 use similar::TextDiff;
 
-use crate::emit::{self, EmitOptions};
+use crate::emit;
 use crate::write::{self, TreeDiff};
 
-use super::{Console, DocsArgs, output};
+use super::{Console, CrateArgs, DocsArgs, output};
 
 /// Arguments of `codegen check`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     docs: DocsArgs,
-    /// The generated crate to compare with.
-    #[arg(long, default_value = "generated", value_name = "DIR")]
-    out: PathBuf,
-    /// The generated crate's package name (as given to `generate`).
-    #[arg(long, default_value = "graph-models", value_name = "NAME")]
-    crate_name: String,
+    #[command(flatten)]
+    krate: CrateArgs,
 }
 
 /// Runs the command; returns 0 when the tree is up to date, 1 when it is not, 2 when the
@@ -33,17 +27,14 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> u8 {
     if args.docs.verbose {
         output::print_diagnostics(&loaded, &args.docs, console);
     }
-    let options = EmitOptions {
-        crate_name: args.crate_name.clone(),
-        ..EmitOptions::default()
-    };
+    let options = args.krate.emit_options();
     let files = emit::emit(
         &loaded.api,
         &options,
         &mut crate::diag::Diagnostics::default(),
     );
-    let diff = write::compare_tree(&args.out, &files);
-    let out = args.out.display();
+    let diff = write::compare_tree(&args.krate.out, &files);
+    let out = args.krate.out.display();
     if diff.is_clean() {
         let _ = writeln!(
             console.err,

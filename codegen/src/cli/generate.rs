@@ -1,24 +1,18 @@
 //! `codegen generate`: docs folder → crate on disk.
 
-use std::path::PathBuf;
-
-use crate::emit::{self, EmitOptions};
+use crate::emit;
 use crate::report;
 use crate::write;
 
-use super::{Console, DocsArgs, output};
+use super::{Console, CrateArgs, DocsArgs, output};
 
 /// Arguments of `codegen generate`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
     #[command(flatten)]
     docs: DocsArgs,
-    /// Where to write the crate (created if missing).
-    #[arg(long, default_value = "generated", value_name = "DIR")]
-    out: PathBuf,
-    /// The generated crate's package name.
-    #[arg(long, default_value = "graph-models", value_name = "NAME")]
-    crate_name: String,
+    #[command(flatten)]
+    krate: CrateArgs,
 }
 
 /// Runs the command; returns the exit code.
@@ -27,10 +21,7 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> u8 {
         Ok(l) => l,
         Err(code) => return code,
     };
-    let options = EmitOptions {
-        crate_name: args.crate_name.clone(),
-        ..EmitOptions::default()
-    };
+    let options = args.krate.emit_options();
     let mut emit_diags = crate::diag::Diagnostics::default();
     let files = emit::emit(&loaded.api, &options, &mut emit_diags);
     let mut loaded = loaded;
@@ -38,7 +29,7 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> u8 {
     loaded.diagnostics.sort();
     loaded.diagnostics.dedup();
     output::print_diagnostics(&loaded, &args.docs, console);
-    let written = match write::write_tree(&args.out, &files) {
+    let written = match write::write_tree(&args.krate.out, &files) {
         Ok(w) => w,
         Err(e) => {
             let _ = writeln!(console.err, "error: {e}");
@@ -55,7 +46,7 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> u8 {
         api.operations.len(),
         examples,
         loaded.pages.len(),
-        args.out.display(),
+        args.krate.out.display(),
         written,
         report::summary(&loaded.diagnostics),
     );

@@ -122,6 +122,27 @@ pub struct DocsArgs {
     color: output::Color,
 }
 
+/// The generated crate that `generate` writes and `check` compares with.
+#[derive(Debug, clap::Args)]
+pub struct CrateArgs {
+    /// The generated crate's folder (`generate` creates it if missing).
+    #[arg(long, default_value = "generated", value_name = "DIR")]
+    out: PathBuf,
+    /// The generated crate's package name.
+    #[arg(long, default_value = "graph-models", value_name = "NAME")]
+    crate_name: String,
+}
+
+impl CrateArgs {
+    /// What to tell the emitter.
+    fn emit_options(&self) -> crate::emit::EmitOptions {
+        crate::emit::EmitOptions {
+            crate_name: self.crate_name.clone(),
+            ..crate::emit::EmitOptions::default()
+        }
+    }
+}
+
 /// Where a command writes: standard output and standard error (or buffers in tests).
 pub struct Console<'a> {
     /// Results (the IR, diffs).
