@@ -24,22 +24,41 @@ pub const UNREADABLE_CODES: &[&str] = &["placeholder-value", "example-value-wron
 
 /// Checks every typed example body of every operation.
 pub fn check_examples(api: &Api, sources: &[Source], diags: &mut Diagnostics) {
+    use rayon::prelude::*;
     let by_path: HashMap<&str, &Source> = sources.iter().map(|s| (s.path.as_str(), s)).collect();
-    for op in &api.operations {
-        for ex in &op.examples {
-            let (Some(body), Some(ty), Some(at)) = (&ex.body, &ex.body_type, &ex.body_source)
-            else {
-                continue;
-            };
-            let source = by_path.get(at.file.as_str()).copied();
-            let mut c = Checker {
-                api,
-                source,
-                start: at.clone(),
-                diags,
-            };
-            c.body(ex, body, ty);
-        }
+    // Operations are checked independently; their diagnostics are gathered in order.
+    let found: Vec<Diagnostics> = api
+        .operations
+        .par_iter()
+        .map(|op| {
+            let mut d = Diagnostics::default();
+            check_operation(api, op, &by_path, &mut d);
+            d
+        })
+        .collect();
+    for d in found {
+        diags.extend(d);
+    }
+}
+
+fn check_operation(
+    api: &Api,
+    op: &crate::ir::Operation,
+    by_path: &HashMap<&str, &Source>,
+    diags: &mut Diagnostics,
+) {
+    for ex in &op.examples {
+        let (Some(body), Some(ty), Some(at)) = (&ex.body, &ex.body_type, &ex.body_source) else {
+            continue;
+        };
+        let source = by_path.get(at.file.as_str()).copied();
+        let mut c = Checker {
+            api,
+            source,
+            start: at.clone(),
+            diags,
+        };
+        c.body(ex, body, ty);
     }
 }
 
