@@ -131,11 +131,40 @@ pub fn write_tree(out_dir: &Path, files: &[OutputFile]) -> Result<WriteReport, W
 }
 
 /// Writes `contents` to `path` unless it already holds exactly that; whether it wrote.
+///
+/// A file that replaces another is written atomically (temporary file, then rename), so a
+/// reader never sees half of it. A new file is created in place: nothing can be reading
+/// it yet, and an interrupted run leaves a file that differs and is replaced next time.
 fn write_if_changed(path: &Path, contents: &[u8]) -> Result<bool, WriteError> {
-    if fs::read(path).is_ok_and(|old| old == contents) {
-        return Ok(false);
+    let created = match fs::read(path) {
+        Ok(old) if old == contents => return Ok(false),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => write_new(path, contents)?,
+        _ => false,
+    };
+    if !created {
+        write_atomically(path, contents)?;
     }
-    write_atomically(path, contents)?;
+    Ok(true)
+}
+
+/// Creates `path` with `contents`; `false` when it appeared meanwhile.
+fn write_new(path: &Path, contents: &[u8]) -> Result<bool, WriteError> {
+    use std::io::Write;
+    let error = |source| WriteError::File {
+        action: "write",
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut file = match fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+    {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => return Ok(false),
+        Err(e) => return Err(error(e)),
+    };
+    file.write_all(contents).map_err(error)?;
     Ok(true)
 }
 
