@@ -25,14 +25,16 @@
 //! cargo bench -p codegen --bench corpus -- ir                # only the floor and the named stages
 //! ```
 
-use std::alloc::{GlobalAlloc, Layout, System};
+use std::alloc::{GlobalAlloc, Layout};
+
+use mimalloc::MiMalloc;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicIsize, AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use pulldown_cmark::{Options, Parser};
 
-/// The system allocator, counting live bytes and their peak.
+/// The allocator the `codegen` binary uses (mimalloc), counting live bytes and their peak.
 struct Counting;
 
 static LIVE: AtomicIsize = AtomicIsize::new(0);
@@ -50,11 +52,11 @@ fn count(added: usize, removed: usize) {
     }
 }
 
-// SAFETY: every call is forwarded unchanged to `System`; the counters are only statistics.
+// SAFETY: every call is forwarded unchanged to `MiMalloc`; the counters are only statistics.
 unsafe impl GlobalAlloc for Counting {
     unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        // SAFETY: same contract as `System::alloc`, which the caller upholds.
-        let ptr = unsafe { System.alloc(layout) };
+        // SAFETY: same contract as `MiMalloc::alloc`, which the caller upholds.
+        let ptr = unsafe { MiMalloc.alloc(layout) };
         if !ptr.is_null() {
             count(layout.size(), 0);
         }
@@ -62,14 +64,14 @@ unsafe impl GlobalAlloc for Counting {
     }
 
     unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        // SAFETY: same contract as `System::dealloc`, which the caller upholds.
-        unsafe { System.dealloc(ptr, layout) };
+        // SAFETY: same contract as `MiMalloc::dealloc`, which the caller upholds.
+        unsafe { MiMalloc.dealloc(ptr, layout) };
         count(0, layout.size());
     }
 
     unsafe fn realloc(&self, ptr: *mut u8, layout: Layout, new_size: usize) -> *mut u8 {
-        // SAFETY: same contract as `System::realloc`, which the caller upholds.
-        let new = unsafe { System.realloc(ptr, layout, new_size) };
+        // SAFETY: same contract as `MiMalloc::realloc`, which the caller upholds.
+        let new = unsafe { MiMalloc.realloc(ptr, layout, new_size) };
         if !new.is_null() {
             count(new_size, layout.size());
         }
