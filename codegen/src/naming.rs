@@ -180,12 +180,16 @@ impl UniqueNames {
 /// Names from [`snake`], [`pascal`] and [`UniqueNames`] are always valid; anything else
 /// that is not becomes `unnamed`.
 pub fn ident(name: &str) -> proc_macro2::Ident {
-    let valid = if is_valid_ident(name) {
+    proc_macro2::Ident::new(ident_text(name), proc_macro2::Span::call_site())
+}
+
+/// The text of [`ident`]`(name)`: `name` when it is a valid identifier, else `unnamed`.
+pub fn ident_text(name: &str) -> &str {
+    if is_valid_ident(name) {
         name
     } else {
         "unnamed"
-    };
-    proc_macro2::Ident::new(valid, proc_macro2::Span::call_site())
+    }
 }
 
 #[cfg(test)]

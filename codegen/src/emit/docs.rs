@@ -94,34 +94,38 @@ pub fn or(raw: &str, fallback: impl FnOnce() -> String) -> String {
     }
 }
 
-/// `///` lines: one per paragraph, blank lines between; empty paragraphs are dropped.
+/// `///` lines as doc attributes (for the emitters that still build token streams).
 pub fn outer(paragraphs: &[String]) -> TokenStream {
-    let lines = lines(paragraphs);
+    let mut lines: Vec<String> = Vec::new();
+    each_line(paragraphs, |line| {
+        lines.push(if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        });
+    });
     quote!(#(#[doc = #lines])*)
 }
 
-/// `//!` lines, like [`outer`].
-pub fn inner(paragraphs: &[String]) -> TokenStream {
-    let lines = lines(paragraphs);
-    quote!(#(#![doc = #lines])*)
-}
-
-fn lines(paragraphs: &[String]) -> Vec<String> {
-    let mut out = Vec::new();
-    for p in paragraphs
-        .iter()
-        .map(|p| clean(p))
-        .filter(|p| !p.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(String::new());
+/// Calls `line` with the text of each doc line: one per paragraph, each cleaned (see
+/// [`clean`]), with an empty line between paragraphs; empty paragraphs are dropped, and
+/// no paragraph at all gives one generic line.
+pub fn each_line(paragraphs: &[String], mut line: impl FnMut(&str)) {
+    let mut first = true;
+    for p in paragraphs {
+        let cleaned = clean(p);
+        if cleaned.is_empty() {
+            continue;
         }
-        out.push(format!(" {p}"));
+        if !first {
+            line("");
+        }
+        first = false;
+        line(&cleaned);
     }
-    if out.is_empty() {
-        out.push(" Generated from the Microsoft Graph documentation.".to_string());
+    if first {
+        line("Generated from the Microsoft Graph documentation.");
     }
-    out
 }
 
 /// Text as inline code: `` `text` ``, with backticks in the text made harmless.
@@ -142,7 +146,9 @@ mod tests {
             prettyplease::unparse(&file),
             "/// a b\n///\n/// c\nstruct X;\n"
         );
-        assert_eq!(lines(&[]).len(), 1);
+        let mut count = 0;
+        each_line(&[], |_| count += 1);
+        assert_eq!(count, 1);
         assert_eq!(code("a`b"), "`a'b`");
     }
 

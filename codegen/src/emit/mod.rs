@@ -1,6 +1,8 @@
 //! IR → the files of a whole Rust crate: models, enums, endpoints, registry and runtime.
 //!
-//! Rust items are built as token streams with `quote!` and printed by prettyplease; the
+//! Models, enums and `mod.rs` files are written as formatted text directly (`text.rs`,
+//! `wrap.rs`), in exactly the shape prettyplease would print them; operations and the
+//! registry are built as token streams with `quote!` and printed by prettyplease; the
 //! runtime is static, tested Rust source (`emit/runtime/`). Output is sorted by path and
 //! byte-for-byte deterministic for a given IR and [`EmitOptions`].
 
@@ -29,10 +31,14 @@ mod symbols;
 #[cfg(test)]
 mod test_api;
 #[cfg(test)]
+mod test_fixed_point;
+#[cfg(test)]
 mod test_hostile;
 #[cfg(test)]
 mod tests;
+mod text;
 mod types;
+mod wrap;
 
 pub use dates::DateMapping;
 pub use layout::{Layout, ModulePlace};
@@ -168,7 +174,9 @@ fn jobs(api: &Api, symbols: &Symbols) -> Vec<Job> {
 }
 
 impl Job {
-    /// Builds and formats this job's files.
+    /// Builds and formats this job's files: models, enums and `mod.rs` files are written
+    /// as text directly (see [`text`]); operations and the registry still go through
+    /// token streams and prettyplease ([`render`]).
     fn run(self, ctx: &mut Ctx<'_>) -> Vec<OutputFile> {
         let (api, symbols) = (ctx.api, ctx.symbols);
         match self {
@@ -176,9 +184,9 @@ impl Job {
                 .types
                 .get(i)
                 .and_then(|t| Some((t, symbols.types.get(&t.name)?)))
-                .map(|(t, path)| {
-                    let tokens = models::type_file(ctx, t, path);
-                    render(path.file(), tokens, ctx.diags)
+                .map(|(t, path)| OutputFile {
+                    path: path.file(),
+                    contents: models::type_file(ctx, t, path),
                 })
                 .into_iter()
                 .collect(),
@@ -186,7 +194,10 @@ impl Job {
                 .enums
                 .get(i)
                 .and_then(|e| Some((e, symbols.enums.get(&e.name)?)))
-                .map(|(e, path)| render(path.file(), enums::enum_file(e, path), ctx.diags))
+                .map(|(e, path)| OutputFile {
+                    path: path.file(),
+                    contents: enums::enum_file(e, path),
+                })
                 .into_iter()
                 .collect(),
             Job::Operation(i) => symbols
@@ -200,10 +211,7 @@ impl Job {
                 })
                 .into_iter()
                 .collect(),
-            Job::Modules => modules::module_files(api, symbols)
-                .into_iter()
-                .map(|(path, tokens)| render(path, tokens, ctx.diags))
-                .collect(),
+            Job::Modules => modules::module_files(api, symbols),
             Job::Registry => {
                 let tokens = registry::registry(symbols);
                 vec![render("src/registry.rs".to_string(), tokens, ctx.diags)]
