@@ -25,8 +25,12 @@ const KEYWORDS: &[&str] = &[
 
 /// Whether `name` is a Rust keyword (or `_`), i.e. cannot be used as a plain identifier.
 pub fn is_keyword(name: &str) -> bool {
-    KEYWORDS.contains(&name)
+    // No keyword is longer than `override`; most names are, and skip the scan.
+    name.len() <= LONGEST_KEYWORD && KEYWORDS.contains(&name)
 }
+
+/// The length of the longest of [`KEYWORDS`].
+const LONGEST_KEYWORD: usize = 8;
 
 /// Whether `name` can be printed as a plain (non-raw) Rust identifier.
 ///
@@ -195,6 +199,14 @@ pub fn ident_text(name: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_keyword_is_longer_than_the_shortcut() {
+        assert_eq!(
+            KEYWORDS.iter().map(|k| k.len()).max(),
+            Some(LONGEST_KEYWORD)
+        );
+    }
 
     #[test]
     fn casing_follows_heck() {

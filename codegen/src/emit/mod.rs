@@ -6,6 +6,7 @@
 //! runtime is static, tested Rust source (`emit/runtime/`). Output is sorted by path and
 //! byte-for-byte deterministic for a given IR and [`EmitOptions`].
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use proc_macro2::TokenStream;
@@ -110,16 +111,17 @@ const RUNTIME: &[(&str, &str)] = &[
 /// and diagnostics) is the same for any number of threads.
 pub fn emit(api: &Api, options: &EmitOptions, diags: &mut Diagnostics) -> Vec<OutputFile> {
     let api = normalised(api);
-    report_skipped(&api, diags);
-    let symbols = Symbols::new(&api, emittable);
-    let boxed = graph::boxed_fields(&api, &symbols);
-    let depth = graph::nesting_depth(&api, &symbols);
-    let built: Vec<(Vec<OutputFile>, Diagnostics)> = jobs(&api, &symbols)
+    let api: &Api = &api;
+    report_skipped(api, diags);
+    let symbols = Symbols::new(api, emittable);
+    let boxed = graph::boxed_fields(api, &symbols);
+    let depth = graph::nesting_depth(api, &symbols);
+    let built: Vec<(Vec<OutputFile>, Diagnostics)> = jobs(api, &symbols)
         .into_par_iter()
         .map(|job| {
             let mut job_diags = Diagnostics::default();
             let mut ctx = Ctx {
-                api: &api,
+                api,
                 symbols: &symbols,
                 mapper: TypeMapper::new(&symbols),
                 boxed: &boxed,
@@ -133,7 +135,7 @@ pub fn emit(api: &Api, options: &EmitOptions, diags: &mut Diagnostics) -> Vec<Ou
         files.append(&mut job_files);
         diags.extend(job_diags);
     }
-    files.append(&mut modules::text_files(&api, &symbols, options, depth));
+    files.append(&mut modules::text_files(api, &symbols, options, depth));
     for (name, source) in RUNTIME {
         files.push(OutputFile {
             path: format!("src/runtime/{name}"),
@@ -222,14 +224,22 @@ impl Job {
 
 /// A sorted copy with one definition per qualified name (the first wins), so lookups by
 /// binary search work and the output does not depend on input order.
-fn normalised(api: &Api) -> Api {
+/// Borrowed when `api` is in that form already (as the pipeline produces it), which saves
+/// cloning the whole IR.
+fn normalised(api: &Api) -> Cow<'_, Api> {
+    let normal = api.types.is_sorted_by(|a, b| a.name < b.name)
+        && api.enums.is_sorted_by(|a, b| a.name < b.name)
+        && api.operations.is_sorted_by(|a, b| a.name <= b.name);
+    if normal {
+        return Cow::Borrowed(api);
+    }
     let mut api = api.clone();
     api.types.sort_by(|a, b| a.name.cmp(&b.name));
     api.types.dedup_by(|a, b| a.name == b.name);
     api.enums.sort_by(|a, b| a.name.cmp(&b.name));
     api.enums.dedup_by(|a, b| a.name == b.name);
     api.operations.sort_by(|a, b| a.name.cmp(&b.name));
-    api
+    Cow::Owned(api)
 }
 
 /// Whether an operation can become an endpoint: a known method and at least one path.

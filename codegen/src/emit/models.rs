@@ -1,5 +1,7 @@
 //! One struct per documented entity or complex type.
 
+use std::collections::BTreeSet;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -111,11 +113,12 @@ fn type_docs(ctx: &Ctx<'_>, t: &TypeDef) -> Vec<String> {
 /// recursive fields are boxed (none for inline request bodies).
 pub fn struct_fields(ctx: &mut Ctx<'_>, owner: Option<&str>, props: &[&Property]) -> Vec<FieldDef> {
     let mut names = UniqueNames::with_reserved(Case::Snake, &[ADDITIONAL]);
+    let boxed = owner.map_or_else(Vec::new, |o| boxed_properties(ctx.boxed, o));
     props
         .iter()
         .map(|p| {
             let rust = names.name(&p.name, "field");
-            let boxed = owner.is_some_and(|o| ctx.boxed.contains(&(o.to_string(), p.name.clone())));
+            let boxed = boxed.contains(&p.name.as_str());
             let ty = ctx
                 .mapper
                 .map_text(&p.type_name, p.collection, boxed, &p.source, ctx.diags);
@@ -129,6 +132,16 @@ pub fn struct_fields(ctx: &mut Ctx<'_>, owner: Option<&str>, props: &[&Property]
                 ty,
             }
         })
+        .collect()
+}
+
+/// The properties of `owner` whose fields are boxed (looked up once per struct rather
+/// than with two allocated keys per field).
+fn boxed_properties<'b>(boxed: &'b BTreeSet<(String, String)>, owner: &str) -> Vec<&'b str> {
+    boxed
+        .range((owner.to_string(), String::new())..)
+        .take_while(|(o, _)| o == owner)
+        .map(|(_, p)| p.as_str())
         .collect()
 }
 
