@@ -25,8 +25,12 @@ const KEYWORDS: &[&str] = &[
 
 /// Whether `name` is a Rust keyword (or `_`), i.e. cannot be used as a plain identifier.
 pub fn is_keyword(name: &str) -> bool {
-    KEYWORDS.contains(&name)
+    // No keyword is longer than `override`; most names are, and skip the scan.
+    name.len() <= LONGEST_KEYWORD && KEYWORDS.contains(&name)
 }
+
+/// The length of the longest of [`KEYWORDS`].
+const LONGEST_KEYWORD: usize = 8;
 
 /// Whether `name` can be printed as a plain (non-raw) Rust identifier.
 ///
@@ -69,12 +73,36 @@ fn finish(cased: String, digit_prefix: char, fallback: &str) -> String {
 
 /// `publishedDate` → `published_date`; for fields, modules and parameters.
 pub fn snake(name: &str, fallback: &str) -> String {
+    if is_one_lowercase_word(name) {
+        return finish(name.to_string(), 'n', fallback);
+    }
     finish(ascii_words(name).to_snake_case(), 'n', fallback)
 }
 
 /// `itemPublication` → `ItemPublication`; for types, enum members and variants.
 pub fn pascal(name: &str, fallback: &str) -> String {
+    if is_one_lowercase_word(name) {
+        return finish(capitalized(name), 'N', fallback);
+    }
     finish(ascii_words(name).to_upper_camel_case(), 'N', fallback)
+}
+
+/// Lowercase ASCII letters and digits only (`users`, `id`, `2fa`): one word for heck,
+/// which snake-cases it unchanged and capitalizes its first character. Common in paths
+/// and enum values, and much cheaper to case without heck.
+fn is_one_lowercase_word(name: &str) -> bool {
+    !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+}
+
+fn capitalized(word: &str) -> String {
+    let mut out = word.to_string();
+    if let Some(first) = out.get_mut(..1) {
+        first.make_ascii_uppercase();
+    }
+    out
 }
 
 /// The last dot-separated part of a qualified name: `microsoft.graph.itemPublication` →
@@ -180,17 +208,54 @@ impl UniqueNames {
 /// Names from [`snake`], [`pascal`] and [`UniqueNames`] are always valid; anything else
 /// that is not becomes `unnamed`.
 pub fn ident(name: &str) -> proc_macro2::Ident {
-    let valid = if is_valid_ident(name) {
+    proc_macro2::Ident::new(ident_text(name), proc_macro2::Span::call_site())
+}
+
+/// The text of [`ident`]`(name)`: `name` when it is a valid identifier, else `unnamed`.
+pub fn ident_text(name: &str) -> &str {
+    if is_valid_ident(name) {
         name
     } else {
         "unnamed"
-    };
-    proc_macro2::Ident::new(valid, proc_macro2::Span::call_site())
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_keyword_is_longer_than_the_shortcut() {
+        assert_eq!(
+            KEYWORDS.iter().map(|k| k.len()).max(),
+            Some(LONGEST_KEYWORD)
+        );
+    }
+
+    #[test]
+    fn lowercase_words_are_cased_like_heck() {
+        for word in [
+            "a",
+            "id",
+            "users",
+            "2fa",
+            "x86",
+            "0",
+            "self",
+            "type",
+            "abc123def",
+        ] {
+            assert!(is_one_lowercase_word(word), "{word}");
+            assert_eq!(snake(word, "f"), finish(word.to_snake_case(), 'n', "f"));
+            assert_eq!(
+                pascal(word, "F"),
+                finish(word.to_upper_camel_case(), 'N', "F")
+            );
+        }
+        for word in ["", "Id", "a_b", "a-b", "é", "aB"] {
+            assert!(!is_one_lowercase_word(word), "{word}");
+        }
+    }
 
     #[test]
     fn casing_follows_heck() {

@@ -1,5 +1,7 @@
 //! Doc comments from docs text.
 
+use std::borrow::Cow;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -8,6 +10,29 @@ use quote::quote;
 /// characters (a bare CR is an error in a doc comment), the byte order mark, and the
 /// invisible text-direction controls that rustc rejects (`text_direction_codepoint_in_comment`).
 pub fn clean(text: &str) -> String {
+    cleaned(text).into_owned()
+}
+
+/// [`clean`], borrowing `text` when it is clean already (most docs text is).
+fn cleaned(text: &str) -> Cow<'_, str> {
+    if is_clean(text) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(clean_slowly(text))
+    }
+}
+
+/// Printable ASCII with single spaces between words: what [`clean`] leaves unchanged
+/// (the common case, checked first because cleaning word by word allocates).
+fn is_clean(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().all(|b| (b' '..=b'~').contains(b))
+        && bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && !text.contains("  ")
+}
+
+fn clean_slowly(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
         if !out.is_empty() {
@@ -39,6 +64,9 @@ fn is_invisible(c: char) -> bool {
 /// outside code spans (no broken links or stray HTML), bare URLs wrapped in `<…>`.
 pub fn text(raw: &str) -> String {
     let cleaned = clean(raw);
+    if !cleaned.contains('`') && !needs_markup(&cleaned) {
+        return cleaned;
+    }
     let plain = if cleaned.matches('`').count() % 2 == 0 {
         cleaned
     } else {
@@ -59,11 +87,16 @@ pub fn text(raw: &str) -> String {
 
 /// Escapes one stretch of plain text and turns its URLs into autolinks.
 fn markup(part: &str) -> String {
-    if !part.contains(['[', ']', '<', '>']) && !part.contains("http") {
+    if !needs_markup(part) {
         return part.to_string();
     }
     let words: Vec<String> = part.split(' ').map(markup_word).collect();
     words.join(" ")
+}
+
+/// Whether [`markup`] changes `part`.
+fn needs_markup(part: &str) -> bool {
+    part.contains(['[', ']', '<', '>']) || part.contains("http")
 }
 
 fn markup_word(word: &str) -> String {
@@ -94,34 +127,38 @@ pub fn or(raw: &str, fallback: impl FnOnce() -> String) -> String {
     }
 }
 
-/// `///` lines: one per paragraph, blank lines between; empty paragraphs are dropped.
+/// `///` lines as doc attributes (for the emitters that still build token streams).
 pub fn outer(paragraphs: &[String]) -> TokenStream {
-    let lines = lines(paragraphs);
+    let mut lines: Vec<String> = Vec::new();
+    each_line(paragraphs, |line| {
+        lines.push(if line.is_empty() {
+            String::new()
+        } else {
+            format!(" {line}")
+        });
+    });
     quote!(#(#[doc = #lines])*)
 }
 
-/// `//!` lines, like [`outer`].
-pub fn inner(paragraphs: &[String]) -> TokenStream {
-    let lines = lines(paragraphs);
-    quote!(#(#![doc = #lines])*)
-}
-
-fn lines(paragraphs: &[String]) -> Vec<String> {
-    let mut out = Vec::new();
-    for p in paragraphs
-        .iter()
-        .map(|p| clean(p))
-        .filter(|p| !p.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(String::new());
+/// Calls `line` with the text of each doc line: one per paragraph, each cleaned (see
+/// [`clean`]), with an empty line between paragraphs; empty paragraphs are dropped, and
+/// no paragraph at all gives one generic line.
+pub fn each_line(paragraphs: &[String], mut line: impl FnMut(&str)) {
+    let mut first = true;
+    for p in paragraphs {
+        let cleaned = cleaned(p);
+        if cleaned.is_empty() {
+            continue;
         }
-        out.push(format!(" {p}"));
+        if !first {
+            line("");
+        }
+        first = false;
+        line(&cleaned);
     }
-    if out.is_empty() {
-        out.push(" Generated from the Microsoft Graph documentation.".to_string());
+    if first {
+        line("Generated from the Microsoft Graph documentation.");
     }
-    out
 }
 
 /// Text as inline code: `` `text` ``, with backticks in the text made harmless.
@@ -142,7 +179,9 @@ mod tests {
             prettyplease::unparse(&file),
             "/// a b\n///\n/// c\nstruct X;\n"
         );
-        assert_eq!(lines(&[]).len(), 1);
+        let mut count = 0;
+        each_line(&[], |_| count += 1);
+        assert_eq!(count, 1);
         assert_eq!(code("a`b"), "`a'b`");
     }
 
@@ -155,6 +194,17 @@ mod tests {
         assert_eq!(text("keep `<b>[x]` as code"), "keep `<b>[x]` as code");
         assert_eq!(text("odd ` tick <"), "odd ' tick &lt;");
         assert_eq!(text("(https://a.b/c)."), "(<https://a.b/c>).");
+    }
+
+    #[test]
+    fn clean_text_is_kept_as_is() {
+        for text in ["", "a", "a b", "Read-only. See `x` [y] <z>.", "~!"] {
+            assert!(is_clean(text), "{text:?}");
+            assert_eq!(clean_slowly(text), text);
+        }
+        for text in [" a", "a ", "a  b", "a\tb", "é", "a\u{7f}"] {
+            assert!(!is_clean(text), "{text:?}");
+        }
     }
 
     #[test]

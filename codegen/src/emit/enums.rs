@@ -2,48 +2,56 @@
 
 use std::collections::BTreeSet;
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
-use super::docs;
 use super::symbols::ItemPath;
+use super::text::{DocStyle, RustWriter, string_literal};
+use super::{docs, members, wrap};
 use crate::ir::{EnumDef, EnumMember};
-use crate::naming::{Case, UniqueNames, ident};
+use crate::naming::{Case, UniqueNames, ident_text};
 
 /// The variant that holds values the docs don't list.
 pub const OTHER: &str = "Other";
 
+/// One documented value: its variant, as `Self::Variant`, and its wire string as a literal.
+struct Variant {
+    path: String,
+    wire: String,
+}
+
+impl Variant {
+    fn ident(&self) -> &str {
+        self.path.trim_start_matches("Self::")
+    }
+}
+
 /// The contents of one enum file.
-pub fn enum_file(e: &EnumDef, path: &ItemPath) -> TokenStream {
+pub fn enum_file(e: &EnumDef, path: &ItemPath) -> String {
     let members = unique_members(e);
     let mut names = UniqueNames::with_reserved(Case::Pascal, &[OTHER]);
-    let variants: Vec<proc_macro2::Ident> = members
+    let variants: Vec<Variant> = members
         .iter()
-        .map(|m| ident(&names.name(&m.name, "Value")))
-        .collect();
-    let wires: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
-    let member_docs: Vec<TokenStream> = members
-        .iter()
-        .map(|m| {
-            docs::outer(&[docs::or(&m.description, || {
-                format!("The {} value.", docs::code(&m.name))
-            })])
+        .map(|m| Variant {
+            path: format!("Self::{}", ident_text(&names.name(&m.name, "Value"))),
+            wire: string_literal(&m.name),
         })
         .collect();
-    let name = ident(&path.ident);
-    let other = ident(OTHER);
-    let docs = docs::outer(&enum_docs(e));
-    let definition = quote! {
-        #docs
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum #name {
-            #(#member_docs #variants,)*
-            /// A value the docs don't list, kept exactly as sent.
-            #other(::std::string::String),
-        }
-    };
-    let impls = enum_impls(&name, &variants, &wires);
-    quote!(#definition #impls)
+    let name = ident_text(&path.ident);
+    let mut w = RustWriter::file(4096 + 300 * variants.len());
+    w.docs(DocStyle::Outer, &enum_docs(e));
+    w.line(&["#[derive(Debug, Clone, PartialEq, Eq, Hash)]"]);
+    w.open(&["pub enum ", name, " {"]);
+    for (m, v) in members.iter().zip(&variants) {
+        let doc = docs::or(&m.description, || {
+            format!("The {} value.", docs::code(&m.name))
+        });
+        w.docs(DocStyle::Outer, &[doc]);
+        w.line(&[v.ident(), ","]);
+    }
+    w.line(&["/// A value the docs don't list, kept exactly as sent."]);
+    w.line(&[OTHER, "(::std::string::String),"]);
+    w.close(&["}"]);
+    write_inherent_impl(&mut w, name, &variants);
+    write_trait_impls(&mut w, name);
+    w.finish()
 }
 
 /// Members with distinct wire names, in documented order (the first of duplicates wins).
@@ -63,75 +71,71 @@ fn enum_docs(e: &EnumDef) -> Vec<String> {
     ]
 }
 
-fn enum_impls(
-    name: &proc_macro2::Ident,
-    variants: &[proc_macro2::Ident],
-    wires: &[&str],
-) -> TokenStream {
-    let other = ident(OTHER);
-    // With no documented values a `match` would have one catch-all arm (clippy's
-    // `match_single_binding`), so the body is the catch-all alone.
-    let from_wire = if wires.is_empty() {
-        quote!(Self::#other(::std::string::ToString::to_string(value)))
-    } else {
-        quote! {
-            match value {
-                #(#wires => Self::#variants,)*
-                other => Self::#other(::std::string::ToString::to_string(other)),
-            }
-        }
-    };
-    let traits = trait_impls(name);
-    quote! {
-        impl #name {
-            /// The wire string of this value.
-            pub fn as_str(&self) -> &str {
-                match self {
-                    #(Self::#variants => #wires,)*
-                    Self::#other(value) => value.as_str(),
-                }
-            }
-
-            /// The value for a wire string; a string the docs don't list becomes `Other`.
-            pub fn from_wire(value: &str) -> Self {
-                #from_wire
-            }
-        }
-
-        #traits
+/// `as_str` and `from_wire`.
+fn write_inherent_impl(w: &mut RustWriter, name: &str, variants: &[Variant]) {
+    w.open(&["impl ", name, " {"]);
+    w.line(&["/// The wire string of this value."]);
+    w.open(&["pub fn as_str(&self) -> &str {"]);
+    w.open(&["match self {"]);
+    for v in variants {
+        wrap::match_arm(w, &v.path, &v.wire);
     }
+    w.line(&["Self::", OTHER, "(value) => value.as_str(),"]);
+    w.close(&["}"]);
+    w.close(&["}"]);
+    w.line(&["/// The value for a wire string; a string the docs don't list becomes `Other`."]);
+    w.open(&["pub fn from_wire(value: &str) -> Self {"]);
+    if variants.is_empty() {
+        // With no documented values a `match` would have one catch-all arm (clippy's
+        // `match_single_binding`), so the body is the catch-all alone.
+        w.line(&[
+            "Self::",
+            OTHER,
+            "(::std::string::ToString::to_string(value))",
+        ]);
+    } else {
+        w.open(&["match value {"]);
+        for v in variants {
+            wrap::match_arm(w, &v.wire, &v.path);
+        }
+        w.line(&[
+            "other => Self::",
+            OTHER,
+            "(::std::string::ToString::to_string(other)),",
+        ]);
+        w.close(&["}"]);
+    }
+    w.close(&["}"]);
+    w.close(&["}"]);
 }
 
 /// `Display`, `FromStr` and serde's traits, through `as_str` and `from_wire`.
-fn trait_impls(name: &proc_macro2::Ident) -> TokenStream {
-    quote! {
-        impl ::std::fmt::Display for #name {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.as_str())
-            }
-        }
+fn write_trait_impls(w: &mut RustWriter, name: &str) {
+    wrap::impl_header(w, "impl ::std::fmt::Display", name);
+    w.open(&["fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {"]);
+    w.line(&["f.write_str(self.as_str())"]);
+    w.close(&["}"]);
+    w.close(&["}"]);
 
-        impl ::std::str::FromStr for #name {
-            type Err = ::std::convert::Infallible;
+    wrap::impl_header(w, "impl ::std::str::FromStr", name);
+    w.line(&["type Err = ::std::convert::Infallible;"]);
+    w.open(&["fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {"]);
+    w.line(&["::std::result::Result::Ok(Self::from_wire(value))"]);
+    w.close(&["}"]);
+    w.close(&["}"]);
 
-            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-                ::std::result::Result::Ok(Self::from_wire(value))
-            }
-        }
+    members::open_serialize(w, name);
+    w.line(&["serializer.serialize_str(self.as_str())"]);
+    w.close(&["}"]);
+    w.close(&["}"]);
 
-        impl ::serde::Serialize for #name {
-            fn serialize<S: ::serde::Serializer>(&self, serializer: S) -> ::std::result::Result<S::Ok, S::Error> {
-                serializer.serialize_str(self.as_str())
-            }
-        }
-
-        impl<'de> ::serde::Deserialize<'de> for #name {
-            fn deserialize<D: ::serde::Deserializer<'de>>(deserializer: D) -> ::std::result::Result<Self, D::Error> {
-                let value = <::std::string::String as ::serde::Deserialize>::deserialize(deserializer)?;
-                ::std::result::Result::Ok(Self::from_wire(&value))
-            }
-        }
-    }
+    members::open_deserialize(w, name);
+    w.line(&["let value = <::std::string::String as ::serde::Deserialize>::deserialize("]);
+    w.indented(|w| w.line(&["deserializer,"]));
+    w.line(&[")?;"]);
+    w.line(&["::std::result::Result::Ok(Self::from_wire(&value))"]);
+    w.close(&["}"]);
+    w.close(&["}"]);
 }
 
 #[cfg(test)]

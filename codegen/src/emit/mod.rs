@@ -1,9 +1,12 @@
 //! IR → the files of a whole Rust crate: models, enums, endpoints, registry and runtime.
 //!
-//! Rust items are built as token streams with `quote!` and printed by prettyplease; the
+//! Models, enums and `mod.rs` files are written as formatted text directly (`text.rs`,
+//! `wrap.rs`), in exactly the shape prettyplease would print them; operations and the
+//! registry are built as token streams with `quote!` and printed by prettyplease; the
 //! runtime is static, tested Rust source (`emit/runtime/`). Output is sorted by path and
 //! byte-for-byte deterministic for a given IR and [`EmitOptions`].
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use proc_macro2::TokenStream;
@@ -29,10 +32,14 @@ mod symbols;
 #[cfg(test)]
 mod test_api;
 #[cfg(test)]
+mod test_fixed_point;
+#[cfg(test)]
 mod test_hostile;
 #[cfg(test)]
 mod tests;
+mod text;
 mod types;
+mod wrap;
 
 pub use dates::DateMapping;
 pub use layout::{Layout, ModulePlace};
@@ -104,16 +111,17 @@ const RUNTIME: &[(&str, &str)] = &[
 /// and diagnostics) is the same for any number of threads.
 pub fn emit(api: &Api, options: &EmitOptions, diags: &mut Diagnostics) -> Vec<OutputFile> {
     let api = normalised(api);
-    report_skipped(&api, diags);
-    let symbols = Symbols::new(&api, emittable);
-    let boxed = graph::boxed_fields(&api, &symbols);
-    let depth = graph::nesting_depth(&api, &symbols);
-    let built: Vec<(Vec<OutputFile>, Diagnostics)> = jobs(&api, &symbols)
+    let api: &Api = &api;
+    report_skipped(api, diags);
+    let symbols = Symbols::new(api, emittable);
+    let boxed = graph::boxed_fields(api, &symbols);
+    let depth = graph::nesting_depth(api, &symbols);
+    let built: Vec<(Vec<OutputFile>, Diagnostics)> = jobs(api, &symbols)
         .into_par_iter()
         .map(|job| {
             let mut job_diags = Diagnostics::default();
             let mut ctx = Ctx {
-                api: &api,
+                api,
                 symbols: &symbols,
                 mapper: TypeMapper::new(&symbols),
                 boxed: &boxed,
@@ -127,7 +135,7 @@ pub fn emit(api: &Api, options: &EmitOptions, diags: &mut Diagnostics) -> Vec<Ou
         files.append(&mut job_files);
         diags.extend(job_diags);
     }
-    files.append(&mut modules::text_files(&api, &symbols, options, depth));
+    files.append(&mut modules::text_files(api, &symbols, options, depth));
     for (name, source) in RUNTIME {
         files.push(OutputFile {
             path: format!("src/runtime/{name}"),
@@ -168,7 +176,9 @@ fn jobs(api: &Api, symbols: &Symbols) -> Vec<Job> {
 }
 
 impl Job {
-    /// Builds and formats this job's files.
+    /// Builds and formats this job's files: models, enums and `mod.rs` files are written
+    /// as text directly (see [`text`]); operations and the registry still go through
+    /// token streams and prettyplease ([`render`]).
     fn run(self, ctx: &mut Ctx<'_>) -> Vec<OutputFile> {
         let (api, symbols) = (ctx.api, ctx.symbols);
         match self {
@@ -176,9 +186,9 @@ impl Job {
                 .types
                 .get(i)
                 .and_then(|t| Some((t, symbols.types.get(&t.name)?)))
-                .map(|(t, path)| {
-                    let tokens = models::type_file(ctx, t, path);
-                    render(path.file(), tokens, ctx.diags)
+                .map(|(t, path)| OutputFile {
+                    path: path.file(),
+                    contents: models::type_file(ctx, t, path),
                 })
                 .into_iter()
                 .collect(),
@@ -186,7 +196,10 @@ impl Job {
                 .enums
                 .get(i)
                 .and_then(|e| Some((e, symbols.enums.get(&e.name)?)))
-                .map(|(e, path)| render(path.file(), enums::enum_file(e, path), ctx.diags))
+                .map(|(e, path)| OutputFile {
+                    path: path.file(),
+                    contents: enums::enum_file(e, path),
+                })
                 .into_iter()
                 .collect(),
             Job::Operation(i) => symbols
@@ -200,10 +213,7 @@ impl Job {
                 })
                 .into_iter()
                 .collect(),
-            Job::Modules => modules::module_files(api, symbols)
-                .into_iter()
-                .map(|(path, tokens)| render(path, tokens, ctx.diags))
-                .collect(),
+            Job::Modules => modules::module_files(api, symbols),
             Job::Registry => {
                 let tokens = registry::registry(symbols);
                 vec![render("src/registry.rs".to_string(), tokens, ctx.diags)]
@@ -214,14 +224,22 @@ impl Job {
 
 /// A sorted copy with one definition per qualified name (the first wins), so lookups by
 /// binary search work and the output does not depend on input order.
-fn normalised(api: &Api) -> Api {
+/// Borrowed when `api` is in that form already (as the pipeline produces it), which saves
+/// cloning the whole IR.
+fn normalised(api: &Api) -> Cow<'_, Api> {
+    let normal = api.types.is_sorted_by(|a, b| a.name < b.name)
+        && api.enums.is_sorted_by(|a, b| a.name < b.name)
+        && api.operations.is_sorted_by(|a, b| a.name <= b.name);
+    if normal {
+        return Cow::Borrowed(api);
+    }
     let mut api = api.clone();
     api.types.sort_by(|a, b| a.name.cmp(&b.name));
     api.types.dedup_by(|a, b| a.name == b.name);
     api.enums.sort_by(|a, b| a.name.cmp(&b.name));
     api.enums.dedup_by(|a, b| a.name == b.name);
     api.operations.sort_by(|a, b| a.name.cmp(&b.name));
-    api
+    Cow::Owned(api)
 }
 
 /// Whether an operation can become an endpoint: a known method and at least one path.

@@ -1,56 +1,82 @@
 //! One struct per documented entity or complex type.
 
+use std::collections::BTreeSet;
+
 use proc_macro2::TokenStream;
 use quote::quote;
 
 use super::symbols::ItemPath;
+use super::text::{DocStyle, RustWriter};
 use super::types::flattened;
-use super::{Ctx, docs};
+use super::{Ctx, docs, wrap};
 use crate::ir::{Property, TypeDef, TypeKind};
-use crate::naming::{Case, UniqueNames, ident};
+use crate::naming::{Case, UniqueNames, ident_text};
 
 /// The name of the catch-all member map that every generated struct has.
 pub const ADDITIONAL: &str = "additional";
 
 /// The contents of one model file: the struct for `t`.
-pub fn type_file(ctx: &mut Ctx<'_>, t: &TypeDef, path: &ItemPath) -> TokenStream {
+pub fn type_file(ctx: &mut Ctx<'_>, t: &TypeDef, path: &ItemPath) -> String {
     let props = flattened(ctx.api, &t.name);
     let fields = struct_fields(ctx, Some(&t.name), &props);
-    let docs = docs::outer(&type_docs(ctx, t));
-    let name = ident(&path.ident);
-    struct_tokens(&docs, &name, &fields)
+    let mut w = RustWriter::file(2048 + 700 * fields.len());
+    w.docs(DocStyle::Outer, &type_docs(ctx, t));
+    write_struct(&mut w, ident_text(&path.ident), &fields);
+    w.finish()
 }
 
-/// One generated field: its Rust and JSON names and its definition with docs.
+/// One generated field: its Rust and JSON names, its docs and its type.
 pub struct FieldDef {
     /// The Rust field name.
     pub rust: String,
     /// The JSON member name.
     pub json: String,
-    /// `/// docs` and `pub name: crate::runtime::Field<T>`.
-    pub tokens: TokenStream,
+    /// The doc paragraph.
+    pub doc: String,
+    /// The `T` of `crate::runtime::Field<T>`.
+    pub ty: String,
 }
 
-/// A struct with `fields` and the `additional` catch-all, and its serde impls.
+/// A struct with `fields` and the `additional` catch-all, and its serde impls, as tokens
+/// after `docs` (for the emitters that still build token streams).
 pub fn struct_tokens(
     docs: &TokenStream,
     name: &proc_macro2::Ident,
     fields: &[FieldDef],
 ) -> TokenStream {
-    let additional = ident(ADDITIONAL);
-    let definitions = fields.iter().map(|f| &f.tokens);
-    let impls = super::members::member_impls(name, fields);
-    quote! {
-        #docs
-        #[derive(Debug, Clone, Default, PartialEq)]
-        pub struct #name {
-            #(#definitions,)*
-            /// Members the docs don't list (`@odata.type`, newer properties), kept as received.
-            pub #additional: ::serde_json::Map<::std::string::String, ::serde_json::Value>,
-        }
-
-        #impls
+    let mut w = RustWriter::fragment();
+    write_struct(&mut w, &name.to_string(), fields);
+    match w.finish().parse::<TokenStream>() {
+        Ok(tokens) => quote!(#docs #tokens),
+        // Unreachable: the text is made of identifiers, escaped literals and fixed code.
+        Err(_) => quote!(compile_error!("codegen produced an unparsable struct");),
     }
+}
+
+/// The struct `name` (below its docs) and its serde impls.
+fn write_struct(w: &mut RustWriter, name: &str, fields: &[FieldDef]) {
+    w.line(&["#[derive(Debug, Clone, Default, PartialEq)]"]);
+    w.open(&["pub struct ", name, " {"]);
+    for f in fields {
+        w.docs(DocStyle::Outer, std::slice::from_ref(&f.doc));
+        let head = ["pub ", ident_text(&f.rust), ": "].concat();
+        wrap::typed(
+            w,
+            &head,
+            &["crate::runtime::Field<", &f.ty, ">"].concat(),
+            ",",
+        );
+    }
+    w.line(&[
+        "/// Members the docs don't list (`@odata.type`, newer properties), kept as received.",
+    ]);
+    w.line(&[
+        "pub ",
+        ADDITIONAL,
+        ": ::serde_json::Map<::std::string::String, ::serde_json::Value>,",
+    ]);
+    w.close(&["}"]);
+    super::members::write_member_impls(w, name, fields);
 }
 
 /// The doc paragraphs of a type: description, base type, where it is documented.
@@ -67,7 +93,7 @@ fn type_docs(ctx: &Ctx<'_>, t: &TypeDef) -> Vec<String> {
     })];
     if let Some(base) = &t.base {
         let link = match ctx.symbols.types.get(base) {
-            Some(path) => format!(", see [`{}`]", path.tokens().to_string().replace(' ', "")),
+            Some(path) => format!(", see [`{}`]", path.text()),
             None => String::new(),
         };
         paragraphs.push(format!(
@@ -87,33 +113,36 @@ fn type_docs(ctx: &Ctx<'_>, t: &TypeDef) -> Vec<String> {
 /// recursive fields are boxed (none for inline request bodies).
 pub fn struct_fields(ctx: &mut Ctx<'_>, owner: Option<&str>, props: &[&Property]) -> Vec<FieldDef> {
     let mut names = UniqueNames::with_reserved(Case::Snake, &[ADDITIONAL]);
+    let boxed = owner.map_or_else(Vec::new, |o| boxed_properties(ctx.boxed, o));
     props
         .iter()
         .map(|p| {
             let rust = names.name(&p.name, "field");
-            let boxed = owner.is_some_and(|o| ctx.boxed.contains(&(o.to_string(), p.name.clone())));
+            let boxed = boxed.contains(&p.name.as_str());
             let ty = ctx
                 .mapper
-                .map(&p.type_name, p.collection, boxed, &p.source, ctx.diags);
-            let tokens = field_tokens(p, &rust, &ty);
+                .map_text(&p.type_name, p.collection, boxed, &p.source, ctx.diags);
+            let doc = docs::or(&p.description, || {
+                format!("The {} property.", docs::code(&p.name))
+            });
             FieldDef {
                 rust,
                 json: p.name.clone(),
-                tokens,
+                doc,
+                ty,
             }
         })
         .collect()
 }
 
-fn field_tokens(p: &Property, rust_name: &str, ty: &TokenStream) -> TokenStream {
-    let docs = docs::outer(&[docs::or(&p.description, || {
-        format!("The {} property.", docs::code(&p.name))
-    })]);
-    let name = ident(rust_name);
-    quote! {
-        #docs
-        pub #name: crate::runtime::Field<#ty>
-    }
+/// The properties of `owner` whose fields are boxed (looked up once per struct rather
+/// than with two allocated keys per field).
+fn boxed_properties<'b>(boxed: &'b BTreeSet<(String, String)>, owner: &str) -> Vec<&'b str> {
+    boxed
+        .range((owner.to_string(), String::new())..)
+        .take_while(|(o, _)| o == owner)
+        .map(|(_, p)| p.as_str())
+        .collect()
 }
 
 #[cfg(test)]

@@ -3,16 +3,14 @@
 
 use std::collections::BTreeMap;
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
 use super::symbols::{ItemPath, Symbols};
-use super::{EmitOptions, HEADER, OutputFile, docs};
+use super::text::{DocStyle, RustWriter};
+use super::{EmitOptions, HEADER, OutputFile, docs, wrap};
 use crate::ir::Api;
-use crate::naming::ident;
+use crate::naming::ident_text;
 
 /// `mod.rs` files for `models`, `enums` (and their namespaces) and `operations`.
-pub fn module_files(api: &Api, symbols: &Symbols) -> Vec<(String, TokenStream)> {
+pub fn module_files(api: &Api, symbols: &Symbols) -> Vec<OutputFile> {
     let mut out = Vec::new();
     let roots = [
         ("models", &symbols.types, "Entity and complex types"),
@@ -20,73 +18,90 @@ pub fn module_files(api: &Api, symbols: &Symbols) -> Vec<(String, TokenStream)> 
     ];
     for (root, items, what) in roots {
         let namespaces = Symbols::namespaces(items);
-        let ns_mods: Vec<proc_macro2::Ident> = namespaces.keys().map(|n| ident(n)).collect();
-        let ns_docs: Vec<TokenStream> = namespaces
-            .values()
-            .map(|odata| {
-                let names: Vec<String> = odata.iter().map(|n| docs::code(n)).collect();
-                docs::outer(&[format!("{what} of the {} namespace.", names.join(", "))])
-            })
-            .collect();
-        let own = items_in(items, None);
-        let doc = docs::inner(&[format!(
-            "{what} of the `microsoft.graph` namespace; other namespaces are submodules."
-        )]);
-        let tokens = quote!(#doc #own #(#ns_docs pub mod #ns_mods;)*);
-        out.push((format!("src/{root}/mod.rs"), tokens));
+        let mut w = RustWriter::file(64 * items.len());
+        w.docs(
+            DocStyle::Inner,
+            &[format!(
+                "{what} of the `microsoft.graph` namespace; other namespaces are submodules."
+            )],
+        );
+        write_items_in(&mut w, items, None);
+        for (module, odata) in &namespaces {
+            w.docs(DocStyle::Outer, &[namespace_doc(what, odata)]);
+            w.line(&["pub mod ", ident_text(module), ";"]);
+        }
+        out.push(OutputFile {
+            path: format!("src/{root}/mod.rs"),
+            contents: w.finish(),
+        });
         for (ns, odata) in &namespaces {
-            let names: Vec<String> = odata.iter().map(|n| docs::code(n)).collect();
-            let doc = docs::inner(&[format!("{what} of the {} namespace.", names.join(", "))]);
-            let own = items_in(items, Some(ns));
-            out.push((format!("src/{root}/{ns}/mod.rs"), quote!(#doc #own)));
+            let mut w = RustWriter::file(1024);
+            w.docs(DocStyle::Inner, &[namespace_doc(what, odata)]);
+            write_items_in(&mut w, items, Some(ns));
+            out.push(OutputFile {
+                path: format!("src/{root}/{ns}/mod.rs"),
+                contents: w.finish(),
+            });
         }
     }
-    out.push((
-        "src/operations/mod.rs".to_string(),
-        operations_mod(api, symbols),
-    ));
+    out.push(OutputFile {
+        path: "src/operations/mod.rs".to_string(),
+        contents: operations_mod(api, symbols),
+    });
     out
 }
 
+/// `{what} of the `a`, `b` namespace.`
+fn namespace_doc<'a>(what: &str, odata: impl IntoIterator<Item = &'a String>) -> String {
+    let names: Vec<String> = odata.into_iter().map(|n| docs::code(n)).collect();
+    format!("{what} of the {} namespace.", names.join(", "))
+}
+
 /// `mod x; pub use x::X;` for the items directly in one namespace module.
-fn items_in(items: &BTreeMap<String, ItemPath>, namespace: Option<&String>) -> TokenStream {
+fn write_items_in(
+    w: &mut RustWriter,
+    items: &BTreeMap<String, ItemPath>,
+    namespace: Option<&String>,
+) {
     let mut paths: Vec<&ItemPath> = items
         .values()
         .filter(|p| p.namespace.as_ref() == namespace)
         .collect();
     paths.sort_by(|a, b| a.module.cmp(&b.module));
-    let modules: Vec<proc_macro2::Ident> = paths.iter().map(|p| ident(&p.module)).collect();
-    let names: Vec<proc_macro2::Ident> = paths.iter().map(|p| ident(&p.ident)).collect();
-    quote!(#(mod #modules; pub use #modules::#names;)*)
+    for p in paths {
+        let module = ident_text(&p.module);
+        w.line(&["mod ", module, ";"]);
+        w.line(&["pub use ", module, "::", ident_text(&p.ident), ";"]);
+    }
 }
 
-fn operations_mod(api: &Api, symbols: &Symbols) -> TokenStream {
-    let doc = docs::inner(&[
-        "One sans-IO endpoint per documented operation; see `crate::runtime::Endpoint`."
-            .to_string(),
-    ]);
+fn operations_mod(api: &Api, symbols: &Symbols) -> String {
+    let mut w = RustWriter::file(256 * symbols.ops.len());
+    w.docs(
+        DocStyle::Inner,
+        &[
+            "One sans-IO endpoint per documented operation; see `crate::runtime::Endpoint`."
+                .to_string(),
+        ],
+    );
     let mut ops: Vec<_> = symbols.ops.iter().collect();
     ops.sort_by(|a, b| a.module.cmp(&b.module));
-    let items = ops.iter().map(|o| {
-        let module = ident(&o.module);
-        let endpoint = ident(&o.endpoint);
-        let target = ident(&o.target);
-        let inline_body = api
-            .operations
-            .get(o.index)
-            .is_some_and(super::operations::has_inline_body);
-        let body = inline_body.then(|| ident(&o.body)).into_iter();
-        let title = api
-            .operations
-            .get(o.index)
-            .map(|op| op.title.as_str())
-            .unwrap_or_default();
-        let doc = docs::outer(&[docs::or(title, || {
+    for o in ops {
+        let op = api.operations.get(o.index);
+        let title = op.map(|op| op.title.as_str()).unwrap_or_default();
+        let doc = docs::or(title, || {
             format!("The {} operation.", docs::code(&o.endpoint))
-        })]);
-        quote!(#doc pub mod #module; pub use #module::{#endpoint, #target #(, #body)*};)
-    });
-    quote!(#doc #(#items)*)
+        });
+        w.docs(DocStyle::Outer, &[doc]);
+        let module = ident_text(&o.module);
+        w.line(&["pub mod ", module, ";"]);
+        let mut names = vec![ident_text(&o.endpoint), ident_text(&o.target)];
+        if op.is_some_and(super::operations::has_inline_body) {
+            names.push(ident_text(&o.body));
+        }
+        wrap::use_group(&mut w, &["pub use ", module, "::"].concat(), &names);
+    }
+    w.finish()
 }
 
 /// `Cargo.toml` and `src/lib.rs`, which carry comments and so are written as text.
@@ -146,7 +161,7 @@ http = "1"
 }
 
 fn lib_rs(api: &Api, symbols: &Symbols, options: &EmitOptions, depth: usize) -> String {
-    let base = proc_macro2::Literal::string(&options.base_url);
+    let base = super::text::string_literal(&options.base_url);
     let limit = super::graph::recursion_limit(depth).map_or(String::new(), |limit| {
         format!(
             "// Types nest {depth} deep; rustc's drop check follows the chain.\n\

@@ -9,7 +9,7 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 use crate::ir::{Api, Operation};
-use crate::naming::{self, Case, UniqueNames, ident};
+use crate::naming::{self, Case, UniqueNames, ident, ident_text};
 
 /// Where a generated type lives: `crate::<root>::<namespace>::<ident>`, defined in the file
 /// `src/<root>/<namespace>/<module>.rs`.
@@ -36,6 +36,16 @@ impl ItemPath {
                 quote!(crate::#root::#ns::#name)
             }
             None => quote!(crate::#root::#name),
+        }
+    }
+
+    /// The text of [`Self::tokens`]: `crate::models::call_records::Session`.
+    pub fn text(&self) -> String {
+        let root = ident_text(self.root);
+        let name = ident_text(&self.ident);
+        match &self.namespace {
+            Some(ns) => format!("crate::{root}::{}::{name}", ident_text(ns)),
+            None => format!("crate::{root}::{name}"),
         }
     }
 
@@ -214,6 +224,7 @@ mod tests {
         // Sorted by name, so `Session` comes before `session` and gets the plain name.
         let root = &items["microsoft.graph.Session"];
         assert_eq!(root.tokens().to_string(), "crate :: models :: Session");
+        assert_eq!(root.text(), "crate::models::Session");
         assert_eq!(items["microsoft.graph.session"].ident, "Session2");
         assert_eq!(items["microsoft.graph.session"].module, "session_2");
         let nested = &items["microsoft.graph.callRecords.session"];
@@ -222,6 +233,7 @@ mod tests {
             nested.tokens().to_string(),
             "crate :: models :: call_records :: Session"
         );
+        assert_eq!(nested.text(), "crate::models::call_records::Session");
         // A type whose module would shadow the namespace module is renamed instead.
         assert_eq!(
             items["microsoft.graph.callRecords"].module,

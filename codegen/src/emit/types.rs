@@ -28,26 +28,29 @@ pub fn flattened<'a>(api: &'a Api, name: &str) -> Vec<&'a Property> {
 }
 
 /// The Rust type of an OData primitive, or `None` if `name` is not a known primitive.
-fn primitive(name: &str) -> Option<TokenStream> {
+fn primitive(name: &str) -> Option<&'static str> {
     Some(match name {
-        "Edm.String" | "Edm.Binary" => quote!(::std::string::String),
-        "Edm.Boolean" => quote!(bool),
-        "Edm.Byte" => quote!(u8),
-        "Edm.SByte" => quote!(i8),
-        "Edm.Int16" => quote!(i16),
-        "Edm.Int32" => quote!(i32),
-        "Edm.Int64" => quote!(i64),
-        "Edm.Single" => quote!(f32),
-        "Edm.Double" | "Edm.Decimal" => quote!(f64),
-        "Edm.Date" => quote!(crate::runtime::Date),
-        "Edm.TimeOfDay" => quote!(crate::runtime::TimeOfDay),
-        "Edm.DateTimeOffset" => quote!(crate::runtime::DateTimeOffset),
-        "Edm.Duration" => quote!(crate::runtime::Duration),
-        "Edm.Guid" => quote!(crate::runtime::Guid),
-        "Edm.Stream" | "Edm.Untyped" => quote!(::serde_json::Value),
+        "Edm.String" | "Edm.Binary" => "::std::string::String",
+        "Edm.Boolean" => "bool",
+        "Edm.Byte" => "u8",
+        "Edm.SByte" => "i8",
+        "Edm.Int16" => "i16",
+        "Edm.Int32" => "i32",
+        "Edm.Int64" => "i64",
+        "Edm.Single" => "f32",
+        "Edm.Double" | "Edm.Decimal" => "f64",
+        "Edm.Date" => "crate::runtime::Date",
+        "Edm.TimeOfDay" => "crate::runtime::TimeOfDay",
+        "Edm.DateTimeOffset" => "crate::runtime::DateTimeOffset",
+        "Edm.Duration" => "crate::runtime::Duration",
+        "Edm.Guid" => "crate::runtime::Guid",
+        "Edm.Stream" | "Edm.Untyped" => VALUE,
         _ => return None,
     })
 }
+
+/// What unknown names map to.
+const VALUE: &str = "::serde_json::Value";
 
 /// Maps IR type names to Rust types, reporting each unresolved name once per place.
 pub struct TypeMapper<'a> {
@@ -75,27 +78,41 @@ impl<'a> TypeMapper<'a> {
         at: &Location,
         diags: &mut Diagnostics,
     ) -> TokenStream {
+        let text = self.map_text(type_name, collection, boxed, at, diags);
+        // The text is a path of identifiers that `Symbols` validated, so it always parses.
+        text.parse().unwrap_or_else(|_| quote!(::serde_json::Value))
+    }
+
+    /// [`Self::map`] as text: `::std::vec::Vec<crate::models::ItemFacet>`.
+    pub fn map_text(
+        &mut self,
+        type_name: &str,
+        collection: bool,
+        boxed: bool,
+        at: &Location,
+        diags: &mut Diagnostics,
+    ) -> String {
         let (inner_name, collection) = split_collection(type_name, collection);
         let inner = self.single(inner_name, at, diags);
         if collection {
-            quote!(::std::vec::Vec<#inner>)
+            format!("::std::vec::Vec<{inner}>")
         } else if boxed {
-            quote!(::std::boxed::Box<#inner>)
+            format!("::std::boxed::Box<{inner}>")
         } else {
             inner
         }
     }
 
     /// The Rust type of one (non-collection) type name.
-    fn single(&mut self, name: &str, at: &Location, diags: &mut Diagnostics) -> TokenStream {
+    fn single(&mut self, name: &str, at: &Location, diags: &mut Diagnostics) -> String {
         if let Some(t) = primitive(name) {
-            return t;
+            return t.to_string();
         }
         if let Some(path) = self.symbols.types.get(name) {
-            return path.tokens();
+            return path.text();
         }
         if let Some(path) = self.symbols.enums.get(name) {
-            return path.tokens();
+            return path.text();
         }
         if self.reported.insert((at.clone(), name.to_string())) {
             let what = if name.is_empty() {
@@ -111,7 +128,7 @@ impl<'a> TypeMapper<'a> {
                 )
                 .help = Some("document the type, or fix the type name in the property table".to_string());
         }
-        quote!(::serde_json::Value)
+        VALUE.to_string()
     }
 }
 
@@ -143,7 +160,15 @@ mod tests {
             &Location::line("x.md", 3),
             &mut diags,
         );
-        (t.to_string().replace(' ', ""), diags.into_sorted().len())
+        let text = mapper.map_text(
+            name,
+            collection,
+            boxed,
+            &Location::line("x.md", 3),
+            &mut diags,
+        );
+        assert_eq!(t.to_string().replace(' ', ""), text);
+        (text, diags.into_sorted().len())
     }
 
     #[test]

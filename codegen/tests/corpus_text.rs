@@ -1,0 +1,88 @@
+//! Over the whole real-world corpus: every file the text emitters write (models, enums,
+//! `mod.rs` files) is exactly what the formatter they replaced would print for it,
+//! `spaced(prettyplease::unparse(..))` (see `emit/test_fixed_point.rs` for the small IRs).
+//!
+//! Ignored by default (it formats ~3,300 files, about ten seconds in release):
+//!
+//! ```sh
+//! cargo test --release -p codegen --test corpus_text -- --ignored --nocapture
+//! ```
+//!
+//! The corpus is `GRAPH_CORPUS`, else `../shared/corpus/graph-beta-2021` next to the
+//! workspace; the test is skipped, with a message, when it is not there.
+
+use std::path::{Path, PathBuf};
+
+use codegen::diag::Diagnostics;
+use codegen::emit::{self, EmitOptions, HEADER};
+
+fn corpus_dir() -> PathBuf {
+    std::env::var_os("GRAPH_CORPUS").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/graph-beta-2021"),
+        PathBuf::from,
+    )
+}
+
+/// The files the text emitters write (operations and the registry still go through
+/// prettyplease; the runtime is copied).
+fn text_emitted(path: &str) -> bool {
+    path.starts_with("src/models/")
+        || path.starts_with("src/enums/")
+        || path == "src/operations/mod.rs"
+}
+
+/// prettyplease leaves no blank lines between items; the emitter adds them like this
+/// (a copy of `emit::spaced`, which is private).
+fn spaced(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 20);
+    let mut previous = "";
+    for line in text.lines() {
+        let starts_docs = line.starts_with("///") && !previous.starts_with("///");
+        let after_item =
+            previous == "}" || (previous.starts_with("//!") && !line.starts_with("//!"));
+        let attached = previous.starts_with('#') || previous.is_empty();
+        if !line.is_empty() && (after_item || (starts_docs && !attached)) {
+            out.push('\n');
+        }
+        out.push_str(line);
+        out.push('\n');
+        previous = line;
+    }
+    out
+}
+
+#[test]
+#[ignore]
+fn corpus_text_files_are_what_prettyplease_prints() {
+    let docs = corpus_dir();
+    if !docs.is_dir() {
+        println!(
+            "skipped: corpus not found at {} (set GRAPH_CORPUS)",
+            docs.display()
+        );
+        return;
+    }
+    let loaded = codegen::pipeline::load(&docs).unwrap_or_else(|e| panic!("{e}"));
+    let mut diags = Diagnostics::default();
+    let files = emit::emit(&loaded.api, &EmitOptions::default(), &mut diags);
+    let mut differing = Vec::new();
+    let mut checked = 0;
+    for file in files.iter().filter(|f| text_emitted(&f.path)) {
+        checked += 1;
+        let body = file
+            .contents
+            .strip_prefix(HEADER)
+            .and_then(|rest| rest.strip_prefix("\n\n"))
+            .unwrap_or_default();
+        let formatted = syn::parse_file(body).map(|f| spaced(&prettyplease::unparse(&f)));
+        if formatted.ok().as_deref() != Some(body) {
+            differing.push(file.path.clone());
+        }
+    }
+    println!("{checked} text-emitted files, {} differ", differing.len());
+    assert!(checked > 3000, "only {checked} text-emitted files");
+    assert!(
+        differing.is_empty(),
+        "not what prettyplease prints: {differing:?}"
+    );
+}
