@@ -170,10 +170,21 @@ pub struct Coverage {
 }
 
 impl Coverage {
-    /// Measures a loaded docs tree.
+    /// Measures a loaded docs tree. What each page yields on its own is extracted again
+    /// (`Loaded` keeps only the resolved IR).
     pub fn of(loaded: &Loaded) -> Coverage {
+        use rayon::prelude::*;
+        let fragments: Vec<PageFragments> = loaded
+            .sources
+            .par_iter()
+            .map(|source| {
+                let mut ignored = crate::diag::Diagnostics::default();
+                let page = crate::page::Page::parse(source, &mut ignored);
+                crate::extract::extract(source, &page, &mut ignored)
+            })
+            .collect();
         let mut c = Coverage::default();
-        for (source, frag) in loaded.sources.iter().zip(&loaded.fragments) {
+        for (source, frag) in loaded.sources.iter().zip(&fragments) {
             let kind = classify(source);
             let folder = match source.path.split_once('/') {
                 Some((dir, _)) => format!("{dir}/"),

@@ -6,6 +6,7 @@ use rayon::prelude::*;
 
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::extract::{self, PageFragments};
+
 use crate::ir::Api;
 use crate::page::Page;
 use crate::resolve;
@@ -37,8 +38,6 @@ pub struct Loaded {
     pub diagnostics: Vec<Diagnostic>,
     /// Relative paths of every page read, sorted.
     pub pages: Vec<String>,
-    /// What each page contributed before resolution, in the order of `sources`.
-    pub fragments: Vec<PageFragments>,
     /// The sources, for printing diagnostics with their lines.
     pub sources: Vec<Source>,
 }
@@ -130,12 +129,14 @@ pub fn from_sources(sources: Vec<Source>, mut diags: Diagnostics) -> Loaded {
     }
     resolve::canonical_namespaces(&mut fragments, &mut diags);
     let api = resolve::resolve(&fragments, &mut diags);
+    // Everything in the fragments is in the IR now; free them (many small allocations)
+    // on the pool rather than one thread.
+    fragments.into_par_iter().for_each(drop);
     crate::typecheck::check_examples(&api, &sources, &mut diags);
     Loaded {
         api,
         diagnostics: diags.into_sorted(),
         pages: sources.iter().map(|s| s.path.clone()).collect(),
-        fragments,
         sources,
     }
 }
