@@ -82,28 +82,41 @@ impl Source {
     }
 }
 
-/// Strips a BOM and turns CRLF and lone CR into LF, in one pass over the text.
-fn normalise(mut raw: String) -> String {
-    if raw.starts_with('\u{feff}') {
-        raw.drain(..'\u{feff}'.len_utf8());
-    }
-    let mut crs = memchr::memchr_iter(b'\r', raw.as_bytes()).peekable();
-    if crs.peek().is_none() {
+/// Strips a BOM and turns CRLF and lone CR into LF (no copy when there is nothing to do).
+fn normalise(raw: String) -> String {
+    let clean = !raw.starts_with('\u{feff}') && memchr::memchr(b'\r', raw.as_bytes()).is_none();
+    if clean {
         return raw;
     }
-    let mut out = String::with_capacity(raw.len());
-    let mut from = 0;
-    for cr in crs {
-        // `\r` is ASCII, so `cr` and `cr + 1` are character boundaries.
-        out.push_str(raw.get(from..cr).unwrap_or(""));
-        out.push('\n');
-        from = cr + 1;
-        if raw.as_bytes().get(from) == Some(&b'\n') {
-            from += 1;
+    let mut bytes = raw.into_bytes();
+    normalise_bytes(&mut bytes);
+    // Only ASCII bytes were removed or replaced, so the text is still UTF-8.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// [`normalise`] on raw bytes, in place, in one pass.
+fn normalise_bytes(bytes: &mut Vec<u8>) {
+    if bytes.starts_with("\u{feff}".as_bytes()) {
+        bytes.drain(..3);
+    }
+    let mut write = 0;
+    let mut read = 0;
+    while let Some(found) = memchr::memchr(b'\r', bytes.get(read..).unwrap_or(&[])) {
+        let cr = read + found;
+        bytes.copy_within(read..cr, write);
+        write += cr - read;
+        if let Some(b) = bytes.get_mut(write) {
+            *b = b'\n';
+        }
+        write += 1;
+        read = cr + 1;
+        if bytes.get(read) == Some(&b'\n') {
+            read += 1;
         }
     }
-    out.push_str(raw.get(from..).unwrap_or(""));
-    out
+    let len = bytes.len();
+    bytes.copy_within(read..len, write);
+    bytes.truncate(write + (len - read));
 }
 
 /// Lists the `.md` files under `root` (recursively), sorted, as relative `/` paths.
@@ -152,7 +165,9 @@ fn relative(root: &Path, path: &Path) -> String {
 /// Reads one file; an unreadable or non-UTF-8 file becomes a diagnostic.
 pub fn read(rel: &str, path: &Path, diags: &mut Diagnostics) -> Option<Source> {
     match std::fs::read(path) {
-        Ok(bytes) => {
+        Ok(mut bytes) => {
+            // Line ends first, on the bytes, so the text is validated as UTF-8 only once.
+            normalise_bytes(&mut bytes);
             let raw = match String::from_utf8(bytes) {
                 Ok(s) => s,
                 Err(e) => {
@@ -198,5 +213,20 @@ mod tests {
         assert_eq!(s.text, "a\nb\n\nc\n\nd\n");
         assert_eq!(s.line_count(), 7);
         assert_eq!(Source::new("a.md", "\u{feff}").text, "");
+    }
+
+    #[test]
+    fn bytes_are_normalised_in_place_even_when_not_utf8() {
+        for (raw, want) in [
+            (&b"\xef\xbb\xbfa\r\nb"[..], &b"a\nb"[..]),
+            (b"\r", b"\n"),
+            (b"\r\r\n\n", b"\n\n\n"),
+            (b"\xff\r\n\xfe\r", b"\xff\n\xfe\n"),
+            (b"", b""),
+        ] {
+            let mut bytes = raw.to_vec();
+            normalise_bytes(&mut bytes);
+            assert_eq!(bytes, want, "{raw:?}");
+        }
     }
 }
