@@ -38,6 +38,7 @@ pub fn enum_file(e: &EnumDef, path: &ItemPath) -> String {
     let mut w = RustWriter::file(4096 + 300 * variants.len());
     w.docs(DocStyle::Outer, &enum_docs(e));
     w.line(&["#[derive(Debug, Clone, PartialEq, Eq, Hash)]"]);
+    w.line(&["#[non_exhaustive]"]);
     w.open(&["pub enum ", name, " {"]);
     for (m, v) in members.iter().zip(&variants) {
         let doc = docs::or(&m.description, || {
@@ -66,7 +67,7 @@ fn unique_members(e: &EnumDef) -> Vec<&EnumMember> {
 fn enum_docs(e: &EnumDef) -> Vec<String> {
     vec![
         docs::or(&e.description, || format!("The {} enumeration.", docs::code(crate::naming::short_name(&e.name)))),
-        "Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged.".to_string(),
+        "Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged. Non-exhaustive: the docs add values over time, and a new variant must not break your `match`.".to_string(),
         format!("OData enum {}, documented in {}.", docs::code(&e.name), docs::code(&e.source.to_string())),
     ]
 }

@@ -2,10 +2,11 @@
 
 /// Possible values of `ageGroup`, as listed in its description.
 ///
-/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged.
+/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged. Non-exhaustive: the docs add values over time, and a new variant must not break your `match`.
 ///
 /// OData enum `microsoft.graph.ageGroup`, documented in `resources/useraccountinformation.md:34`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AgeGroup {
     /// The `null` value.
     Null,

@@ -2,10 +2,11 @@
 
 /// Possible feedback values on the alert provided by an analyst.
 ///
-/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged.
+/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged. Non-exhaustive: the docs add values over time, and a new variant must not break your `match`.
 ///
 /// OData enum `microsoft.graph.alertFeedback`, documented in `resources/enums.md:1474`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum AlertFeedback {
     /// Unknown.
     Unknown,

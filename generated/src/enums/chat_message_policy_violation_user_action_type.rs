@@ -2,10 +2,11 @@
 
 /// The `chatMessagePolicyViolationUserActionType` enumeration.
 ///
-/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged.
+/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged. Non-exhaustive: the docs add values over time, and a new variant must not break your `match`.
 ///
 /// OData enum `microsoft.graph.chatMessagePolicyViolationUserActionType`, documented in `resources/enums.md:1838`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ChatMessagePolicyViolationUserActionType {
     /// Default value. This is the value on a message when the user has not taken an action on the message blocked by DLP.
     None,

@@ -2,10 +2,11 @@
 
 /// The `chatMessagePolicyViolationVerdictDetailsType` enumeration.
 ///
-/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged.
+/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged. Non-exhaustive: the docs add values over time, and a new variant must not break your `match`.
 ///
 /// OData enum `microsoft.graph.chatMessagePolicyViolationVerdictDetailsType`, documented in `resources/enums.md:1846`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ChatMessagePolicyViolationVerdictDetailsType {
     /// User is not allowed to override the message. User is not allowed to report a message as false positive if policyTip is not provided. In all other scenarios, user can report a message as false positive.
     None,

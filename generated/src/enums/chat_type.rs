@@ -2,10 +2,11 @@
 
 /// The `chatType` enumeration.
 ///
-/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged.
+/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged. Non-exhaustive: the docs add values over time, and a new variant must not break your `match`.
 ///
 /// OData enum `microsoft.graph.chatType`, documented in `resources/enums.md:2211`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ChatType {
     /// Indicates that the chat is a 1:1 chat. The roster size is fixed for this type of chat, the member cannot be removed / added.
     OneOnOne,

@@ -2,10 +2,11 @@
 
 /// Possible values of `collaborationTags`, as listed in its description.
 ///
-/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged.
+/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged. Non-exhaustive: the docs add values over time, and a new variant must not break your `match`.
 ///
 /// OData enum `microsoft.graph.collaborationTags`, documented in `resources/personinterest.md:36`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum CollaborationTags {
     /// The `askMeAbout` value.
     AskMeAbout,

@@ -2,10 +2,11 @@
 
 /// The `onenotePatchActionType` enumeration.
 ///
-/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged.
+/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged. Non-exhaustive: the docs add values over time, and a new variant must not break your `match`.
 ///
 /// OData enum `microsoft.graph.onenotePatchActionType`, documented in `resources/enums.md:1301`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OnenotePatchActionType {
     /// The `Replace` value.
     Replace,

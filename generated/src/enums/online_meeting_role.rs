@@ -2,10 +2,11 @@
 
 /// The `onlineMeetingRole` enumeration.
 ///
-/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged.
+/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged. Non-exhaustive: the docs add values over time, and a new variant must not break your `match`.
 ///
 /// OData enum `microsoft.graph.onlineMeetingRole`, documented in `resources/enums.md:274`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OnlineMeetingRole {
     /// The `attendee` value.
     Attendee,

@@ -2,10 +2,11 @@
 
 /// The `operationStatus` enumeration.
 ///
-/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged.
+/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged. Non-exhaustive: the docs add values over time, and a new variant must not break your `match`.
 ///
 /// OData enum `microsoft.graph.operationStatus`, documented in `resources/enums.md:1291`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum OperationStatus {
     /// The `NotStarted` value.
     NotStarted,

@@ -2,10 +2,11 @@
 
 /// The `provisioningStepType` enumeration.
 ///
-/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged.
+/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged. Non-exhaustive: the docs add values over time, and a new variant must not break your `match`.
 ///
 /// OData enum `microsoft.graph.provisioningStepType`, documented in `resources/enums.md:516`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ProvisioningStepType {
     /// The `import` value.
     Import,

@@ -2,10 +2,11 @@
 
 /// Enum for registry hives as defined by <https://docs.microsoft.com/windows/desktop/sysinfo/registry-hives>.
 ///
-/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged.
+/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged. Non-exhaustive: the docs add values over time, and a new variant must not break your `match`.
 ///
 /// OData enum `microsoft.graph.registryHive`, documented in `resources/enums.md:1528`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RegistryHive {
     /// Unknown hive.
     Unknown,

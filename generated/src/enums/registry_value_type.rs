@@ -2,10 +2,11 @@
 
 /// Enum for registry value types as defined by Registry value types.
 ///
-/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged.
+/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged. Non-exhaustive: the docs add values over time, and a new variant must not break your `match`.
 ///
 /// OData enum `microsoft.graph.registryValueType`, documented in `resources/enums.md:1553`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RegistryValueType {
     /// Unknown registry value type.
     Unknown,

@@ -2,10 +2,11 @@
 
 /// The `roleEligibilityScheduleInstanceFilterByCurrentUserOptions` enumeration.
 ///
-/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged.
+/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged. Non-exhaustive: the docs add values over time, and a new variant must not break your `match`.
 ///
 /// OData enum `microsoft.graph.roleEligibilityScheduleInstanceFilterByCurrentUserOptions`, documented in `resources/enums.md:2301`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum RoleEligibilityScheduleInstanceFilterByCurrentUserOptions {
     /// The `principal` value.
     Principal,

@@ -2,10 +2,11 @@
 
 /// The `serviceUpdateSeverity` enumeration.
 ///
-/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged.
+/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged. Non-exhaustive: the docs add values over time, and a new variant must not break your `match`.
 ///
 /// OData enum `microsoft.graph.serviceUpdateSeverity`, documented in `resources/enums.md:2401`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ServiceUpdateSeverity {
     /// The `normal` value.
     Normal,

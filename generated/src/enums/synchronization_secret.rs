@@ -2,10 +2,11 @@
 
 /// The `synchronizationSecret` enumeration.
 ///
-/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged.
+/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged. Non-exhaustive: the docs add values over time, and a new variant must not break your `match`.
 ///
 /// OData enum `microsoft.graph.synchronizationSecret`, documented in `resources/enums.md:14`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum SynchronizationSecret {
     /// The `None` value.
     None,

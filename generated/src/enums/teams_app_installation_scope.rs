@@ -2,10 +2,11 @@
 
 /// The `teamsAppInstallationScope` enumeration.
 ///
-/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged.
+/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged. Non-exhaustive: the docs add values over time, and a new variant must not break your `match`.
 ///
 /// OData enum `microsoft.graph.teamsAppInstallationScope`, documented in `resources/enums.md:2254`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TeamsAppInstallationScope {
     /// Indicates that the Teams app can be installed within a team and is authorized to access that team's data.
     Team,

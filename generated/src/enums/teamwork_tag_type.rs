@@ -2,10 +2,11 @@
 
 /// The `teamworkTagType` enumeration.
 ///
-/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged.
+/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged. Non-exhaustive: the docs add values over time, and a new variant must not break your `match`.
 ///
 /// OData enum `microsoft.graph.teamworkTagType`, documented in `resources/enums.md:2410`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum TeamworkTagType {
     /// Default type for a tag. Tags of type standard can be managed in the team by members who have permissions.
     Standard,

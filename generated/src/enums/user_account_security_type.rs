@@ -2,10 +2,11 @@
 
 /// Possible values for user account types (group membership), per Windows definition.
 ///
-/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged.
+/// Serializes as its wire string; a value the docs don't list deserializes into `Other` and serializes back unchanged. Non-exhaustive: the docs add values over time, and a new variant must not break your `match`.
 ///
 /// OData enum `microsoft.graph.userAccountSecurityType`, documented in `resources/enums.md:1618`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum UserAccountSecurityType {
     /// Unknown.
     Unknown,
