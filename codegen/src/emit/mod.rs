@@ -94,6 +94,11 @@ const RUNTIME: &[(&str, &str)] = &[
     ("lexical.rs", include_str!("runtime/lexical.rs")),
     ("members.rs", include_str!("runtime/members.rs")),
     ("mod.rs", include_str!("runtime/mod.rs")),
+    ("path_match.rs", include_str!("runtime/path_match.rs")),
+    (
+        "path_match_tests.rs",
+        include_str!("runtime/path_match_tests.rs"),
+    ),
     ("tests.rs", include_str!("runtime/tests.rs")),
 ];
 
@@ -205,7 +210,7 @@ impl Job {
                 .map(|(path, tokens)| render(path, tokens, ctx.diags))
                 .collect(),
             Job::Registry => {
-                let tokens = registry::registry(symbols);
+                let tokens = registry::registry(api, symbols);
                 vec![render("src/registry.rs".to_string(), tokens, ctx.diags)]
             }
         }

@@ -32,6 +32,7 @@ fn target_enum(op: &Operation, names: &OpNames, targets: &[Target]) -> TokenStre
     let name = ident(&names.target);
     let variants: Vec<TokenStream> = targets.iter().map(variant_def).collect();
     let arms: Vec<TokenStream> = targets.iter().map(path_arm).collect();
+    let from_path = from_path(targets);
     let docs = docs::outer(&[
         format!(
             "Which resource {} addresses: one variant per documented path.",
@@ -53,7 +54,86 @@ fn target_enum(op: &Operation, names: &OpNames, targets: &[Target]) -> TokenStre
                     #(#arms,)*
                 }
             }
+
+            #from_path
         }
+    }
+}
+
+/// `from_path`: the inverse of `path()`, matching the templates in documented order.
+fn from_path(targets: &[Target]) -> TokenStream {
+    let templates: Vec<TokenStream> = targets.iter().map(template_pieces).collect();
+    let arms: Vec<TokenStream> = targets
+        .iter()
+        .enumerate()
+        .map(|(index, target)| from_path_arm(index, target))
+        .collect();
+    let any_params = targets.iter().any(|t| params(t).next().is_some());
+    // `values` is only read by variants with parameters (else `unused_mut`).
+    let bind = if any_params {
+        quote! {
+            let (variant, values) = crate::runtime::match_templates(path, TEMPLATES)?;
+            let mut values = values.into_iter();
+        }
+    } else {
+        quote!(let (variant, _) = crate::runtime::match_templates(path, TEMPLATES)?;)
+    };
+    let summary = from_path_summary(targets);
+    // TEMPLATES has one template per variant, in variant (documented) order, so the index
+    // `match_templates` returns is the variant's and the first documented match wins.
+    quote! {
+        /// The target whose documented path matches `path`, a path below the service root
+        #[doc = #summary]
+        ///
+        /// The inverse of [`Self::path`]: literal text compares ASCII case-insensitively
+        /// and parameters are percent-decoded; a query string is ignored and a trailing
+        /// `/` tolerated (see [`crate::runtime::match_templates`]). `None` when no template
+        /// matches or a parameter is not valid percent-encoded UTF-8. When several
+        /// templates match, the first documented wins.
+        pub fn from_path(path: &str) -> ::std::option::Option<Self> {
+            const TEMPLATES: &[&[crate::runtime::PathPiece]] = &[#(#templates),*];
+            #bind
+            match variant {
+                #(#arms,)*
+                _ => ::std::option::Option::None,
+            }
+        }
+    }
+}
+
+/// The end of `from_path`'s first sentence, naming the first documented template.
+fn from_path_summary(targets: &[Target]) -> String {
+    let example = targets
+        .first()
+        .map(|t| t.template.split('?').next().unwrap_or_default().trim())
+        .unwrap_or("/");
+    let example = docs::code(&docs::clean(example));
+    format!(" such as {example} with its parameters filled in.")
+}
+
+/// A template as `&[PathPiece]`: its literal text and its parameters' encodings.
+fn template_pieces(target: &Target) -> TokenStream {
+    let pieces = target.pieces.iter().map(|piece| match piece {
+        Piece::Literal(text) => quote!(crate::runtime::PathPiece::Text(#text)),
+        Piece::Param(p) => match p.encoding {
+            Encoding::Segment => quote!(crate::runtime::PathPiece::Segment),
+            Encoding::Literal => quote!(crate::runtime::PathPiece::Quoted),
+            Encoding::Path => quote!(crate::runtime::PathPiece::Path),
+        },
+    });
+    quote!(&[#(#pieces),*])
+}
+
+/// `index => Some(Self::Variant { field: values.next()?, .. })`: values come in template
+/// order, which is the order of the variant's fields.
+fn from_path_arm(index: usize, target: &Target) -> TokenStream {
+    let index = proc_macro2::Literal::usize_unsuffixed(index);
+    let name = ident(&target.variant);
+    let fields: Vec<proc_macro2::Ident> = params(target).map(|p| ident(&p.field)).collect();
+    if fields.is_empty() {
+        quote!(#index => ::std::option::Option::Some(Self::#name))
+    } else {
+        quote!(#index => ::std::option::Option::Some(Self::#name { #(#fields: values.next()?),* }))
     }
 }
 
@@ -179,6 +259,7 @@ fn endpoint(
         None => (quote!(), quote!(), quote!(target), quote!()),
     };
     let method = method_const(&op.method).unwrap_or_else(|| ident("GET"));
+    let from_parts = from_parts(&name, &target, body.is_some());
     let output = output(ctx, op);
     let status =
         proc_macro2::Literal::u16_unsuffixed(op.response.as_ref().map_or(200, |r| r.status));
@@ -210,6 +291,32 @@ fn endpoint(
 
             fn expected_status(&self) -> ::http::StatusCode {
                 crate::runtime::status(#status)
+            }
+        }
+
+        #from_parts
+    }
+}
+
+/// The `FromParts` impl: the target from the path, then the body (typed, or checked absent).
+fn from_parts(
+    name: &proc_macro2::Ident,
+    target: &proc_macro2::Ident,
+    has_body: bool,
+) -> TokenStream {
+    let build = if has_body {
+        quote!(crate::runtime::typed_body(body).map(|body| Self::new(target, body)))
+    } else {
+        quote!(crate::runtime::no_body(body).map(|()| Self::new(target)))
+    };
+    quote! {
+        impl crate::runtime::FromParts for #name {
+            fn from_parts(
+                path: &str,
+                body: ::std::option::Option<&::serde_json::Value>,
+            ) -> ::std::option::Option<::std::result::Result<Self, crate::runtime::Error>> {
+                let target = #target::from_path(path)?;
+                ::std::option::Option::Some(#build)
             }
         }
     }
@@ -259,4 +366,57 @@ fn endpoint_docs(op: &Operation) -> Vec<String> {
         docs::code(&op.source.to_string())
     ));
     paragraphs
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `from_path` for `paths`, formatted.
+    fn from_path_text(paths: &[&str]) -> String {
+        let paths: Vec<String> = paths.iter().map(|p| p.to_string()).collect();
+        let tokens = from_path(&paths::targets(&paths));
+        syn::parse2::<syn::File>(quote!(impl X { #tokens }))
+            .map(|file| prettyplease::unparse(&file))
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn from_path_lists_templates_in_variant_order() {
+        let text = from_path_text(&[
+            "/me/x/{id}",
+            "/drives/{d}/root:/{p}:/f(name='{n}')",
+            "/me/x/{other}",
+        ]);
+        let at = |needle: &str| text.find(needle).unwrap_or(usize::MAX);
+        assert!(at("Text(\"/me/x/\")") < at("Text(\"/drives/\")"), "{text}");
+        for piece in [
+            "Segment",
+            "Text(\"/root:/\")",
+            "Path",
+            "Quoted",
+            "Text(\"')\")",
+        ] {
+            assert!(
+                text.contains(&format!("PathPiece::{piece}")),
+                "{piece}: {text}"
+            );
+        }
+        assert!(
+            text.contains("0 => ::std::option::Option::Some(Self::MeX { id: values.next()? })"),
+            "{text}"
+        );
+        // `/me/x/{other}` has the shape of `/me/x/{id}`: no third template or arm.
+        assert!(
+            at("1 =>") < usize::MAX && at("2 =>") == usize::MAX,
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn from_path_without_parameters_binds_no_values() {
+        let text = from_path_text(&["/me/flagged()", "/flagged"]);
+        assert!(text.contains("let (variant, _) ="), "{text}");
+        assert!(!text.contains("values"), "{text}");
+    }
 }
