@@ -38,6 +38,40 @@ impl GetProjectParticipationTarget {
             }
         }
     }
+    /// The target whose documented path matches `path`, a path below the service root
+    /// such as `/me/profile/projects/{id}` with its parameters filled in.
+    ///
+    /// The inverse of [`Self::path`]: literal text compares ASCII case-insensitively
+    /// and parameters are percent-decoded; a query string is ignored and a trailing
+    /// `/` tolerated (see [`crate::runtime::match_templates`]). `None` when no template
+    /// matches or a parameter is not valid percent-encoded UTF-8. When several
+    /// templates match, the first documented wins.
+    pub fn from_path(path: &str) -> ::std::option::Option<Self> {
+        const TEMPLATES: &[&[crate::runtime::PathPiece]] = &[
+            &[
+                crate::runtime::PathPiece::Text("/me/profile/projects/"),
+                crate::runtime::PathPiece::Segment,
+            ],
+            &[
+                crate::runtime::PathPiece::Text("/users/"),
+                crate::runtime::PathPiece::Segment,
+                crate::runtime::PathPiece::Text("/profile/projects/"),
+                crate::runtime::PathPiece::Segment,
+            ],
+        ];
+        let (variant, values) = crate::runtime::match_templates(path, TEMPLATES)?;
+        let mut values = values.into_iter();
+        match variant {
+            0 => ::std::option::Option::Some(Self::Me { id: values.next()? }),
+            1 => {
+                ::std::option::Option::Some(Self::Users {
+                    id: values.next()?,
+                    id_2: values.next()?,
+                })
+            }
+            _ => ::std::option::Option::None,
+        }
+    }
 }
 
 /// Get projectParticipation
@@ -78,5 +112,17 @@ impl crate::runtime::Endpoint for GetProjectParticipation {
     }
     fn expected_status(&self) -> ::http::StatusCode {
         crate::runtime::status(200)
+    }
+}
+
+impl crate::runtime::FromParts for GetProjectParticipation {
+    fn from_parts(
+        path: &str,
+        body: ::std::option::Option<&::serde_json::Value>,
+    ) -> ::std::option::Option<::std::result::Result<Self, crate::runtime::Error>> {
+        let target = GetProjectParticipationTarget::from_path(path)?;
+        ::std::option::Option::Some(
+            crate::runtime::no_body(body).map(|()| Self::new(target)),
+        )
     }
 }

@@ -55,6 +55,32 @@ pub trait Endpoint {
     }
 }
 
+/// An endpoint built from the parts of a request as written down, e.g. a documented
+/// example: the path below the service root and the JSON body.
+pub trait FromParts: Sized {
+    /// The endpoint for `path` (see the target's `from_path`) and `body`: `None` when the
+    /// path matches none of the operation's templates. An operation that takes a body
+    /// needs one: without it the result is [`Error::MissingBody`] (the body is never
+    /// guessed, so a request is never sent with a body nobody wrote). A body for an
+    /// operation that takes none is [`Error::UnexpectedBody`] rather than dropped, and a
+    /// body that does not deserialize into the operation's body type is [`Error::Json`].
+    fn from_parts(path: &str, body: Option<&serde_json::Value>) -> Option<Result<Self, Error>>;
+}
+
+/// The typed request body from its JSON (see [`FromParts`]).
+pub fn typed_body<T: DeserializeOwned>(body: Option<&serde_json::Value>) -> Result<T, Error> {
+    let body = body.ok_or(Error::MissingBody)?;
+    Ok(T::deserialize(body)?)
+}
+
+/// Checks that an operation without a request body was given none (see [`FromParts`]).
+pub fn no_body(body: Option<&serde_json::Value>) -> Result<(), Error> {
+    match body {
+        Some(_) => Err(Error::UnexpectedBody),
+        None => Ok(()),
+    }
+}
+
 /// Parses a response: the expected status (or any 2xx) deserializes `T` from the body (an
 /// empty body reads as `null`, which suits `()`); a 4xx/5xx with a `{"error": {...}}` body
 /// is [`Error::Graph`]; anything else is [`Error::UnexpectedStatus`].
