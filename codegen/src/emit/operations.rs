@@ -62,25 +62,11 @@ fn target_enum(op: &Operation, names: &OpNames, targets: &[Target]) -> TokenStre
 
 /// `from_path`: the inverse of `path()`, matching the templates in documented order.
 fn from_path(targets: &[Target]) -> TokenStream {
-    let templates: Vec<TokenStream> = targets.iter().map(template_pieces).collect();
-    let arms: Vec<TokenStream> = targets
-        .iter()
-        .enumerate()
-        .map(|(index, target)| from_path_arm(index, target))
-        .collect();
-    let any_params = targets.iter().any(|t| params(t).next().is_some());
-    // `values` is only read by variants with parameters (else `unused_mut`).
-    let bind = if any_params {
-        quote! {
-            let (variant, values) = crate::runtime::match_templates(path, TEMPLATES)?;
-            let mut values = values.into_iter();
-        }
-    } else {
-        quote!(let (variant, _) = crate::runtime::match_templates(path, TEMPLATES)?;)
-    };
+    let templates: Vec<String> = targets.iter().map(template_text).collect();
     let summary = from_path_summary(targets);
     // TEMPLATES has one template per variant, in variant (documented) order, so the index
     // `match_templates` returns is the variant's and the first documented match wins.
+    let body = from_path_body(targets);
     quote! {
         /// The target whose documented path matches `path`, a path below the service root
         #[doc = #summary]
@@ -91,13 +77,58 @@ fn from_path(targets: &[Target]) -> TokenStream {
         /// matches or a parameter is not valid percent-encoded UTF-8. When several
         /// templates match, the first documented wins.
         pub fn from_path(path: &str) -> ::std::option::Option<Self> {
-            const TEMPLATES: &[&[crate::runtime::PathPiece]] = &[#(#templates),*];
-            #bind
-            match variant {
-                #(#arms,)*
-                _ => ::std::option::Option::None,
-            }
+            const TEMPLATES: &[&str] = &[#(#templates),*];
+            #body
         }
+    }
+}
+
+/// After the match: the variant built from the index and the values. The last variant is
+/// the `_` arm (the index is always in range), a single one needs no `match`, and
+/// `values` is bound only when a variant reads it (else `unused_mut`, `unused_variables`).
+fn from_path_body(targets: &[Target]) -> TokenStream {
+    let values = if targets.iter().any(|t| params(t).next().is_some()) {
+        quote!(mut values)
+    } else {
+        quote!(_)
+    };
+    let call = quote!(crate::runtime::match_templates(path, TEMPLATES)?);
+    let last = targets.len().saturating_sub(1);
+    let arms: Vec<TokenStream> = targets
+        .iter()
+        .enumerate()
+        .map(|(index, target)| {
+            let value = variant_from_values(target);
+            if index == last {
+                quote!(_ => #value)
+            } else {
+                let index = proc_macro2::Literal::usize_unsuffixed(index);
+                quote!(#index => #value)
+            }
+        })
+        .collect();
+    match targets {
+        [] => quote!(let _ = #call; ::std::option::Option::None),
+        [single] => {
+            let value = variant_from_values(single);
+            quote!(let (_, #values) = #call; ::std::option::Option::Some(#value))
+        }
+        _ => quote! {
+            let (variant, #values) = #call;
+            ::std::option::Option::Some(match variant { #(#arms,)* })
+        },
+    }
+}
+
+/// `Self::Variant { field: values.next_value(), .. }`: values come in template order,
+/// which is the order of the variant's fields.
+fn variant_from_values(target: &Target) -> TokenStream {
+    let name = ident(&target.variant);
+    let fields: Vec<proc_macro2::Ident> = params(target).map(|p| ident(&p.field)).collect();
+    if fields.is_empty() {
+        quote!(Self::#name)
+    } else {
+        quote!(Self::#name { #(#fields: values.next_value()),* })
     }
 }
 
@@ -111,30 +142,21 @@ fn from_path_summary(targets: &[Target]) -> String {
     format!(" such as {example} with its parameters filled in.")
 }
 
-/// A template as `&[PathPiece]`: its literal text and its parameters' encodings.
-fn template_pieces(target: &Target) -> TokenStream {
-    let pieces = target.pieces.iter().map(|piece| match piece {
-        Piece::Literal(text) => quote!(crate::runtime::PathPiece::Text(#text)),
-        Piece::Param(p) => match p.encoding {
-            Encoding::Segment => quote!(crate::runtime::PathPiece::Segment),
-            Encoding::Literal => quote!(crate::runtime::PathPiece::Quoted),
-            Encoding::Path => quote!(crate::runtime::PathPiece::Path),
-        },
-    });
-    quote!(&[#(#pieces),*])
-}
-
-/// `index => Some(Self::Variant { field: values.next()?, .. })`: values come in template
-/// order, which is the order of the variant's fields.
-fn from_path_arm(index: usize, target: &Target) -> TokenStream {
-    let index = proc_macro2::Literal::usize_unsuffixed(index);
-    let name = ident(&target.variant);
-    let fields: Vec<proc_macro2::Ident> = params(target).map(|p| ident(&p.field)).collect();
-    if fields.is_empty() {
-        quote!(#index => ::std::option::Option::Some(Self::#name))
-    } else {
-        quote!(#index => ::std::option::Option::Some(Self::#name { #(#fields: values.next()?),* }))
-    }
+/// A template as `match_templates` reads it: the literal text, each parameter written
+/// `{}`, `{'}` or `{/}` by its encoding (literal text never holds `{`: `uri_safe` escapes it).
+fn template_text(target: &Target) -> String {
+    target
+        .pieces
+        .iter()
+        .map(|piece| match piece {
+            Piece::Literal(text) => text.as_str(),
+            Piece::Param(p) => match p.encoding {
+                Encoding::Segment => "{}",
+                Encoding::Literal => "{'}",
+                Encoding::Path => "{/}",
+            },
+        })
+        .collect()
 }
 
 fn params(target: &Target) -> impl Iterator<Item = &paths::Param> {
@@ -298,25 +320,25 @@ fn endpoint(
     }
 }
 
-/// The `FromParts` impl: the target from the path, then the body (typed, or checked absent).
+/// The `FromParts` impl: the target from the path, then the body (typed, or checked
+/// absent). A runtime helper does the work, so each endpoint adds no closure of its own.
 fn from_parts(
     name: &proc_macro2::Ident,
     target: &proc_macro2::Ident,
     has_body: bool,
 ) -> TokenStream {
-    let build = if has_body {
-        quote!(crate::runtime::typed_body(body).map(|body| Self::new(target, body)))
+    let helper = ident(if has_body {
+        "with_body"
     } else {
-        quote!(crate::runtime::no_body(body).map(|()| Self::new(target)))
-    };
+        "without_body"
+    });
     quote! {
         impl crate::runtime::FromParts for #name {
             fn from_parts(
                 path: &str,
                 body: ::std::option::Option<&::serde_json::Value>,
             ) -> ::std::option::Option<::std::result::Result<Self, crate::runtime::Error>> {
-                let target = #target::from_path(path)?;
-                ::std::option::Option::Some(#build)
+                crate::runtime::#helper(#target::from_path(path), body, Self::new)
             }
         }
     }
@@ -382,6 +404,14 @@ mod tests {
     }
 
     #[test]
+    fn templates_mark_parameters_by_encoding() {
+        let targets = paths::targets(&["/a b/{x}/}{y}/c{".to_string()]);
+        let text: Vec<String> = targets.iter().map(template_text).collect();
+        // Literal `{` and spaces are escaped, so a `{` always starts a marker.
+        assert_eq!(text, ["/a%20b/{}/%7D{}/c%7B"]);
+    }
+
+    #[test]
     fn from_path_lists_templates_in_variant_order() {
         let text = from_path_text(&[
             "/me/x/{id}",
@@ -389,28 +419,18 @@ mod tests {
             "/me/x/{other}",
         ]);
         let at = |needle: &str| text.find(needle).unwrap_or(usize::MAX);
-        assert!(at("Text(\"/me/x/\")") < at("Text(\"/drives/\")"), "{text}");
-        for piece in [
-            "Segment",
-            "Text(\"/root:/\")",
-            "Path",
-            "Quoted",
-            "Text(\"')\")",
-        ] {
-            assert!(
-                text.contains(&format!("PathPiece::{piece}")),
-                "{piece}: {text}"
-            );
-        }
         assert!(
-            text.contains("0 => ::std::option::Option::Some(Self::MeX { id: values.next()? })"),
+            text.contains(r#"&["/me/x/{}", "/drives/{}/root:/{/}:/f(name='{'}')"]"#),
             "{text}"
         );
-        // `/me/x/{other}` has the shape of `/me/x/{id}`: no third template or arm.
-        assert!(
-            at("1 =>") < usize::MAX && at("2 =>") == usize::MAX,
-            "{text}"
-        );
+        assert!(at("0 =>") < at("Self::MeX {"), "{text}");
+        assert!(text.contains("id: values.next_value(),"), "{text}");
+        // `/me/x/{other}` has the shape of `/me/x/{id}`: no third template or arm, and
+        // the last variant is the catch-all.
+        assert!(at("Self::MeX {") < at("_ =>"), "{text}");
+        assert!(at("_ =>") < at("Self::DrivesRootF {"), "{text}");
+        assert!(at("Self::DrivesRootF {") < usize::MAX, "{text}");
+        assert_eq!(at("1 =>"), usize::MAX, "{text}");
     }
 
     #[test]
@@ -418,5 +438,11 @@ mod tests {
         let text = from_path_text(&["/me/flagged()", "/flagged"]);
         assert!(text.contains("let (variant, _) ="), "{text}");
         assert!(!text.contains("values"), "{text}");
+        let single = from_path_text(&["/me/flagged()"]);
+        assert!(single.contains("let (_, _) ="), "{single}");
+        assert!(single.contains("Some(Self::"), "{single}");
+        assert!(!single.contains("match variant"), "{single}");
+        let none = from_path_text(&[]);
+        assert!(none.contains("::std::option::Option::None"), "{none}");
     }
 }

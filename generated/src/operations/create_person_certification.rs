@@ -38,21 +38,21 @@ impl CreatePersonCertificationTarget {
     /// matches or a parameter is not valid percent-encoded UTF-8. When several
     /// templates match, the first documented wins.
     pub fn from_path(path: &str) -> ::std::option::Option<Self> {
-        const TEMPLATES: &[&[crate::runtime::PathPiece]] = &[
-            &[crate::runtime::PathPiece::Text("/me/profile/certifications")],
-            &[
-                crate::runtime::PathPiece::Text("/users/"),
-                crate::runtime::PathPiece::Segment,
-                crate::runtime::PathPiece::Text("/profile/certifications"),
-            ],
+        const TEMPLATES: &[&str] = &[
+            "/me/profile/certifications",
+            "/users/{}/profile/certifications",
         ];
-        let (variant, values) = crate::runtime::match_templates(path, TEMPLATES)?;
-        let mut values = values.into_iter();
-        match variant {
-            0 => ::std::option::Option::Some(Self::Me),
-            1 => ::std::option::Option::Some(Self::Users { id: values.next()? }),
-            _ => ::std::option::Option::None,
-        }
+        let (variant, mut values) = crate::runtime::match_templates(path, TEMPLATES)?;
+        ::std::option::Option::Some(
+            match variant {
+                0 => Self::Me,
+                _ => {
+                    Self::Users {
+                        id: values.next_value(),
+                    }
+                }
+            },
+        )
     }
 }
 
@@ -115,9 +115,10 @@ impl crate::runtime::FromParts for CreatePersonCertification {
         path: &str,
         body: ::std::option::Option<&::serde_json::Value>,
     ) -> ::std::option::Option<::std::result::Result<Self, crate::runtime::Error>> {
-        let target = CreatePersonCertificationTarget::from_path(path)?;
-        ::std::option::Option::Some(
-            crate::runtime::typed_body(body).map(|body| Self::new(target, body)),
+        crate::runtime::with_body(
+            CreatePersonCertificationTarget::from_path(path),
+            body,
+            Self::new,
         )
     }
 }

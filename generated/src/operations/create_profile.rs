@@ -31,23 +31,11 @@ impl CreateProfileTarget {
     /// matches or a parameter is not valid percent-encoded UTF-8. When several
     /// templates match, the first documented wins.
     pub fn from_path(path: &str) -> ::std::option::Option<Self> {
-        const TEMPLATES: &[&[crate::runtime::PathPiece]] = &[
-            &[
-                crate::runtime::PathPiece::Text("/user/"),
-                crate::runtime::PathPiece::Segment,
-                crate::runtime::PathPiece::Text("/profile"),
-            ],
-        ];
-        let (variant, values) = crate::runtime::match_templates(path, TEMPLATES)?;
-        let mut values = values.into_iter();
-        match variant {
-            0 => {
-                ::std::option::Option::Some(Self::User {
-                    user_id: values.next()?,
-                })
-            }
-            _ => ::std::option::Option::None,
-        }
+        const TEMPLATES: &[&str] = &["/user/{}/profile"];
+        let (_, mut values) = crate::runtime::match_templates(path, TEMPLATES)?;
+        ::std::option::Option::Some(Self::User {
+            user_id: values.next_value(),
+        })
     }
 }
 
@@ -105,9 +93,6 @@ impl crate::runtime::FromParts for CreateProfile {
         path: &str,
         body: ::std::option::Option<&::serde_json::Value>,
     ) -> ::std::option::Option<::std::result::Result<Self, crate::runtime::Error>> {
-        let target = CreateProfileTarget::from_path(path)?;
-        ::std::option::Option::Some(
-            crate::runtime::typed_body(body).map(|body| Self::new(target, body)),
-        )
+        crate::runtime::with_body(CreateProfileTarget::from_path(path), body, Self::new)
     }
 }

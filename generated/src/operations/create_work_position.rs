@@ -35,23 +35,11 @@ impl CreateWorkPositionTarget {
     /// matches or a parameter is not valid percent-encoded UTF-8. When several
     /// templates match, the first documented wins.
     pub fn from_path(path: &str) -> ::std::option::Option<Self> {
-        const TEMPLATES: &[&[crate::runtime::PathPiece]] = &[
-            &[
-                crate::runtime::PathPiece::Text("/user/"),
-                crate::runtime::PathPiece::Segment,
-                crate::runtime::PathPiece::Text("/profile/positions"),
-            ],
-        ];
-        let (variant, values) = crate::runtime::match_templates(path, TEMPLATES)?;
-        let mut values = values.into_iter();
-        match variant {
-            0 => {
-                ::std::option::Option::Some(Self::User {
-                    user_id: values.next()?,
-                })
-            }
-            _ => ::std::option::Option::None,
-        }
+        const TEMPLATES: &[&str] = &["/user/{}/profile/positions"];
+        let (_, mut values) = crate::runtime::match_templates(path, TEMPLATES)?;
+        ::std::option::Option::Some(Self::User {
+            user_id: values.next_value(),
+        })
     }
 }
 
@@ -112,9 +100,10 @@ impl crate::runtime::FromParts for CreateWorkPosition {
         path: &str,
         body: ::std::option::Option<&::serde_json::Value>,
     ) -> ::std::option::Option<::std::result::Result<Self, crate::runtime::Error>> {
-        let target = CreateWorkPositionTarget::from_path(path)?;
-        ::std::option::Option::Some(
-            crate::runtime::typed_body(body).map(|body| Self::new(target, body)),
+        crate::runtime::with_body(
+            CreateWorkPositionTarget::from_path(path),
+            body,
+            Self::new,
         )
     }
 }

@@ -38,21 +38,18 @@ impl ListEmailsTarget {
     /// matches or a parameter is not valid percent-encoded UTF-8. When several
     /// templates match, the first documented wins.
     pub fn from_path(path: &str) -> ::std::option::Option<Self> {
-        const TEMPLATES: &[&[crate::runtime::PathPiece]] = &[
-            &[crate::runtime::PathPiece::Text("/me/profile/emails")],
-            &[
-                crate::runtime::PathPiece::Text("/users/"),
-                crate::runtime::PathPiece::Segment,
-                crate::runtime::PathPiece::Text("/profile/emails"),
-            ],
-        ];
-        let (variant, values) = crate::runtime::match_templates(path, TEMPLATES)?;
-        let mut values = values.into_iter();
-        match variant {
-            0 => ::std::option::Option::Some(Self::Me),
-            1 => ::std::option::Option::Some(Self::Users { id: values.next()? }),
-            _ => ::std::option::Option::None,
-        }
+        const TEMPLATES: &[&str] = &["/me/profile/emails", "/users/{}/profile/emails"];
+        let (variant, mut values) = crate::runtime::match_templates(path, TEMPLATES)?;
+        ::std::option::Option::Some(
+            match variant {
+                0 => Self::Me,
+                _ => {
+                    Self::Users {
+                        id: values.next_value(),
+                    }
+                }
+            },
+        )
     }
 }
 
@@ -102,9 +99,6 @@ impl crate::runtime::FromParts for ListEmails {
         path: &str,
         body: ::std::option::Option<&::serde_json::Value>,
     ) -> ::std::option::Option<::std::result::Result<Self, crate::runtime::Error>> {
-        let target = ListEmailsTarget::from_path(path)?;
-        ::std::option::Option::Some(
-            crate::runtime::no_body(body).map(|()| Self::new(target)),
-        )
+        crate::runtime::without_body(ListEmailsTarget::from_path(path), body, Self::new)
     }
 }

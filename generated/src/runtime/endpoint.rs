@@ -67,18 +67,33 @@ pub trait FromParts: Sized {
     fn from_parts(path: &str, body: Option<&serde_json::Value>) -> Option<Result<Self, Error>>;
 }
 
-/// The typed request body from its JSON (see [`FromParts`]).
-pub fn typed_body<T: DeserializeOwned>(body: Option<&serde_json::Value>) -> Result<T, Error> {
-    let body = body.ok_or(Error::MissingBody)?;
-    Ok(T::deserialize(body)?)
+/// [`FromParts`] for an operation with a request body: `new` applied to the target (when
+/// the path matched one) and the body deserialized into its type.
+pub fn with_body<T, B: DeserializeOwned, E>(
+    target: Option<T>,
+    body: Option<&serde_json::Value>,
+    new: fn(T, B) -> E,
+) -> Option<Result<E, Error>> {
+    let target = target?;
+    let body = match body {
+        Some(body) => B::deserialize(body),
+        None => return Some(Err(Error::MissingBody)),
+    };
+    Some(body.map(|body| new(target, body)).map_err(Error::Json))
 }
 
-/// Checks that an operation without a request body was given none (see [`FromParts`]).
-pub fn no_body(body: Option<&serde_json::Value>) -> Result<(), Error> {
-    match body {
+/// [`FromParts`] for an operation without a request body: `new` applied to the target
+/// (when the path matched one), unless a body was given.
+pub fn without_body<T, E>(
+    target: Option<T>,
+    body: Option<&serde_json::Value>,
+    new: fn(T) -> E,
+) -> Option<Result<E, Error>> {
+    let target = target?;
+    Some(match body {
         Some(_) => Err(Error::UnexpectedBody),
-        None => Ok(()),
-    }
+        None => Ok(new(target)),
+    })
 }
 
 /// Parses a response: the expected status (or any 2xx) deserializes `T` from the body (an

@@ -32,11 +32,11 @@ pub use collection::{Collection, Single};
 pub use dates::{Date, DateTimeOffset, TimeOfDay};
 pub use duration::IsoDuration;
 pub use endpoint::{
-    Endpoint, FromParts, encode_literal, encode_path, encode_segment, json_body, no_body,
-    parse_response, status, typed_body,
+    Endpoint, FromParts, encode_literal, encode_path, encode_segment, json_body, parse_response,
+    status, with_body, without_body,
 };
 pub use error::{Error, GraphError};
 pub use field::Field;
 pub use lexical::{Duration, Guid, Lexical, LexicalValue};
 pub use members::{MemberWriter, Members};
-pub use path_match::{PathPiece, match_templates};
+pub use path_match::{PathValues, match_templates};

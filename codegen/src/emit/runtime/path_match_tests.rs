@@ -1,22 +1,11 @@
 //! Tests of `match_templates`: the inverse of the targets' `path()`.
 
-use super::PathPiece::{Path, Quoted, Segment, Text};
 use super::*;
 
-const ITEM: &[PathPiece] = &[Text("/users/"), Segment, Text("/items/"), Segment];
-const REPORT: &[PathPiece] = &[Text("/reports/f(period='"), Quoted, Text("')")];
-const ACTION: &[PathPiece] = &[
-    Text("/drives/"),
-    Segment,
-    Text("/root:/"),
-    Path,
-    Text(":/microsoft.graph.act(name='"),
-    Quoted,
-    Text("',x="),
-    Segment,
-    Text(")/$ref"),
-];
-const FLAGGED: &[PathPiece] = &[Text("/me/flagged()")];
+const ITEM: &str = "/users/{}/items/{}";
+const REPORT: &str = "/reports/f(period='{'}')";
+const ACTION: &str = "/drives/{}/root:/{/}:/microsoft.graph.act(name='{'}',x={})/$ref";
+const FLAGGED: &str = "/me/flagged()";
 
 /// Values that need encoding, look like template text, or are not there at all.
 const AWKWARD: &[&str] = &[
@@ -25,8 +14,8 @@ const AWKWARD: &[&str] = &[
     "..", ".", "+", "=", "\\", "\u{0}", "\u{7f}", "me",
 ];
 
-fn values(path: &str, templates: &[&[PathPiece]]) -> Option<(usize, Vec<String>)> {
-    match_templates(path, templates)
+fn values(path: &str, templates: &[&str]) -> Option<(usize, Vec<String>)> {
+    match_templates(path, templates).map(|(index, values)| (index, values.remaining().to_vec()))
 }
 
 fn strings(values: &[&str]) -> Vec<String> {
@@ -110,7 +99,7 @@ fn bad_percent_encoding_is_none() {
 
 #[test]
 fn the_first_matching_template_wins() {
-    const ME: &[PathPiece] = &[Text("/users/me/items/"), Segment];
+    const ME: &str = "/users/me/items/{}";
     assert_eq!(
         values("/users/me/items/b", &[ITEM, ME]),
         Some((0, strings(&["me", "b"])))
@@ -121,7 +110,7 @@ fn the_first_matching_template_wins() {
     );
     // A template that matches the path as given beats one that matches it without its
     // trailing `/`, whatever their order.
-    const LIST: &[PathPiece] = &[Text("/users/"), Segment, Text("/items")];
+    const LIST: &str = "/users/{}/items";
     assert_eq!(
         values("/users/a/items/", &[LIST, ITEM]),
         Some((1, strings(&["a", ""])))
@@ -130,4 +119,23 @@ fn the_first_matching_template_wins() {
         values("/users/a/items", &[ITEM, LIST]),
         Some((1, strings(&["a"])))
     );
+}
+
+#[test]
+fn values_are_taken_in_order_and_never_run_out() {
+    let (_, mut values) = match_templates("/users/a/items/b", &[ITEM]).unwrap_or_default();
+    assert_eq!(values.next_value(), "a");
+    assert_eq!(values.remaining(), ["b"]);
+    assert_eq!(values.next_value(), "b");
+    assert_eq!(values.next_value(), "", "past the end: empty, no panic");
+    assert!(values.remaining().is_empty());
+}
+
+#[test]
+fn templates_with_unknown_or_unclosed_markers_match_nothing() {
+    for template in ["/users/{x}", "/users/{", "/users/{}}", "/users/{'"] {
+        assert_eq!(values("/users/a", &[template]), None, "{template}");
+    }
+    assert_eq!(values("/users/a}", &["/users/{}}"]), Some((0, strings(&["a"]))));
+    assert_eq!(values("/", &[""]), None);
 }
