@@ -1,9 +1,13 @@
-//! Generated endpoints build the documented requests and parse documented responses.
+//! Generated endpoints build the documented requests and parse documented responses;
+//! targets are found back from their paths, and the operations registry builds requests
+//! from a path and a JSON body (`all_endpoints.rs` does that for every documented example).
 
 use graph_models::models::ItemPublication;
 use graph_models::operations::create_item_publication::{
     CreateItemPublication, CreateItemPublicationTarget,
 };
+use graph_models::operations::update_item_publication::UpdateItemPublicationTarget;
+use graph_models::registry::{OperationInfo, find_operation};
 use graph_models::runtime::{Endpoint, Error, Field};
 use integration_tests::docs_input;
 use serde_json::{Value, json};
@@ -126,4 +130,142 @@ fn a_non_graph_error_body_is_an_unexpected_status() {
         endpoint.parse_response(response),
         Err(Error::UnexpectedStatus { .. })
     ));
+}
+
+/// Ids that need encoding, look like path text, or are empty.
+const AWKWARD_IDS: &[&str] = &[
+    "", " ", "a b", "a/b", "/", "%", "%25", "%2F", "%zz", "?x", "#x", "'", "ü", "日本", "😀",
+    "a@b.com", "{id}", "me", "..", "profile",
+];
+
+#[test]
+fn from_path_inverts_path_for_awkward_ids() {
+    for a in AWKWARD_IDS {
+        for b in AWKWARD_IDS {
+            let (a, b) = (a.to_string(), b.to_string());
+            let targets = [
+                UpdateItemPublicationTarget::Me { id: a.clone() },
+                UpdateItemPublicationTarget::Users {
+                    id: a.clone(),
+                    id_2: b.clone(),
+                },
+            ];
+            for target in targets {
+                let path = target.path();
+                let found = UpdateItemPublicationTarget::from_path(&path);
+                assert_eq!(found.as_ref(), Some(&target), "{path}");
+                // The same with a query string, a trailing `/` and without the leading `/`.
+                for variant in [
+                    format!("{path}?$select=id"),
+                    format!("{path}/"),
+                    path.strip_prefix('/').unwrap_or(&path).to_string(),
+                ] {
+                    let found = UpdateItemPublicationTarget::from_path(&variant);
+                    assert_eq!(found.as_ref(), Some(&target), "{variant}");
+                }
+            }
+            let user = CreateItemPublicationTarget::Users { id: a };
+            assert_eq!(
+                CreateItemPublicationTarget::from_path(&user.path()),
+                Some(user)
+            );
+        }
+    }
+    let me = CreateItemPublicationTarget::Me;
+    assert_eq!(CreateItemPublicationTarget::from_path(&me.path()), Some(me));
+}
+
+#[test]
+fn from_path_ignores_literal_case_and_decodes_ids() {
+    assert_eq!(
+        UpdateItemPublicationTarget::from_path("/USERS/a%40b.com/Profile/PUBLICATIONS/Abc"),
+        Some(UpdateItemPublicationTarget::Users {
+            id: "a@b.com".to_string(),
+            id_2: "Abc".to_string()
+        }),
+        "literals compare case-insensitively, ids keep their case"
+    );
+    assert_eq!(
+        CreateItemPublicationTarget::from_path("me/profile/publications/"),
+        Some(CreateItemPublicationTarget::Me)
+    );
+}
+
+#[test]
+fn from_path_rejects_unknown_paths_and_bad_encoding() {
+    for path in [
+        "",
+        "/",
+        "/me/profile",
+        "/me/profile/publications/1/2",
+        "/me/profile/publication/1",
+        "/users/a/b/profile/publications/1",
+        "/me/profile/publications/%",
+        "/me/profile/publications/%4",
+        "/me/profile/publications/%zz",
+        "/me/profile/publications/%FF",
+        "/users/%C3%28/profile/publications/1",
+    ] {
+        assert_eq!(UpdateItemPublicationTarget::from_path(path), None, "{path}");
+    }
+}
+
+fn operation(name: &str) -> &'static OperationInfo {
+    find_operation(name).unwrap_or_else(|| panic!("{name} is in OPERATIONS"))
+}
+
+#[test]
+fn the_registry_builds_requests_from_a_path_and_a_body() {
+    let get = operation("getItemPublication");
+    let request = (get.build)("/ME/profile/Publications/a%20b", None)
+        .expect("the path matches")
+        .expect("the request builds");
+    assert_eq!(request.method(), http::Method::GET);
+    assert_eq!(
+        request.uri(),
+        "https://graph.microsoft.com/beta/me/profile/publications/a%20b",
+        "literals as documented, ids re-encoded"
+    );
+    assert!(request.body().is_empty());
+    let create = operation("createItemPublication");
+    let body = json!({"displayName": "Got Brands?", "description": null});
+    let request = (create.build)("/users/a@b.com/profile/publications", Some(&body))
+        .expect("the path matches")
+        .expect("the request builds");
+    assert_eq!(
+        request.uri(),
+        "https://graph.microsoft.com/beta/users/a%40b.com/profile/publications"
+    );
+    assert_eq!(body_json(&request), body);
+}
+
+#[test]
+fn the_registry_reports_paths_and_bodies_that_do_not_fit() {
+    let get = operation("getItemPublication");
+    assert!(
+        (get.build)("/me/profile/nothing/1", None).is_none(),
+        "unknown path"
+    );
+    assert!(
+        (get.build)("/me/profile/publications/%zz", None).is_none(),
+        "bad escape"
+    );
+    let create = operation("createItemPublication");
+    let path = "/me/profile/publications";
+    assert!(matches!(
+        (create.build)(path, None),
+        Some(Err(Error::MissingBody))
+    ));
+    let wrong = json!({"displayName": 7});
+    assert!(matches!(
+        (create.build)(path, Some(&wrong)),
+        Some(Err(Error::Json(_)))
+    ));
+    let list = operation("listPublications");
+    let body = json!({});
+    assert!(matches!(
+        (list.build)(path, Some(&body)),
+        Some(Err(Error::UnexpectedBody))
+    ));
+    assert!(find_operation("noSuchOperation").is_none());
 }

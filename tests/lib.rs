@@ -1,5 +1,6 @@
 //! Shared helpers for the integration tests: where the repository's folders are, the
-//! loaded `docs-input/`, and the line range of each example body.
+//! loaded `docs-input/`, the example bodies the docs make unreadable, and the line range
+//! of each example body.
 
 use std::path::PathBuf;
 use std::sync::OnceLock;
@@ -19,6 +20,50 @@ pub fn docs_input() -> &'static Loaded {
         codegen::pipeline::load(&root().join("docs-input")).expect("docs-input/ loads")
     })
 }
+
+/// Example bodies of docs-input/ (`file:line` of the body) that the docs themselves make
+/// unreadable, so that they cannot go through their generated type unchanged: type
+/// placeholders such as `"Date"`, `"datetime-value"`, `"Boolean"` and
+/// `"String (timestamp)"` where a date, a boolean or a timestamp is documented.
+pub const UNREADABLE: &[&str] = &[
+    "api/educationalactivity-get.md:105",
+    "api/educationalactivity-update.md:128",
+    "api/itempatent-get.md:96",
+    "api/itempatent-update.md:113",
+    "api/itempublication-get.md:96",
+    "api/itempublication-update.md:112",
+    "api/personanniversary-get.md:103",
+    "api/personanniversary-update.md:115",
+    "api/personaward-get.md:96",
+    "api/personaward-update.md:111",
+    "api/personcertification-get.md:95",
+    "api/personcertification-update.md:114",
+    "api/profile-get.md:109",
+    "api/profile-list-anniversaries.md:108",
+    "api/profile-list-awards.md:102",
+    "api/profile-list-certifications.md:101",
+    "api/profile-list-educationalactivities.md:114",
+    "api/profile-list-patents.md:102",
+    "api/profile-list-positions.md:114",
+    "api/profile-list-projects.md:114",
+    "api/profile-list-publications.md:101",
+    "api/profile-post-anniversaries.md:117",
+    "api/profile-post-awards.md:115",
+    "api/profile-post-awards.md:76",
+    "api/profile-post-certifications.md:125",
+    "api/profile-post-educationalactivities.md:147",
+    "api/profile-post-educationalactivities.md:81",
+    "api/profile-post-patents.md:115",
+    "api/profile-post-positions.md:126",
+    "api/profile-post-positions.md:82",
+    "api/profile-post-projects.md:159",
+    "api/profile-post-publications.md:135",
+    "api/profile-post-publications.md:79",
+    "api/projectparticipation-get.md:105",
+    "api/projectparticipation-update.md:123",
+    "api/workposition-get.md:106",
+    "api/workposition-update.md:119",
+];
 
 /// `file:line` of an example's body, e.g. `api/profile-post.md:69`.
 pub fn body_place(ex: &Example) -> String {

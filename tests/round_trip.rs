@@ -1,54 +1,12 @@
 //! Every example body in docs-input/ goes through its generated type and back, and must
 //! come out equal, explicit nulls included. Bodies that cannot (type placeholders in the
-//! docs) must each carry a located diagnostic, and their list is pinned here.
+//! docs) must each carry a located diagnostic, and their list is pinned
+//! (`integration_tests::UNREADABLE`, shared with the endpoint tests).
 
 use std::collections::BTreeSet;
 
 use codegen::typecheck::UNREADABLE_CODES;
-use integration_tests::{body_end_line, body_place, docs_input};
-
-/// Example bodies of docs-input/ that the docs themselves make unreadable: type
-/// placeholders such as `"Date"`, `"datetime-value"`, `"Boolean"` and
-/// `"String (timestamp)"` where a date, a boolean or a timestamp is documented.
-const UNREADABLE: &[&str] = &[
-    "api/educationalactivity-get.md:105",
-    "api/educationalactivity-update.md:128",
-    "api/itempatent-get.md:96",
-    "api/itempatent-update.md:113",
-    "api/itempublication-get.md:96",
-    "api/itempublication-update.md:112",
-    "api/personanniversary-get.md:103",
-    "api/personanniversary-update.md:115",
-    "api/personaward-get.md:96",
-    "api/personaward-update.md:111",
-    "api/personcertification-get.md:95",
-    "api/personcertification-update.md:114",
-    "api/profile-get.md:109",
-    "api/profile-list-anniversaries.md:108",
-    "api/profile-list-awards.md:102",
-    "api/profile-list-certifications.md:101",
-    "api/profile-list-educationalactivities.md:114",
-    "api/profile-list-patents.md:102",
-    "api/profile-list-positions.md:114",
-    "api/profile-list-projects.md:114",
-    "api/profile-list-publications.md:101",
-    "api/profile-post-anniversaries.md:117",
-    "api/profile-post-awards.md:115",
-    "api/profile-post-awards.md:76",
-    "api/profile-post-certifications.md:125",
-    "api/profile-post-educationalactivities.md:147",
-    "api/profile-post-educationalactivities.md:81",
-    "api/profile-post-patents.md:115",
-    "api/profile-post-positions.md:126",
-    "api/profile-post-positions.md:82",
-    "api/profile-post-projects.md:159",
-    "api/profile-post-publications.md:135",
-    "api/profile-post-publications.md:79",
-    "api/projectparticipation-get.md:105",
-    "api/projectparticipation-update.md:123",
-    "api/workposition-get.md:106",
-    "api/workposition-update.md:119",
-];
+use integration_tests::{UNREADABLE, body_end_line, body_place, docs_input};
 
 fn round_trip(ex: &codegen::ir::Example) -> Result<(), String> {
     let (Some(body), Some(ty)) = (&ex.body, &ex.body_type) else {

@@ -101,6 +101,11 @@ const RUNTIME: &[(&str, &str)] = &[
     ("lexical.rs", include_str!("runtime/lexical.rs")),
     ("members.rs", include_str!("runtime/members.rs")),
     ("mod.rs", include_str!("runtime/mod.rs")),
+    ("path_match.rs", include_str!("runtime/path_match.rs")),
+    (
+        "path_match_tests.rs",
+        include_str!("runtime/path_match_tests.rs"),
+    ),
     ("tests.rs", include_str!("runtime/tests.rs")),
 ];
 
@@ -215,7 +220,7 @@ impl Job {
                 .collect(),
             Job::Modules => modules::module_files(api, symbols),
             Job::Registry => {
-                let tokens = registry::registry(symbols);
+                let tokens = registry::registry(api, symbols);
                 vec![render("src/registry.rs".to_string(), tokens, ctx.diags)]
             }
         }

@@ -1,14 +1,19 @@
-//! `src/registry.rs`: every generated type and enum by qualified OData name.
+//! `src/registry.rs`: every generated type and enum by qualified OData name, and every
+//! operation by its documented name.
 
 use std::collections::BTreeMap;
 
 use proc_macro2::TokenStream;
 use quote::quote;
 
+use super::operations::method_const;
 use super::symbols::Symbols;
+use crate::ir::Api;
+use crate::naming::ident;
 
-/// The registry module: `TypeInfo`, the sorted `TYPES` table and `find`.
-pub fn registry(symbols: &Symbols) -> TokenStream {
+/// The registry module: `TypeInfo`, the sorted `TYPES` table and `find`, and
+/// `OperationInfo`, the sorted `OPERATIONS` table and `find_operation`.
+pub fn registry(api: &Api, symbols: &Symbols) -> TokenStream {
     // Enums first, then types, so a type wins if a (broken) IR uses one name for both.
     let mut entries: BTreeMap<&str, TokenStream> = BTreeMap::new();
     for (name, path) in symbols.enums.iter().chain(&symbols.types) {
@@ -22,9 +27,11 @@ pub fn registry(symbols: &Symbols) -> TokenStream {
     } else {
         helpers()
     };
+    let operations = operations(api, symbols);
     quote! {
-        #![doc = " Every generated type and enum by qualified OData name, for tools that start from"]
-        #![doc = " a name (for example a round-trip test of documented examples)."]
+        #![doc = " Every generated type and enum by qualified OData name, and every operation by its"]
+        #![doc = " documented name, for tools that start from a name (for example a round-trip test"]
+        #![doc = " of documented examples, or one that rebuilds documented requests)."]
 
         /// A JSON → JSON conversion through a generated type.
         pub type Reserialize = fn(::serde_json::Value) -> ::std::result::Result<::serde_json::Value, ::serde_json::Error>;
@@ -58,6 +65,91 @@ pub fn registry(symbols: &Symbols) -> TokenStream {
                 .ok()
                 .and_then(|index| TYPES.get(index))
         }
+
+        #operations
+    }
+}
+
+/// `OperationInfo`, the `OPERATIONS` table (sorted by operation name, then by the order
+/// `Symbols` gave them) and `find_operation`.
+fn operations(api: &Api, symbols: &Symbols) -> TokenStream {
+    let entries: Vec<TokenStream> = symbols
+        .ops
+        .iter()
+        .filter_map(|names| {
+            let op = api.operations.get(names.index)?;
+            let name = op.name.as_str();
+            let method = method_const(&op.method)?;
+            let module = ident(&names.module);
+            let endpoint = ident(&names.endpoint);
+            Some(quote! {
+                OperationInfo {
+                    name: #name,
+                    method: ::http::Method::#method,
+                    build: build::<crate::operations::#module::#endpoint>,
+                }
+            })
+        })
+        .collect();
+    // Without entries nothing would call `build` (`dead_code`).
+    let build = if entries.is_empty() {
+        TokenStream::new()
+    } else {
+        build_helper()
+    };
+    quote! {
+        /// Builds an operation's request from a path below the service root and a JSON
+        /// body; see [`OperationInfo::build`].
+        pub type Build = fn(
+            &str,
+            ::std::option::Option<&::serde_json::Value>,
+        ) -> ::std::option::Option<::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::runtime::Error>>;
+
+        /// One generated operation.
+        #[derive(Debug, Clone)]
+        pub struct OperationInfo {
+            /// The operation's documented name, e.g. `createItemPublication`.
+            pub name: &'static str,
+            /// Its HTTP method.
+            pub method: ::http::Method,
+            /// The request for a path below the service root (e.g.
+            /// `/me/profile/publications`, matched as the target's `from_path` does) and a
+            /// JSON body, against [`crate::BASE_URL`]: `None` when the path matches none of
+            /// the operation's documented paths; an error when the body is missing but
+            /// required, given but not taken, or not of the body type (see
+            /// [`crate::runtime::FromParts`]).
+            pub build: Build,
+        }
+
+        #build
+
+        /// All generated operations, sorted by name.
+        pub static OPERATIONS: &[OperationInfo] = &[#(#entries,)*];
+
+        /// Looks an operation up by its documented name (case-sensitive).
+        pub fn find_operation(name: &str) -> ::std::option::Option<&'static OperationInfo> {
+            OPERATIONS
+                .binary_search_by(|info| info.name.cmp(name))
+                .ok()
+                .and_then(|index| OPERATIONS.get(index))
+        }
+    }
+}
+
+/// The generic request builder the `OPERATIONS` entries point at.
+fn build_helper() -> TokenStream {
+    quote! {
+        fn build<E>(
+            path: &str,
+            body: ::std::option::Option<&::serde_json::Value>,
+        ) -> ::std::option::Option<::std::result::Result<::http::Request<::std::vec::Vec<u8>>, crate::runtime::Error>>
+        where
+            E: crate::runtime::Endpoint + crate::runtime::FromParts,
+        {
+            ::std::option::Option::Some(
+                E::from_parts(path, body)?.and_then(|endpoint| endpoint.to_request()),
+            )
+        }
     }
 }
 
@@ -78,5 +170,58 @@ fn helpers() -> TokenStream {
         {
             reserialize::<crate::runtime::Collection<T>>(value)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_api::{operation, sample_api, type_def};
+    use super::super::{EmitOptions, emit};
+    use crate::diag::Diagnostics;
+    use crate::ir::Api;
+
+    fn registry(api: &Api) -> String {
+        let mut diags = Diagnostics::default();
+        let files = emit(api, &EmitOptions::default(), &mut diags);
+        files
+            .into_iter()
+            .find(|f| f.path == "src/registry.rs")
+            .map(|f| f.contents)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn operations_are_listed_by_documented_name_with_their_endpoint() {
+        let text = registry(&sample_api());
+        let at = |needle: &str| text.find(needle).unwrap_or(usize::MAX);
+        let create = at("name: \"createItemPublication\"");
+        let delete = at("name: \"deleteItemPublication\"");
+        let list = at("name: \"listPublications\"");
+        assert!(
+            create < delete && delete < list && list < usize::MAX,
+            "{text}"
+        );
+        assert!(text.contains("method: ::http::Method::POST"));
+        assert!(text.contains(
+            "build: build::<crate::operations::create_item_publication::CreateItemPublication>"
+        ));
+        // An unsupported method (`TRACE`) gets no endpoint, so no entry either.
+        assert!(!text.contains("\"weird\""), "{text}");
+    }
+
+    #[test]
+    fn an_api_without_operations_has_no_unused_build_helper() {
+        let api = Api {
+            types: vec![type_def("microsoft.graph.a", None, vec![])],
+            ..Api::default()
+        };
+        let text = registry(&api);
+        assert!(!text.contains("fn build"), "{text}");
+        assert!(text.contains("pub static OPERATIONS: &[OperationInfo] = &[];"));
+        let with_op = Api {
+            operations: vec![operation("x", "GET", &["/x"])],
+            ..api
+        };
+        assert!(registry(&with_op).contains("fn build<E>"));
     }
 }

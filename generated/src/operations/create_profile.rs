@@ -22,6 +22,21 @@ impl CreateProfileTarget {
             }
         }
     }
+    /// The target whose documented path matches `path`, a path below the service root
+    /// such as `/user/{userId}/profile` with its parameters filled in.
+    ///
+    /// The inverse of [`Self::path`]: literal text compares ASCII case-insensitively
+    /// and parameters are percent-decoded; a query string is ignored and a trailing
+    /// `/` tolerated (see [`crate::runtime::match_templates`]). `None` when no template
+    /// matches or a parameter is not valid percent-encoded UTF-8. When several
+    /// templates match, the first documented wins.
+    pub fn from_path(path: &str) -> ::std::option::Option<Self> {
+        const TEMPLATES: &[&str] = &["/user/{}/profile"];
+        let (_, mut values) = crate::runtime::match_templates(path, TEMPLATES)?;
+        ::std::option::Option::Some(Self::User {
+            user_id: values.next_value(),
+        })
+    }
 }
 
 /// Create profile
@@ -70,5 +85,14 @@ impl crate::runtime::Endpoint for CreateProfile {
     }
     fn expected_status(&self) -> ::http::StatusCode {
         crate::runtime::status(201)
+    }
+}
+
+impl crate::runtime::FromParts for CreateProfile {
+    fn from_parts(
+        path: &str,
+        body: ::std::option::Option<&::serde_json::Value>,
+    ) -> ::std::option::Option<::std::result::Result<Self, crate::runtime::Error>> {
+        crate::runtime::with_body(CreateProfileTarget::from_path(path), body, Self::new)
     }
 }

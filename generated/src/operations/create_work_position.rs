@@ -26,6 +26,21 @@ impl CreateWorkPositionTarget {
             }
         }
     }
+    /// The target whose documented path matches `path`, a path below the service root
+    /// such as `/user/{userId}/profile/positions` with its parameters filled in.
+    ///
+    /// The inverse of [`Self::path`]: literal text compares ASCII case-insensitively
+    /// and parameters are percent-decoded; a query string is ignored and a trailing
+    /// `/` tolerated (see [`crate::runtime::match_templates`]). `None` when no template
+    /// matches or a parameter is not valid percent-encoded UTF-8. When several
+    /// templates match, the first documented wins.
+    pub fn from_path(path: &str) -> ::std::option::Option<Self> {
+        const TEMPLATES: &[&str] = &["/user/{}/profile/positions"];
+        let (_, mut values) = crate::runtime::match_templates(path, TEMPLATES)?;
+        ::std::option::Option::Some(Self::User {
+            user_id: values.next_value(),
+        })
+    }
 }
 
 /// Create workPosition
@@ -77,5 +92,18 @@ impl crate::runtime::Endpoint for CreateWorkPosition {
     }
     fn expected_status(&self) -> ::http::StatusCode {
         crate::runtime::status(201)
+    }
+}
+
+impl crate::runtime::FromParts for CreateWorkPosition {
+    fn from_parts(
+        path: &str,
+        body: ::std::option::Option<&::serde_json::Value>,
+    ) -> ::std::option::Option<::std::result::Result<Self, crate::runtime::Error>> {
+        crate::runtime::with_body(
+            CreateWorkPositionTarget::from_path(path),
+            body,
+            Self::new,
+        )
     }
 }

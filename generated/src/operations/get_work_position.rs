@@ -38,6 +38,36 @@ impl GetWorkPositionTarget {
             }
         }
     }
+    /// The target whose documented path matches `path`, a path below the service root
+    /// such as `/me/profile/positions/{id}` with its parameters filled in.
+    ///
+    /// The inverse of [`Self::path`]: literal text compares ASCII case-insensitively
+    /// and parameters are percent-decoded; a query string is ignored and a trailing
+    /// `/` tolerated (see [`crate::runtime::match_templates`]). `None` when no template
+    /// matches or a parameter is not valid percent-encoded UTF-8. When several
+    /// templates match, the first documented wins.
+    pub fn from_path(path: &str) -> ::std::option::Option<Self> {
+        const TEMPLATES: &[&str] = &[
+            "/me/profile/positions/{}",
+            "/users/{}/profile/positions/{}",
+        ];
+        let (variant, mut values) = crate::runtime::match_templates(path, TEMPLATES)?;
+        ::std::option::Option::Some(
+            match variant {
+                0 => {
+                    Self::Me {
+                        id: values.next_value(),
+                    }
+                }
+                _ => {
+                    Self::Users {
+                        id: values.next_value(),
+                        id_2: values.next_value(),
+                    }
+                }
+            },
+        )
+    }
 }
 
 /// Get workPosition
@@ -78,5 +108,18 @@ impl crate::runtime::Endpoint for GetWorkPosition {
     }
     fn expected_status(&self) -> ::http::StatusCode {
         crate::runtime::status(200)
+    }
+}
+
+impl crate::runtime::FromParts for GetWorkPosition {
+    fn from_parts(
+        path: &str,
+        body: ::std::option::Option<&::serde_json::Value>,
+    ) -> ::std::option::Option<::std::result::Result<Self, crate::runtime::Error>> {
+        crate::runtime::without_body(
+            GetWorkPositionTarget::from_path(path),
+            body,
+            Self::new,
+        )
     }
 }

@@ -64,6 +64,12 @@ pub enum Error {
     Json(serde_json::Error),
     /// The request could not be built (for example an invalid base URL).
     Http(http::Error),
+    /// An operation that takes a request body was built without one
+    /// ([`crate::runtime::FromParts`]).
+    MissingBody,
+    /// An operation that takes no request body was given one
+    /// ([`crate::runtime::FromParts`]).
+    UnexpectedBody,
 }
 
 impl fmt::Display for Error {
@@ -77,6 +83,8 @@ impl fmt::Display for Error {
             ),
             Error::Json(e) => write!(f, "JSON error: {e}"),
             Error::Http(e) => write!(f, "cannot build the request: {e}"),
+            Error::MissingBody => write!(f, "the operation needs a request body"),
+            Error::UnexpectedBody => write!(f, "the operation takes no request body"),
         }
     }
 }
@@ -86,7 +94,10 @@ impl std::error::Error for Error {
         match self {
             Error::Json(e) => Some(e),
             Error::Http(e) => Some(e),
-            Error::Graph { .. } | Error::UnexpectedStatus { .. } => None,
+            Error::Graph { .. }
+            | Error::UnexpectedStatus { .. }
+            | Error::MissingBody
+            | Error::UnexpectedBody => None,
         }
     }
 }

@@ -53,6 +53,47 @@ pub trait Endpoint {
     }
 }
 
+/// An endpoint built from the parts of a request as written down, e.g. a documented
+/// example: the path below the service root and the JSON body.
+pub trait FromParts: Sized {
+    /// The endpoint for `path` (see the target's `from_path`) and `body`: `None` when the
+    /// path matches none of the operation's templates. An operation that takes a body
+    /// needs one: without it the result is [`Error::MissingBody`] (the body is never
+    /// guessed, so a request is never sent with a body nobody wrote). A body for an
+    /// operation that takes none is [`Error::UnexpectedBody`] rather than dropped, and a
+    /// body that does not deserialize into the operation's body type is [`Error::Json`].
+    fn from_parts(path: &str, body: Option<&serde_json::Value>) -> Option<Result<Self, Error>>;
+}
+
+/// [`FromParts`] for an operation with a request body: `new` applied to the target (when
+/// the path matched one) and the body deserialized into its type.
+pub fn with_body<T, B: DeserializeOwned, E>(
+    target: Option<T>,
+    body: Option<&serde_json::Value>,
+    new: fn(T, B) -> E,
+) -> Option<Result<E, Error>> {
+    let target = target?;
+    let body = match body {
+        Some(body) => B::deserialize(body),
+        None => return Some(Err(Error::MissingBody)),
+    };
+    Some(body.map(|body| new(target, body)).map_err(Error::Json))
+}
+
+/// [`FromParts`] for an operation without a request body: `new` applied to the target
+/// (when the path matched one), unless a body was given.
+pub fn without_body<T, E>(
+    target: Option<T>,
+    body: Option<&serde_json::Value>,
+    new: fn(T) -> E,
+) -> Option<Result<E, Error>> {
+    let target = target?;
+    Some(match body {
+        Some(_) => Err(Error::UnexpectedBody),
+        None => Ok(new(target)),
+    })
+}
+
 /// Parses a response: the expected status (or any 2xx) deserializes `T` from the body (an
 /// empty body reads as `null`, which suits `()`); a 4xx/5xx with a `{"error": {...}}` body
 /// is [`Error::Graph`]; anything else is [`Error::UnexpectedStatus`].

@@ -9,6 +9,8 @@
 //!   [`Single`] the `{"value": ...}` envelope of a primitive result.
 //! - [`Endpoint`] turns an operation into an [`http::Request`] and parses the
 //!   [`http::Response`] into its typed output or an [`Error`]; no HTTP client is included.
+//! - [`FromParts`] and [`match_templates`] go the other way: from a path and a JSON body
+//!   as written down (a documented example) to the endpoint.
 
 mod collection;
 mod dates;
@@ -18,6 +20,9 @@ mod error;
 mod field;
 mod lexical;
 mod members;
+mod path_match;
+#[cfg(test)]
+mod path_match_tests;
 #[cfg(test)]
 mod tests;
 
@@ -25,9 +30,11 @@ pub use collection::{Collection, Single};
 pub use dates::{Date, DateTimeOffset, TimeOfDay};
 pub use duration::IsoDuration;
 pub use endpoint::{
-    Endpoint, encode_literal, encode_path, encode_segment, json_body, parse_response, status,
+    Endpoint, FromParts, encode_literal, encode_path, encode_segment, json_body, parse_response,
+    status, with_body, without_body,
 };
 pub use error::{Error, GraphError};
 pub use field::Field;
 pub use lexical::{Duration, Guid, Lexical, LexicalValue};
 pub use members::{MemberWriter, Members};
+pub use path_match::{PathValues, match_templates};
