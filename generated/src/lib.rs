@@ -5,7 +5,8 @@
 //! - [`models`]: one struct per entity or complex type (38 types);
 //! - [`enums`]: one enum per enumeration (226 enums), open to values the docs don't list;
 //! - [`operations`]: one endpoint per operation (103 operations), see [`runtime::Endpoint`];
-//! - [`registry`]: every type by OData name;
+//! - [`registry`]: every type by OData name and every operation by name, each able to
+//!   build its request from a path and a JSON body;
 //! - [`runtime`]: the support code they share.
 //!
 //! Every field is a [`runtime::Field`], which keeps absent, `null` and a value apart, and

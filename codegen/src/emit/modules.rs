@@ -176,7 +176,8 @@ fn lib_rs(api: &Api, symbols: &Symbols, options: &EmitOptions, depth: usize) -> 
 //! - [`models`]: one struct per entity or complex type ({types} types);
 //! - [`enums`]: one enum per enumeration ({enums} enums), open to values the docs don't list;
 //! - [`operations`]: one endpoint per operation ({ops} operations), see [`runtime::Endpoint`];
-//! - [`registry`]: every type by OData name;
+//! - [`registry`]: every type by OData name and every operation by name, each able to
+//!   build its request from a path and a JSON body;
 //! - [`runtime`]: the support code they share.
 //!
 //! Every field is a [`runtime::Field`], which keeps absent, `null` and a value apart, and

@@ -43,6 +43,7 @@ impl fmt::Display for GraphError {
 
 /// Why building a request or reading a response failed.
 #[derive(Debug)]
+#[non_exhaustive]
 pub enum Error {
     /// The service answered with an error status and a Graph error body.
     Graph {
