@@ -135,10 +135,21 @@ fn read_block(
 
 /// Notes what was left out of, or repaired in, a request line.
 ///
-/// Codes: `request-line-query` (note: the query is not part of the path template) and
-/// `request-line-repaired` (warning: a space was missing after the method).
+/// Codes: `request-line-query` (note: the query is not part of the path template),
+/// `request-line-repaired` (warning: a space was missing after the method) and
+/// `request-path-brace-unbalanced` (warning: a `{` or `}` without its partner).
 fn report(source: &Source, r: &RequestLine, diags: &mut Diagnostics) {
     let at = source.at_line(r.line);
+    if !braces_balanced(&r.path) {
+        diags.warning(
+            "request-path-brace-unbalanced",
+            at.clone(),
+            format!(
+                "the path `{}` has a `{{` or `}}` without its partner; the braces are read as literal text, not as a parameter",
+                r.path
+            ),
+        );
+    }
     if let Some(q) = &r.query {
         diags.note(
             "request-line-query",
@@ -158,6 +169,20 @@ fn report(source: &Source, r: &RequestLine, diags: &mut Diagnostics) {
             )
             .help = Some(format!("write `{} {}`", r.method, r.path));
     }
+}
+
+/// Whether every `{` in a path closes before the next one opens, and every `}` closes one.
+fn braces_balanced(path: &str) -> bool {
+    let mut open = false;
+    for c in path.chars() {
+        match (c, open) {
+            ('{', false) => open = true,
+            ('}', true) => open = false,
+            ('{', true) | ('}', false) => return false,
+            _ => {}
+        }
+    }
+    !open
 }
 
 /// Blocks that may hold request lines: `http`, `msgraph-interactive`, no info string;
@@ -182,6 +207,16 @@ fn is_header(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn braces_pair_up_one_level_deep() {
+        for ok in ["/a", "/a/{id}/b/{x | y}", "/f(a='{v}')", "/root:/{path}:/"] {
+            assert!(braces_balanced(ok), "{ok}");
+        }
+        for bad in ["/a/{id", "/a/id}", "/}{", "/{{id}}", "/a/{b/{c}"] {
+            assert!(!braces_balanced(bad), "{bad}");
+        }
+    }
 
     fn lines(md: &str) -> (Option<Vec<RequestLine>>, Vec<crate::diag::Diagnostic>) {
         let s = Source::new("api/x.md", md);

@@ -322,6 +322,13 @@ pub const RULES: &[Rule] = &[
         "One page documents one operation. Move the other method's lines to its own page.",
     ),
     rule(
+        "request-path-brace-unbalanced",
+        Warning,
+        Http,
+        "A documented path has a `{` without its `}` (or the reverse), so it names no parameter.",
+        "The generator reads unbalanced braces as literal text, so the endpoint's path contains `%7Bid` instead of a parameter, and readers cannot tell what to substitute. Close the parameter: `/things/{id}`.",
+    ),
+    rule(
         "request-section-missing",
         Warning,
         Http,
