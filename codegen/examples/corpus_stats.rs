@@ -169,13 +169,13 @@ fn stages(sources: &[Source]) {
             .map(|s| Page::parse(s, &mut d))
             .collect::<Vec<Page>>()
     });
-    let (extract, frags) = timed(|| {
+    let (extract, mut frags) = timed(|| {
         let pairs = sources.iter().zip(&pages);
         pairs
             .map(|(s, p)| codegen::extract::extract(s, p, &mut d))
             .collect::<Vec<_>>()
     });
-    let (resolve, api) = timed(|| codegen::resolve::resolve(&frags, &mut d));
+    let (resolve, api) = timed(|| codegen::resolve::resolve(&mut frags, &mut d));
     let (check, ()) = timed(|| codegen::typecheck::check_examples(&api, sources, &mut d));
     let (drop_pages, ()) = timed(|| drop(pages));
     println!(

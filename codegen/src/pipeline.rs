@@ -128,7 +128,7 @@ pub fn from_sources(sources: Vec<Source>, mut diags: Diagnostics) -> Loaded {
         fragments.push(f);
     }
     resolve::canonical_namespaces(&mut fragments, &mut diags);
-    let api = resolve::resolve(&fragments, &mut diags);
+    let api = resolve::resolve(&mut fragments, &mut diags);
     // Everything in the fragments is in the IR now; free them (many small allocations)
     // on the pool rather than one thread.
     fragments.into_par_iter().for_each(drop);

@@ -19,11 +19,13 @@ pub use names::{
     GRAPH, canonical_namespaces, join, namespace_of, normalise_namespace, qualify, short_name,
 };
 
-/// Builds the IR from every page's fragments.
-pub fn resolve(pages: &[PageFragments], diags: &mut Diagnostics) -> Api {
+/// Builds the IR from every page's fragments. Example bodies are moved out of the fragments
+/// into the IR (the rest of the fragments is left as it was).
+pub fn resolve(pages: &mut [PageFragments], diags: &mut Diagnostics) -> Api {
     let mut r = Resolver::new(pages, diags);
     types::build(&mut r, pages, diags);
-    let operations = operations::build(&mut r, pages, diags);
+    let mut operations = operations::build(&mut r, pages, diags);
+    operations::move_bodies(&mut operations, pages);
     let Resolver { types, enums, .. } = r;
     let mut api = Api {
         types: types.into_values().collect(),

@@ -47,6 +47,18 @@ pub(super) fn build(
     out
 }
 
+/// Moves the example bodies out of the fragments into the operations [`build`] made from
+/// them (one operation per page with an operation, examples in order), so that the
+/// biggest part of an example is not copied.
+pub(super) fn move_bodies(operations: &mut [Operation], pages: &mut [PageFragments]) {
+    let fragments = pages.iter_mut().filter_map(|p| p.operation.as_mut());
+    for (op, fragment) in operations.iter_mut().zip(fragments) {
+        for (example, from) in op.examples.iter_mut().zip(&mut fragment.examples) {
+            example.body = from.body.take();
+        }
+    }
+}
+
 /// The title in camelCase, with words that name a documented type spelled as the type is
 /// (`Update itememail` → `updateItemEmail`).
 fn cased_name(r: &Resolver, op: &OperationFragment) -> String {
@@ -221,7 +233,8 @@ fn example(
                 value: v.clone(),
             })
             .collect(),
-        body: e.body.clone(),
+        // Moved in afterwards by `move_bodies`: bodies are the biggest part of an example.
+        body: None,
         body_type: if e.body.is_some() { body_type } else { None },
         body_collection: e.body.is_some() && collection,
         truncated: e.truncated,
