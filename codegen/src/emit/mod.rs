@@ -27,8 +27,10 @@ mod models;
 mod modules;
 mod operations;
 pub mod paths;
+mod pretty;
 mod registry;
 mod symbols;
+mod syntax;
 #[cfg(test)]
 mod test_api;
 #[cfg(test)]
@@ -211,18 +213,17 @@ impl Job {
                 .ops
                 .get(i)
                 .and_then(|names| Some((names, api.operations.get(names.index)?)))
-                .map(|(names, op)| {
-                    let tokens = operations::op_file(ctx, op, names);
-                    let path = format!("src/operations/{}.rs", names.module);
-                    render(path, tokens, ctx.diags)
+                .map(|(names, op)| OutputFile {
+                    path: format!("src/operations/{}.rs", names.module),
+                    contents: operations::op_file(ctx, op, names),
                 })
                 .into_iter()
                 .collect(),
             Job::Modules => modules::module_files(api, symbols),
-            Job::Registry => {
-                let tokens = registry::registry(api, symbols);
-                vec![render("src/registry.rs".to_string(), tokens, ctx.diags)]
-            }
+            Job::Registry => vec![OutputFile {
+                path: "src/registry.rs".to_string(),
+                contents: registry::registry(api, symbols),
+            }],
         }
     }
 }
