@@ -3,7 +3,7 @@
 //! replaced would print for it,
 //! `spaced(prettyplease::unparse(..))` (see `emit/test_fixed_point.rs` for the small IRs).
 //!
-//! Ignored by default (it formats ~8,270 files, about a minute in release):
+//! Ignored by default (it formats ~8,260 files, about five seconds in release):
 //!
 //! ```sh
 //! cargo test --release -p codegen --test corpus_text -- --ignored --nocapture

@@ -101,11 +101,7 @@ fn target_impl(w: &mut RustWriter, names: &OpNames, targets: &[Target]) {
 
 /// `from_path`: the inverse of `path()`, matching the templates in documented order.
 fn from_path(w: &mut RustWriter, targets: &[Target]) {
-    for line in [
-        "/// The target whose documented path matches `path`, a path below the service root",
-    ] {
-        w.line(&[line]);
-    }
+    w.line(&["/// The target whose documented path matches `path`, a path below the service root"]);
     w.line(&["///", &from_path_summary(targets)]);
     for line in [
         "///",
@@ -145,8 +141,16 @@ fn from_path_body(w: &mut RustWriter, targets: &[Target]) {
     };
     const CALL: &str = " = crate::runtime::match_templates(path, TEMPLATES)?;";
     let fields: Vec<Vec<&str>> = targets.iter().map(field_names).collect();
-    let variants: Vec<String> = targets.iter().map(|t| format!("Self::{}", ident_text(&t.variant))).collect();
-    let value = |i: usize| variant_from_values(variants.get(i).map_or("Self", String::as_str), fields.get(i).map_or(&[][..], Vec::as_slice));
+    let variants: Vec<String> = targets
+        .iter()
+        .map(|t| format!("Self::{}", ident_text(&t.variant)))
+        .collect();
+    let value = |i: usize| {
+        variant_from_values(
+            variants.get(i).map_or("Self", String::as_str),
+            fields.get(i).map_or(&[][..], Vec::as_slice),
+        )
+    };
     match targets {
         [] => {
             w.line(&["let _", CALL]);
@@ -163,7 +167,11 @@ fn from_path_body(w: &mut RustWriter, targets: &[Target]) {
             let last = targets.len() - 1;
             let arms = (0..targets.len())
                 .map(|i| Arm {
-                    pattern: Pat::Word(if i == last { "_" } else { indices.get(i).map_or("_", String::as_str) }),
+                    pattern: Pat::Word(if i == last {
+                        "_"
+                    } else {
+                        indices.get(i).map_or("_", String::as_str)
+                    }),
                     body: value(i),
                 })
                 .collect();
@@ -312,7 +320,13 @@ fn body(w: &mut RustWriter, ctx: &mut Ctx<'_>, op: &Operation, names: &OpNames) 
 }
 
 /// The endpoint struct, its constructor, its `Endpoint` and `FromParts` impls.
-fn endpoint(w: &mut RustWriter, ctx: &mut Ctx<'_>, op: &Operation, names: &OpNames, body: Option<&str>) {
+fn endpoint(
+    w: &mut RustWriter,
+    ctx: &mut Ctx<'_>,
+    op: &Operation,
+    names: &OpNames,
+    body: Option<&str>,
+) {
     let name = ident_text(&names.endpoint);
     let target = ident_text(&names.target);
     w.docs(DocStyle::Outer, &endpoint_docs(op));
@@ -359,12 +373,22 @@ const BODY_FN: &[&str] = &[
     "}",
 ];
 
-fn endpoint_impl(w: &mut RustWriter, ctx: &mut Ctx<'_>, op: &Operation, name: &str, has_body: bool) {
+fn endpoint_impl(
+    w: &mut RustWriter,
+    ctx: &mut Ctx<'_>,
+    op: &Operation,
+    name: &str,
+    has_body: bool,
+) {
     wrap::impl_header(w, "impl crate::runtime::Endpoint", name);
     let output = output(ctx, op);
     syntax::write(w, |p| syntax::impl_type(p, "Output", &output));
     let method = method_const(&op.method).unwrap_or("GET");
-    w.line(&["const METHOD: ::http::Method = ::http::Method::", method, ";"]);
+    w.line(&[
+        "const METHOD: ::http::Method = ::http::Method::",
+        method,
+        ";",
+    ]);
     w.open(&["fn path(&self) -> ::std::string::String {"]);
     w.line(&["self.target.path()"]);
     w.close(&["}"]);
@@ -387,9 +411,7 @@ fn from_parts(w: &mut RustWriter, name: &str, target: &str, has_body: bool) {
     w.open(&["fn from_parts("]);
     w.line(&["path: &str,"]);
     w.line(&["body: ::std::option::Option<&::serde_json::Value>,"]);
-    w.close(&[
-        ") -> ::std::option::Option<::std::result::Result<Self, crate::runtime::Error>> {",
-    ]);
+    w.close(&[") -> ::std::option::Option<::std::result::Result<Self, crate::runtime::Error>> {"]);
     let helper = if has_body {
         "crate::runtime::with_body"
     } else {
@@ -412,7 +434,11 @@ fn from_parts(w: &mut RustWriter, name: &str, target: &str, has_body: bool) {
 /// The endpoint's output type: `()`, the mapped type, a `Collection` of it, or a `Single`
 /// for a primitive (OData wraps those in `{"value": ...}`).
 fn output(ctx: &mut Ctx<'_>, op: &Operation) -> String {
-    let Some(type_name) = op.response.as_ref().and_then(|r| Some((r.type_name.as_ref()?, r.collection))) else {
+    let Some(type_name) = op
+        .response
+        .as_ref()
+        .and_then(|r| Some((r.type_name.as_ref()?, r.collection)))
+    else {
         return "()".to_string();
     };
     let (type_name, collection) = super::types::split_collection(type_name.0, type_name.1);

@@ -44,7 +44,10 @@ enum Token {
     /// Text in `Printer::words`.
     Text(usize, usize),
     Break(Break),
-    Begin { offset: isize, breaks: Breaks },
+    Begin {
+        offset: isize,
+        breaks: Breaks,
+    },
     End,
 }
 

@@ -231,7 +231,9 @@ fn expr_at(p: &mut Printer, e: &Expr<'_>, line_start: bool) {
             call_args(p, args);
             p.word(")");
         }
-        Expr::MethodCall(receiver, method, args) => method_call(p, receiver, method, args, line_start),
+        Expr::MethodCall(receiver, method, args) => {
+            method_call(p, receiver, method, args, line_start)
+        }
         Expr::Array(elements) => array(p, elements),
         Expr::Reference(inner) => {
             p.word("&");
@@ -242,7 +244,13 @@ fn expr_at(p: &mut Printer, e: &Expr<'_>, line_start: bool) {
     }
 }
 
-fn method_call(p: &mut Printer, receiver: &Expr<'_>, method: &str, args: &[Expr<'_>], line_start: bool) {
+fn method_call(
+    p: &mut Printer,
+    receiver: &Expr<'_>,
+    method: &str,
+    args: &[Expr<'_>],
+    line_start: bool,
+) {
     let short = matches!(receiver, Expr::Word(w) if w.len() <= INDENT as usize && !w.contains(':'));
     let unindent = line_start && short;
     p.cbox(INDENT);

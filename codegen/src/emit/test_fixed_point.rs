@@ -138,7 +138,10 @@ fn long_operations_are_fixed_points() {
         "        build: build::<\n",
         "        build: build::<crate",
     ] {
-        assert!(text.contains(broken), "no {broken:?} in the long operations");
+        assert!(
+            text.contains(broken),
+            "no {broken:?} in the long operations"
+        );
     }
 }
 
