@@ -155,8 +155,12 @@ impl RustWriter {
         });
     }
 
-    /// The text written so far.
-    pub fn finish(self) -> String {
+    /// The text written so far. Capacity estimates are generous (growing a big file copies
+    /// it); the slack is given back, as every file is held until all are written.
+    pub fn finish(mut self) -> String {
+        if self.out.capacity() - self.out.len() > self.out.len() / 4 {
+            self.out.shrink_to_fit();
+        }
         self.out
     }
 
