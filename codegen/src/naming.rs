@@ -203,15 +203,9 @@ impl UniqueNames {
     }
 }
 
-/// Makes a `proc_macro2::Ident` from a name produced by this module, never panicking.
-///
-/// Names from [`snake`], [`pascal`] and [`UniqueNames`] are always valid; anything else
-/// that is not becomes `unnamed`.
-pub fn ident(name: &str) -> proc_macro2::Ident {
-    proc_macro2::Ident::new(ident_text(name), proc_macro2::Span::call_site())
-}
-
-/// The text of [`ident`]`(name)`: `name` when it is a valid identifier, else `unnamed`.
+/// A name produced by this module as an identifier: `name` when it is a valid identifier,
+/// else `unnamed` (names from [`snake`], [`pascal`] and [`UniqueNames`] always are), so
+/// no generated name can break the generated code.
 pub fn ident_text(name: &str) -> &str {
     if is_valid_ident(name) {
         name
@@ -327,8 +321,8 @@ mod tests {
 
     #[test]
     fn ident_never_panics() {
-        assert_eq!(ident("type").to_string(), "unnamed");
-        assert_eq!(ident("").to_string(), "unnamed");
-        assert_eq!(ident("ok_name").to_string(), "ok_name");
+        assert_eq!(ident_text("type"), "unnamed");
+        assert_eq!(ident_text(""), "unnamed");
+        assert_eq!(ident_text("ok_name"), "ok_name");
     }
 }

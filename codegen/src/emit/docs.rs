@@ -2,9 +2,6 @@
 
 use std::borrow::Cow;
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
 /// One paragraph from free text: whitespace (newlines, tabs) collapsed to single spaces,
 /// and characters that may not or should not appear in a doc comment dropped: control
 /// characters (a bare CR is an error in a doc comment), the byte order mark, and the
@@ -127,19 +124,6 @@ pub fn or(raw: &str, fallback: impl FnOnce() -> String) -> String {
     }
 }
 
-/// `///` lines as doc attributes (for the emitters that still build token streams).
-pub fn outer(paragraphs: &[String]) -> TokenStream {
-    let mut lines: Vec<String> = Vec::new();
-    each_line(paragraphs, |line| {
-        lines.push(if line.is_empty() {
-            String::new()
-        } else {
-            format!(" {line}")
-        });
-    });
-    quote!(#(#[doc = #lines])*)
-}
-
 /// Calls `line` with the text of each doc line: one per paragraph, each cleaned (see
 /// [`clean`]), with an empty line between paragraphs; empty paragraphs are dropped, and
 /// no paragraph at all gives one generic line.
@@ -172,13 +156,12 @@ mod tests {
 
     #[test]
     fn docs_are_single_line_paragraphs() {
-        let tokens = outer(&["a\n\tb".to_string(), String::new(), "c".to_string()]);
-        let file: syn::File =
-            syn::parse2(quote!(#tokens struct X;)).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(
-            prettyplease::unparse(&file),
-            "/// a b\n///\n/// c\nstruct X;\n"
+        let mut w = super::super::text::RustWriter::fragment();
+        w.docs(
+            super::super::text::DocStyle::Outer,
+            &["a\n\tb".to_string(), String::new(), "c".to_string()],
         );
+        assert_eq!(w.finish(), "/// a b\n///\n/// c\n");
         let mut count = 0;
         each_line(&[], |_| count += 1);
         assert_eq!(count, 1);
@@ -215,7 +198,8 @@ mod tests {
         );
         assert_eq!(clean("\u{202a}"), "");
         assert_eq!(code("x\u{202e}y"), "`x\u{202e}y`");
-        let doc = outer(&[code("x\u{202e}y")]).to_string();
-        assert!(doc.contains("`xy`"), "{doc}");
+        let mut lines = Vec::new();
+        each_line(&[code("x\u{202e}y")], |l| lines.push(l.to_string()));
+        assert_eq!(lines, ["`xy`"]);
     }
 }

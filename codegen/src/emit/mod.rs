@@ -1,15 +1,16 @@
 //! IR → the files of a whole Rust crate: models, enums, endpoints, registry and runtime.
 //!
-//! Models, enums and `mod.rs` files are written as formatted text directly (`text.rs`,
-//! `wrap.rs`), in exactly the shape prettyplease would print them; operations and the
-//! registry are built as token streams with `quote!` and printed by prettyplease; the
-//! runtime is static, tested Rust source (`emit/runtime/`). Output is sorted by path and
+//! Every generated file is written as formatted text directly, in exactly the shape
+//! prettyplease would print it: fixed lines and simple breaks through `text.rs` and
+//! `wrap.rs`, the expressions that nest breaks through a port of prettyplease's line
+//! breaker (`pretty.rs`, fed by `syntax.rs`). The runtime is static, tested Rust source
+//! (`emit/runtime/`). Only the other layouts (`layout/`) still parse and re-print the
+//! files, to rewrite their paths. Output is sorted by path and
 //! byte-for-byte deterministic for a given IR and [`EmitOptions`].
 
 use std::borrow::Cow;
 use std::collections::BTreeSet;
 
-use proc_macro2::TokenStream;
 use rayon::prelude::*;
 
 use crate::diag::Diagnostics;
@@ -27,8 +28,10 @@ mod models;
 mod modules;
 mod operations;
 pub mod paths;
+mod pretty;
 mod registry;
 mod symbols;
+mod syntax;
 #[cfg(test)]
 mod test_api;
 #[cfg(test)]
@@ -37,6 +40,8 @@ mod test_fixed_point;
 mod test_hostile;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+use layout::spaced;
 mod text;
 mod types;
 mod wrap;
@@ -181,9 +186,7 @@ fn jobs(api: &Api, symbols: &Symbols) -> Vec<Job> {
 }
 
 impl Job {
-    /// Builds and formats this job's files: models, enums and `mod.rs` files are written
-    /// as text directly (see [`text`]); operations and the registry still go through
-    /// token streams and prettyplease ([`render`]).
+    /// Builds and formats this job's files, as text (see [`text`]).
     fn run(self, ctx: &mut Ctx<'_>) -> Vec<OutputFile> {
         let (api, symbols) = (ctx.api, ctx.symbols);
         match self {
@@ -211,18 +214,17 @@ impl Job {
                 .ops
                 .get(i)
                 .and_then(|names| Some((names, api.operations.get(names.index)?)))
-                .map(|(names, op)| {
-                    let tokens = operations::op_file(ctx, op, names);
-                    let path = format!("src/operations/{}.rs", names.module);
-                    render(path, tokens, ctx.diags)
+                .map(|(names, op)| OutputFile {
+                    path: format!("src/operations/{}.rs", names.module),
+                    contents: operations::op_file(ctx, op, names),
                 })
                 .into_iter()
                 .collect(),
             Job::Modules => modules::module_files(api, symbols),
-            Job::Registry => {
-                let tokens = registry::registry(api, symbols);
-                vec![render("src/registry.rs".to_string(), tokens, ctx.diags)]
-            }
+            Job::Registry => vec![OutputFile {
+                path: "src/registry.rs".to_string(),
+                contents: registry::registry(api, symbols),
+            }],
         }
     }
 }
@@ -265,45 +267,4 @@ fn report_skipped(api: &Api, diags: &mut Diagnostics) {
             diags.warning("missing-path", op.source.clone(), message);
         }
     }
-}
-
-/// Formats a token stream as a file with the header; a stream that does not parse (a bug)
-/// becomes an `emit-internal` error and a file saying so.
-fn render(path: String, tokens: TokenStream, diags: &mut Diagnostics) -> OutputFile {
-    let contents = match syn::parse2::<syn::File>(tokens) {
-        Ok(file) => format!("{HEADER}\n\n{}", spaced(&prettyplease::unparse(&file))),
-        Err(e) => {
-            let at = crate::diag::Location::file(&path);
-            diags.error(
-                "emit-internal",
-                at,
-                format!("generated code for `{path}` does not parse: {e}"),
-            );
-            format!(
-                "{HEADER}\n\ncompile_error!(\"codegen produced invalid code for this file\");\n"
-            )
-        }
-    };
-    OutputFile { path, contents }
-}
-
-/// Blank lines between top-level items (prettyplease leaves none): after a closing `}`,
-/// after the inner docs, and before an item's outer docs. Only unindented lines count, and
-/// generated string literals never span lines, so this never changes a literal.
-fn spaced(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 20);
-    let mut previous = "";
-    for line in text.lines() {
-        let starts_docs = line.starts_with("///") && !previous.starts_with("///");
-        let after_item =
-            previous == "}" || (previous.starts_with("//!") && !line.starts_with("//!"));
-        let attached = previous.starts_with('#') || previous.is_empty();
-        if !line.is_empty() && (after_item || (starts_docs && !attached)) {
-            out.push('\n');
-        }
-        out.push_str(line);
-        out.push('\n');
-        previous = line;
-    }
-    out
 }

@@ -2,9 +2,6 @@
 
 use std::collections::BTreeSet;
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
 use super::symbols::ItemPath;
 use super::text::{DocStyle, RustWriter};
 use super::types::flattened;
@@ -37,24 +34,8 @@ pub struct FieldDef {
     pub ty: String,
 }
 
-/// A struct with `fields` and the `additional` catch-all, and its serde impls, as tokens
-/// after `docs` (for the emitters that still build token streams).
-pub fn struct_tokens(
-    docs: &TokenStream,
-    name: &proc_macro2::Ident,
-    fields: &[FieldDef],
-) -> TokenStream {
-    let mut w = RustWriter::fragment();
-    write_struct(&mut w, &name.to_string(), fields);
-    match w.finish().parse::<TokenStream>() {
-        Ok(tokens) => quote!(#docs #tokens),
-        // Unreachable: the text is made of identifiers, escaped literals and fixed code.
-        Err(_) => quote!(compile_error!("codegen produced an unparsable struct");),
-    }
-}
-
 /// The struct `name` (below its docs) and its serde impls.
-fn write_struct(w: &mut RustWriter, name: &str, fields: &[FieldDef]) {
+pub fn write_struct(w: &mut RustWriter, name: &str, fields: &[FieldDef]) {
     w.line(&["#[derive(Debug, Clone, Default, PartialEq)]"]);
     w.open(&["pub struct ", name, " {"]);
     for f in fields {

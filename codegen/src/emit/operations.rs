@@ -1,135 +1,197 @@
 //! One module per operation: a target enum, an optional inline body struct, and the
 //! endpoint struct implementing `crate::runtime::Endpoint`.
+//!
+//! Written as text: fixed lines through [`RustWriter`], and the expressions and signatures
+//! that can outgrow a line through [`syntax`], which breaks them as prettyplease would.
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
-use super::models::{struct_fields, struct_tokens};
+use super::models::{struct_fields, write_struct};
 use super::paths::{self, Encoding, Piece, Target};
 use super::symbols::OpNames;
-use super::{Ctx, docs};
+use super::syntax::{self, Arm, Expr, Pat};
+use super::text::{DocStyle, RustWriter, string_literal};
+use super::{Ctx, docs, wrap};
 use crate::ir::Operation;
-use crate::naming::ident;
+use crate::naming::ident_text;
 
 /// The `http::Method` constant for a documented method, if it has one.
-pub fn method_const(method: &str) -> Option<proc_macro2::Ident> {
+pub fn method_const(method: &str) -> Option<&'static str> {
     let name = method.trim().to_ascii_uppercase();
     let known = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
-    known.contains(&name.as_str()).then(|| ident(&name))
+    known.into_iter().find(|k| *k == name)
 }
 
 /// The contents of one operation file.
-pub fn op_file(ctx: &mut Ctx<'_>, op: &Operation, names: &OpNames) -> TokenStream {
+pub fn op_file(ctx: &mut Ctx<'_>, op: &Operation, names: &OpNames) -> String {
     let targets = paths::targets(&op.paths);
-    let target = target_enum(op, names, &targets);
-    let (body_def, body_ty) = body(ctx, op, names);
-    let endpoint = endpoint(ctx, op, names, body_ty.as_ref());
-    quote!(#target #body_def #endpoint)
+    let mut w = RustWriter::file(4096 + 1024 * targets.len());
+    target_enum(&mut w, op, names, &targets);
+    target_impl(&mut w, names, &targets);
+    let body_ty = body(&mut w, ctx, op, names);
+    endpoint(&mut w, ctx, op, names, body_ty.as_deref());
+    w.finish()
 }
 
-/// The target enum and its `path()` method.
-fn target_enum(op: &Operation, names: &OpNames, targets: &[Target]) -> TokenStream {
-    let name = ident(&names.target);
-    let variants: Vec<TokenStream> = targets.iter().map(variant_def).collect();
-    let arms: Vec<TokenStream> = targets.iter().map(path_arm).collect();
-    let from_path = from_path(targets);
-    let docs = docs::outer(&[
-        format!(
-            "Which resource {} addresses: one variant per documented path.",
-            docs::code(&op.name)
-        ),
-        "New variants are added when the docs add paths.".to_string(),
-    ]);
-    quote! {
-        #docs
-        #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-        pub enum #name {
-            #(#variants,)*
-        }
-
-        impl #name {
-            /// The path of this target below the service root, parameters percent-encoded.
-            pub fn path(&self) -> ::std::string::String {
-                match self {
-                    #(#arms,)*
-                }
-            }
-
-            #from_path
-        }
+/// The target enum: one variant per distinct documented path.
+fn target_enum(w: &mut RustWriter, op: &Operation, names: &OpNames, targets: &[Target]) {
+    w.docs(
+        DocStyle::Outer,
+        &[
+            format!(
+                "Which resource {} addresses: one variant per documented path.",
+                docs::code(&op.name)
+            ),
+            "New variants are added when the docs add paths.".to_string(),
+        ],
+    );
+    w.line(&["#[derive(Debug, Clone, PartialEq, Eq, Hash)]"]);
+    let name = ident_text(&names.target);
+    if targets.is_empty() {
+        w.line(&["pub enum ", name, " {}"]);
+        return;
     }
+    w.open(&["pub enum ", name, " {"]);
+    for target in targets {
+        variant_def(w, target);
+    }
+    w.close(&["}"]);
+}
+
+fn variant_def(w: &mut RustWriter, target: &Target) {
+    w.docs(DocStyle::Outer, &[docs::code(&target.template)]);
+    let name = ident_text(&target.variant);
+    if params(target).next().is_none() {
+        w.line(&[name, ","]);
+        return;
+    }
+    w.open(&[name, " {"]);
+    for p in params(target) {
+        let alternatives: Vec<String> = p.names.iter().map(|n| docs::code(n)).collect();
+        let text = if alternatives.is_empty() {
+            "The path parameter.".to_string()
+        } else {
+            format!("The path parameter: {}.", alternatives.join(" or "))
+        };
+        w.docs(DocStyle::Outer, &[text]);
+        w.line(&[ident_text(&p.field), ": ::std::string::String,"]);
+    }
+    w.close(&["},"]);
+}
+
+/// `path()` and `from_path()`.
+fn target_impl(w: &mut RustWriter, names: &OpNames, targets: &[Target]) {
+    w.open(&["impl ", ident_text(&names.target), " {"]);
+    w.line(&["/// The path of this target below the service root, parameters percent-encoded."]);
+    w.open(&["pub fn path(&self) -> ::std::string::String {"]);
+    if targets.is_empty() {
+        w.line(&["match self {}"]);
+    } else {
+        w.open(&["match self {"]);
+        for target in targets {
+            let variant = format!("Self::{}", ident_text(&target.variant));
+            let (fields, parts) = (field_names(target), path_parts(target));
+            let arm = path_arm(&variant, &fields, &parts);
+            syntax::write(w, |p| syntax::arm(p, &arm));
+        }
+        w.close(&["}"]);
+    }
+    w.close(&["}"]);
+    from_path(w, targets);
+    w.close(&["}"]);
 }
 
 /// `from_path`: the inverse of `path()`, matching the templates in documented order.
-fn from_path(targets: &[Target]) -> TokenStream {
-    let templates: Vec<String> = targets.iter().map(template_text).collect();
-    let summary = from_path_summary(targets);
+fn from_path(w: &mut RustWriter, targets: &[Target]) {
+    w.line(&["/// The target whose documented path matches `path`, a path below the service root"]);
+    w.line(&["///", &from_path_summary(targets)]);
+    for line in [
+        "///",
+        "/// The inverse of [`Self::path`]: literal text compares ASCII case-insensitively",
+        "/// and parameters are percent-decoded; a query string is ignored and a trailing",
+        "/// `/` tolerated (see [`crate::runtime::match_templates`]). `None` when no template",
+        "/// matches or a parameter is not valid percent-encoded UTF-8. When several",
+        "/// templates match, the first documented wins.",
+    ] {
+        w.line(&[line]);
+    }
+    w.open(&["pub fn from_path(path: &str) -> ::std::option::Option<Self> {"]);
     // TEMPLATES has one template per variant, in variant (documented) order, so the index
     // `match_templates` returns is the variant's and the first documented match wins.
-    let body = from_path_body(targets);
-    quote! {
-        /// The target whose documented path matches `path`, a path below the service root
-        #[doc = #summary]
-        ///
-        /// The inverse of [`Self::path`]: literal text compares ASCII case-insensitively
-        /// and parameters are percent-decoded; a query string is ignored and a trailing
-        /// `/` tolerated (see [`crate::runtime::match_templates`]). `None` when no template
-        /// matches or a parameter is not valid percent-encoded UTF-8. When several
-        /// templates match, the first documented wins.
-        pub fn from_path(path: &str) -> ::std::option::Option<Self> {
-            const TEMPLATES: &[&str] = &[#(#templates),*];
-            #body
-        }
-    }
+    let templates: Vec<String> = targets
+        .iter()
+        .map(|t| string_literal(&template_text(t)))
+        .collect();
+    let list = Expr::Reference(Box::new(Expr::Array(
+        templates.iter().map(|t| Expr::Word(t)).collect(),
+    )));
+    syntax::write(w, |p| {
+        syntax::item_value(p, "const TEMPLATES: ", "&[&str]", &list)
+    });
+    from_path_body(w, targets);
+    w.close(&["}"]);
 }
 
 /// After the match: the variant built from the index and the values. The last variant is
 /// the `_` arm (the index is always in range), a single one needs no `match`, and
 /// `values` is bound only when a variant reads it (else `unused_mut`, `unused_variables`).
-fn from_path_body(targets: &[Target]) -> TokenStream {
+fn from_path_body(w: &mut RustWriter, targets: &[Target]) {
     let values = if targets.iter().any(|t| params(t).next().is_some()) {
-        quote!(mut values)
+        "mut values"
     } else {
-        quote!(_)
+        "_"
     };
-    let call = quote!(crate::runtime::match_templates(path, TEMPLATES)?);
-    let last = targets.len().saturating_sub(1);
-    let arms: Vec<TokenStream> = targets
+    const CALL: &str = " = crate::runtime::match_templates(path, TEMPLATES)?;";
+    let fields: Vec<Vec<&str>> = targets.iter().map(field_names).collect();
+    let variants: Vec<String> = targets
         .iter()
-        .enumerate()
-        .map(|(index, target)| {
-            let value = variant_from_values(target);
-            if index == last {
-                quote!(_ => #value)
-            } else {
-                let index = proc_macro2::Literal::usize_unsuffixed(index);
-                quote!(#index => #value)
-            }
-        })
+        .map(|t| format!("Self::{}", ident_text(&t.variant)))
         .collect();
+    let value = |i: usize| {
+        variant_from_values(
+            variants.get(i).map_or("Self", String::as_str),
+            fields.get(i).map_or(&[][..], Vec::as_slice),
+        )
+    };
     match targets {
-        [] => quote!(let _ = #call; ::std::option::Option::None),
-        [single] => {
-            let value = variant_from_values(single);
-            quote!(let (_, #values) = #call; ::std::option::Option::Some(#value))
+        [] => {
+            w.line(&["let _", CALL]);
+            w.line(&["::std::option::Option::None"]);
         }
-        _ => quote! {
-            let (variant, #values) = #call;
-            ::std::option::Option::Some(match variant { #(#arms,)* })
-        },
+        [_] => {
+            w.line(&["let (_, ", values, ")", CALL]);
+            let some = Expr::Call("::std::option::Option::Some", vec![value(0)]);
+            syntax::write(w, |p| syntax::tail(p, &some));
+        }
+        _ => {
+            w.line(&["let (variant, ", values, ")", CALL]);
+            let indices: Vec<String> = (0..targets.len()).map(|i| i.to_string()).collect();
+            let last = targets.len() - 1;
+            let arms = (0..targets.len())
+                .map(|i| Arm {
+                    pattern: Pat::Word(if i == last {
+                        "_"
+                    } else {
+                        indices.get(i).map_or("_", String::as_str)
+                    }),
+                    body: value(i),
+                })
+                .collect();
+            let some = Expr::Call(
+                "::std::option::Option::Some",
+                vec![Expr::Match("variant", arms)],
+            );
+            syntax::write(w, |p| syntax::tail(p, &some));
+        }
     }
 }
 
 /// `Self::Variant { field: values.next_value(), .. }`: values come in template order,
 /// which is the order of the variant's fields.
-fn variant_from_values(target: &Target) -> TokenStream {
-    let name = ident(&target.variant);
-    let fields: Vec<proc_macro2::Ident> = params(target).map(|p| ident(&p.field)).collect();
+fn variant_from_values<'a>(variant: &'a str, fields: &[&'a str]) -> Expr<'a> {
     if fields.is_empty() {
-        quote!(Self::#name)
-    } else {
-        quote!(Self::#name { #(#fields: values.next_value()),* })
+        return Expr::Word(variant);
     }
+    let next = || Expr::MethodCall(Box::new(Expr::Word("values")), "next_value", Vec::new());
+    Expr::Struct(variant, fields.iter().map(|f| (*f, Some(next()))).collect())
 }
 
 /// The end of `from_path`'s first sentence, naming the first documented template.
@@ -166,59 +228,60 @@ fn params(target: &Target) -> impl Iterator<Item = &paths::Param> {
     })
 }
 
-fn variant_def(target: &Target) -> TokenStream {
-    let name = ident(&target.variant);
-    let docs = docs::outer(&[docs::code(&target.template)]);
-    let fields: Vec<TokenStream> = params(target)
-        .map(|p| {
-            let field = ident(&p.field);
-            let alternatives: Vec<String> = p.names.iter().map(|n| docs::code(n)).collect();
-            let text = if alternatives.is_empty() {
-                "The path parameter.".to_string()
-            } else {
-                format!("The path parameter: {}.", alternatives.join(" or "))
-            };
-            let docs = docs::outer(&[text]);
-            quote!(#docs #field: ::std::string::String)
-        })
-        .collect();
-    if fields.is_empty() {
-        quote!(#docs #name)
-    } else {
-        quote!(#docs #name { #(#fields,)* })
-    }
+fn field_names(target: &Target) -> Vec<&str> {
+    params(target).map(|p| ident_text(&p.field)).collect()
 }
 
-fn path_arm(target: &Target) -> TokenStream {
-    let name = ident(&target.variant);
-    let fields: Vec<proc_macro2::Ident> = params(target).map(|p| ident(&p.field)).collect();
-    let pattern = if fields.is_empty() {
-        quote!(Self::#name)
-    } else {
-        quote!(Self::#name { #(#fields),* })
-    };
-    let parts: Vec<TokenStream> = target
+/// One piece of `path()`'s value: a string literal, or a field and its encoder.
+enum Part<'a> {
+    Literal(String),
+    Param(&'a str, &'static str),
+}
+
+fn path_parts(target: &Target) -> Vec<Part<'_>> {
+    target
         .pieces
         .iter()
         .map(|piece| match piece {
-            Piece::Literal(text) => quote!(#text),
-            Piece::Param(p) => {
-                let field = ident(&p.field);
-                let encode = ident(match p.encoding {
-                    Encoding::Segment => "encode_segment",
-                    Encoding::Literal => "encode_literal",
-                    Encoding::Path => "encode_path",
-                });
-                quote!(crate::runtime::#encode(#field).as_str())
-            }
+            Piece::Literal(text) => Part::Literal(string_literal(text)),
+            Piece::Param(p) => Part::Param(
+                ident_text(&p.field),
+                match p.encoding {
+                    Encoding::Segment => "crate::runtime::encode_segment",
+                    Encoding::Literal => "crate::runtime::encode_literal",
+                    Encoding::Path => "crate::runtime::encode_path",
+                },
+            ),
+        })
+        .collect()
+}
+
+/// `Self::Variant { fields } => value` of `path()`.
+fn path_arm<'a>(variant: &'a str, fields: &'a [&'a str], parts: &'a [Part<'a>]) -> Arm<'a> {
+    let pattern = if fields.is_empty() {
+        Pat::Word(variant)
+    } else {
+        Pat::Struct(variant, fields.to_vec())
+    };
+    let exprs: Vec<Expr<'a>> = parts
+        .iter()
+        .map(|part| match part {
+            Part::Literal(text) => Expr::Word(text),
+            Part::Param(field, encode) => Expr::MethodCall(
+                Box::new(Expr::Call(encode, vec![Expr::Word(field)])),
+                "as_str",
+                Vec::new(),
+            ),
         })
         .collect();
-    let value = match parts.as_slice() {
-        [] => quote!(::std::string::String::new()),
-        [single] if fields.is_empty() => quote!(::std::string::String::from(#single)),
-        _ => quote!([#(#parts),*].concat()),
+    let body = match parts {
+        [] => Expr::Call("::std::string::String::new", Vec::new()),
+        [Part::Literal(text)] if fields.is_empty() => {
+            Expr::Call("::std::string::String::from", vec![Expr::Word(text)])
+        }
+        _ => Expr::MethodCall(Box::new(Expr::Array(exprs)), "concat", Vec::new()),
     };
-    quote!(#pattern => #value)
+    Arm { pattern, body }
 }
 
 /// Whether the operation's body is described only by a property table (no type), so it
@@ -229,138 +292,163 @@ pub fn has_inline_body(op: &Operation) -> bool {
         .is_some_and(|b| b.type_name.is_none() && !b.properties.is_empty())
 }
 
-/// The body struct (when described inline) and the body field's type, if any.
-fn body(ctx: &mut Ctx<'_>, op: &Operation, names: &OpNames) -> (TokenStream, Option<TokenStream>) {
-    let Some(request) = &op.request_body else {
-        return (TokenStream::new(), None);
-    };
+/// Writes the body struct (when described inline); returns the body field's type, if any.
+fn body(w: &mut RustWriter, ctx: &mut Ctx<'_>, op: &Operation, names: &OpNames) -> Option<String> {
+    let request = op.request_body.as_ref()?;
     if let Some(type_name) = &request.type_name {
         let ty = ctx
             .mapper
-            .map(type_name, request.collection, false, &op.source, ctx.diags);
-        return (TokenStream::new(), Some(ty));
+            .map_text(type_name, request.collection, false, &op.source, ctx.diags);
+        return Some(ty);
     }
     if !has_inline_body(op) {
-        return (TokenStream::new(), None);
+        return None;
     }
     let props: Vec<&crate::ir::Property> = request.properties.iter().collect();
     let fields = struct_fields(ctx, None, &props);
-    let name = ident(&names.body);
-    let docs = docs::outer(&[format!("The request body of {}.", docs::code(&op.name))]);
-    let def = struct_tokens(&docs, &name, &fields);
-    let ty = if request.collection {
-        quote!(::std::vec::Vec<#name>)
+    let name = ident_text(&names.body);
+    w.docs(
+        DocStyle::Outer,
+        &[format!("The request body of {}.", docs::code(&op.name))],
+    );
+    write_struct(w, name, &fields);
+    Some(if request.collection {
+        format!("::std::vec::Vec<{name}>")
     } else {
-        quote!(#name)
-    };
-    (def, Some(ty))
+        name.to_string()
+    })
 }
 
-/// The endpoint struct, its constructor and its `Endpoint` impl.
+/// The endpoint struct, its constructor, its `Endpoint` and `FromParts` impls.
 fn endpoint(
+    w: &mut RustWriter,
     ctx: &mut Ctx<'_>,
     op: &Operation,
     names: &OpNames,
-    body: Option<&TokenStream>,
-) -> TokenStream {
-    let name = ident(&names.endpoint);
-    let target = ident(&names.target);
-    let docs = docs::outer(&endpoint_docs(op));
-    let (field, param, init, body_fn) = match body {
-        Some(ty) => (
-            quote!(/// The request body.
-                pub body: #ty,),
-            quote!(, body: #ty),
-            quote!(target, body),
-            quote! {
-                fn body(&self) -> ::std::result::Result<::std::option::Option<::std::vec::Vec<u8>>, crate::runtime::Error> {
-                    crate::runtime::json_body(&self.body)
-                }
-            },
-        ),
-        None => (quote!(), quote!(), quote!(target), quote!()),
-    };
-    let method = method_const(&op.method).unwrap_or_else(|| ident("GET"));
-    let from_parts = from_parts(&name, &target, body.is_some());
-    let output = output(ctx, op);
-    let status =
-        proc_macro2::Literal::u16_unsuffixed(op.response.as_ref().map_or(200, |r| r.status));
-    quote! {
-        #docs
-        #[derive(Debug, Clone, PartialEq)]
-        pub struct #name {
-            /// Which resource the request addresses.
-            pub target: #target,
-            #field
-        }
-
-        impl #name {
-            /// The endpoint for `target`.
-            pub fn new(target: #target #param) -> Self {
-                Self { #init }
-            }
-        }
-
-        impl crate::runtime::Endpoint for #name {
-            type Output = #output;
-            const METHOD: ::http::Method = ::http::Method::#method;
-
-            fn path(&self) -> ::std::string::String {
-                self.target.path()
-            }
-
-            #body_fn
-
-            fn expected_status(&self) -> ::http::StatusCode {
-                crate::runtime::status(#status)
-            }
-        }
-
-        #from_parts
+    body: Option<&str>,
+) {
+    let name = ident_text(&names.endpoint);
+    let target = ident_text(&names.target);
+    w.docs(DocStyle::Outer, &endpoint_docs(op));
+    w.line(&["#[derive(Debug, Clone, PartialEq)]"]);
+    w.open(&["pub struct ", name, " {"]);
+    w.line(&["/// Which resource the request addresses."]);
+    w.line(&["pub target: ", target, ","]);
+    if let Some(ty) = body {
+        w.line(&["/// The request body."]);
+        wrap::typed(w, "pub body: ", ty, ",");
     }
+    w.close(&["}"]);
+    constructor(w, name, target, body);
+    endpoint_impl(w, ctx, op, name, body.is_some());
+    from_parts(w, name, target, body.is_some());
+}
+
+/// `impl Name { pub fn new(..) }`.
+fn constructor(w: &mut RustWriter, name: &str, target: &str, body: Option<&str>) {
+    w.open(&["impl ", name, " {"]);
+    w.line(&["/// The endpoint for `target`."]);
+    let mut args = vec![("target", target)];
+    args.extend(body.map(|ty| ("body", ty)));
+    syntax::write(w, |p| syntax::fn_header(p, "pub fn new", &args, "Self"));
+    let init = if body.is_some() {
+        "Self { target, body }"
+    } else {
+        "Self { target }"
+    };
+    w.indented(|w| w.line(&[init]));
+    w.line(&["}"]);
+    w.close(&["}"]);
+}
+
+/// The body method of an endpoint with a body (fixed text, as prettyplease breaks it).
+const BODY_FN: &[&str] = &[
+    "fn body(",
+    "    &self,",
+    ") -> ::std::result::Result<",
+    "    ::std::option::Option<::std::vec::Vec<u8>>,",
+    "    crate::runtime::Error,",
+    "> {",
+    "    crate::runtime::json_body(&self.body)",
+    "}",
+];
+
+fn endpoint_impl(
+    w: &mut RustWriter,
+    ctx: &mut Ctx<'_>,
+    op: &Operation,
+    name: &str,
+    has_body: bool,
+) {
+    wrap::impl_header(w, "impl crate::runtime::Endpoint", name);
+    let output = output(ctx, op);
+    syntax::write(w, |p| syntax::impl_type(p, "Output", &output));
+    let method = method_const(&op.method).unwrap_or("GET");
+    w.line(&[
+        "const METHOD: ::http::Method = ::http::Method::",
+        method,
+        ";",
+    ]);
+    w.open(&["fn path(&self) -> ::std::string::String {"]);
+    w.line(&["self.target.path()"]);
+    w.close(&["}"]);
+    if has_body {
+        for line in BODY_FN {
+            w.line(&[line]);
+        }
+    }
+    let status = op.response.as_ref().map_or(200, |r| r.status).to_string();
+    w.open(&["fn expected_status(&self) -> ::http::StatusCode {"]);
+    w.line(&["crate::runtime::status(", &status, ")"]);
+    w.close(&["}"]);
+    w.close(&["}"]);
 }
 
 /// The `FromParts` impl: the target from the path, then the body (typed, or checked
 /// absent). A runtime helper does the work, so each endpoint adds no closure of its own.
-fn from_parts(
-    name: &proc_macro2::Ident,
-    target: &proc_macro2::Ident,
-    has_body: bool,
-) -> TokenStream {
-    let helper = ident(if has_body {
-        "with_body"
+fn from_parts(w: &mut RustWriter, name: &str, target: &str, has_body: bool) {
+    wrap::impl_header(w, "impl crate::runtime::FromParts", name);
+    w.open(&["fn from_parts("]);
+    w.line(&["path: &str,"]);
+    w.line(&["body: ::std::option::Option<&::serde_json::Value>,"]);
+    w.close(&[") -> ::std::option::Option<::std::result::Result<Self, crate::runtime::Error>> {"]);
+    let helper = if has_body {
+        "crate::runtime::with_body"
     } else {
-        "without_body"
-    });
-    quote! {
-        impl crate::runtime::FromParts for #name {
-            fn from_parts(
-                path: &str,
-                body: ::std::option::Option<&::serde_json::Value>,
-            ) -> ::std::option::Option<::std::result::Result<Self, crate::runtime::Error>> {
-                crate::runtime::#helper(#target::from_path(path), body, Self::new)
-            }
-        }
-    }
+        "crate::runtime::without_body"
+    };
+    let from_path = format!("{target}::from_path");
+    let call = Expr::Call(
+        helper,
+        vec![
+            Expr::Call(&from_path, vec![Expr::Word("path")]),
+            Expr::Word("body"),
+            Expr::Word("Self::new"),
+        ],
+    );
+    w.indented(|w| syntax::write(w, |p| syntax::tail(p, &call)));
+    w.line(&["}"]);
+    w.close(&["}"]);
 }
 
 /// The endpoint's output type: `()`, the mapped type, a `Collection` of it, or a `Single`
 /// for a primitive (OData wraps those in `{"value": ...}`).
-fn output(ctx: &mut Ctx<'_>, op: &Operation) -> TokenStream {
-    let Some(response) = &op.response else {
-        return quote!(());
+fn output(ctx: &mut Ctx<'_>, op: &Operation) -> String {
+    let Some(type_name) = op
+        .response
+        .as_ref()
+        .and_then(|r| Some((r.type_name.as_ref()?, r.collection)))
+    else {
+        return "()".to_string();
     };
-    let Some(type_name) = &response.type_name else {
-        return quote!(());
-    };
-    let (type_name, collection) = super::types::split_collection(type_name, response.collection);
+    let (type_name, collection) = super::types::split_collection(type_name.0, type_name.1);
     let ty = ctx
         .mapper
-        .map(type_name, false, false, &op.source, ctx.diags);
+        .map_text(type_name, false, false, &op.source, ctx.diags);
     if collection {
-        quote!(crate::runtime::Collection<#ty>)
+        format!("crate::runtime::Collection<{ty}>")
     } else if crate::ir::is_primitive(type_name) && type_name != "Edm.Stream" {
-        quote!(crate::runtime::Single<#ty>)
+        format!("crate::runtime::Single<{ty}>")
     } else {
         ty
     }
@@ -397,10 +485,9 @@ mod tests {
     /// `from_path` for `paths`, formatted.
     fn from_path_text(paths: &[&str]) -> String {
         let paths: Vec<String> = paths.iter().map(|p| p.to_string()).collect();
-        let tokens = from_path(&paths::targets(&paths));
-        syn::parse2::<syn::File>(quote!(impl X { #tokens }))
-            .map(|file| prettyplease::unparse(&file))
-            .unwrap_or_else(|e| panic!("{e}"))
+        let mut w = RustWriter::fragment();
+        from_path(&mut w, &paths::targets(&paths));
+        w.finish()
     }
 
     #[test]

@@ -5,11 +5,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
 use crate::ir::{Api, Operation};
-use crate::naming::{self, Case, UniqueNames, ident, ident_text};
+use crate::naming::{self, Case, UniqueNames, ident_text};
 
 /// Where a generated type lives: `crate::<root>::<namespace>::<ident>`, defined in the file
 /// `src/<root>/<namespace>/<module>.rs`.
@@ -26,20 +23,7 @@ pub struct ItemPath {
 }
 
 impl ItemPath {
-    /// `crate::models::call_records::Session`.
-    pub fn tokens(&self) -> TokenStream {
-        let root = ident(self.root);
-        let name = ident(&self.ident);
-        match &self.namespace {
-            Some(ns) => {
-                let ns = ident(ns);
-                quote!(crate::#root::#ns::#name)
-            }
-            None => quote!(crate::#root::#name),
-        }
-    }
-
-    /// The text of [`Self::tokens`]: `crate::models::call_records::Session`.
+    /// The path of the item: `crate::models::call_records::Session`.
     pub fn text(&self) -> String {
         let root = ident_text(self.root);
         let name = ident_text(&self.ident);
@@ -223,16 +207,11 @@ mod tests {
         let items = name_items("models", names.into_iter());
         // Sorted by name, so `Session` comes before `session` and gets the plain name.
         let root = &items["microsoft.graph.Session"];
-        assert_eq!(root.tokens().to_string(), "crate :: models :: Session");
         assert_eq!(root.text(), "crate::models::Session");
         assert_eq!(items["microsoft.graph.session"].ident, "Session2");
         assert_eq!(items["microsoft.graph.session"].module, "session_2");
         let nested = &items["microsoft.graph.callRecords.session"];
         assert_eq!(nested.file(), "src/models/call_records/session.rs");
-        assert_eq!(
-            nested.tokens().to_string(),
-            "crate :: models :: call_records :: Session"
-        );
         assert_eq!(nested.text(), "crate::models::call_records::Session");
         // A type whose module would shadow the namespace module is renamed instead.
         assert_eq!(

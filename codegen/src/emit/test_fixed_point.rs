@@ -1,10 +1,11 @@
-//! The oracle of the text emitters: every file they write is a fixed point of the
-//! formatter they replaced, `spaced(prettyplease::unparse(syn::parse_file(..)))`. With the
-//! same items as before, that makes their output byte-identical to the old token path.
+//! The oracle of the text emitters: every file they write (every generated `.rs` file but
+//! the verbatim runtime) is a fixed point of the formatter they replaced,
+//! `spaced(prettyplease::unparse(syn::parse_file(..)))`. With the same items as before,
+//! that makes their output byte-identical to the old token path.
 //!
 //! Besides the docs-input crate and the hostile IRs, names of every length around the
 //! width at which prettyplease starts breaking each construct are checked, so each rule
-//! of `wrap` is tested on both sides of its edge.
+//! of `wrap`, and each box `syntax` feeds to `pretty`, is tested on both sides of its edge.
 
 use std::path::Path;
 
@@ -14,11 +15,14 @@ use super::{EmitOptions, HEADER, emit, spaced};
 use crate::diag::Diagnostics;
 use crate::ir::{Api, RequestBody};
 
-/// Whether `path` is written by the text emitters (rather than through prettyplease).
+/// Whether `path` is written by the text emitters in prettyplease's shape: every `.rs` file
+/// but the runtime (copied verbatim) and `lib.rs` (a template with `//` comments, which
+/// the token path never printed either).
 fn text_emitted(path: &str) -> bool {
-    path.starts_with("src/models/")
-        || path.starts_with("src/enums/")
-        || path == "src/operations/mod.rs"
+    path.starts_with("src/")
+        && path.ends_with(".rs")
+        && !path.starts_with("src/runtime/")
+        && path != "src/lib.rs"
 }
 
 /// Emits `api` and checks every text-emitted file; returns the text of those files.
@@ -61,6 +65,8 @@ fn hostile_files_are_fixed_points() {
         ("sample", sample_api()),
         ("keywords", test_hostile::keywords_and_non_identifiers()),
         ("clashes", test_hostile::clashes()),
+        ("colliding operations", test_hostile::colliding_operations()),
+        ("odd paths", test_hostile::odd_paths()),
         ("namespaces", test_hostile::namespaces()),
         ("odd enum members", test_hostile::odd_enum_members()),
         ("std names", test_hostile::std_and_runtime_names()),
@@ -94,6 +100,87 @@ fn long_names_are_fixed_points() {
     ] {
         assert!(text.contains(broken), "no {broken:?} in the long names");
     }
+}
+
+#[test]
+fn long_operations_are_fixed_points() {
+    let text = assert_fixed_points("long operations", &long_operations());
+    // Every way prettyplease breaks the operation files' expressions occurs.
+    for broken in [
+        // `path()` arms: on one line, in a block, with the array and call broken.
+        "\n                [\n",
+        "\n                    .concat()\n",
+        " => {\n                ::std::string::String::from(\n",
+        "::std::string::String::from(\n                    \"",
+        // A pattern too long for its line.
+        "\n            Self::",
+        ",\n            } => {\n",
+        // The templates, the `from_path` result and its arms.
+        "const TEMPLATES: &[&str] = &[\n",
+        "const TEMPLATES: &[&str] = &[\"",
+        "::std::option::Option::Some(Self::",
+        "::std::option::Option::Some(\n            match variant {\n",
+        "_ => {\n                    Self::",
+        "                        .next_value(),\n",
+        // The endpoint: constructor, output type, impl headers, `from_parts` call.
+        "    pub fn new(\n        target: ",
+        "    pub fn new(target: ",
+        "    type Output = crate::runtime::Collection<\n",
+        "    type Output = crate::runtime::Collection<crate",
+        "\nfor Op",
+        "        crate::runtime::with_body(\n",
+        "        crate::runtime::without_body(\n",
+        "        crate::runtime::without_body(Op",
+        "    pub body: ::std::vec::Vec<\n",
+        // The registry's entries.
+        "        reserialize_collection: reserialize_collection::<\n",
+        "        reserialize: reserialize::<crate",
+        "        build: build::<\n",
+        "        build: build::<crate",
+    ] {
+        assert!(
+            text.contains(broken),
+            "no {broken:?} in the long operations"
+        );
+    }
+}
+
+/// Operations whose names, paths and parameters grow across the widths where the target
+/// enum, the endpoint and the registry entries start to break.
+fn long_operations() -> Api {
+    let mut types = Vec::new();
+    let mut ops = Vec::new();
+    for len in 10..=110 {
+        let ty = sized(&format!("ns.t{len}"), len);
+        types.push(type_def(&ty, None, vec![prop("a", "Edm.String", false)]));
+        let seg = sized("s", len);
+        let id = sized("i", len / 3);
+        let one = format!("/{seg}");
+        let two = format!("/me/{{{id}}}/{seg}/{{{id}}}/y");
+        let long_id = sized("j", len / 2 + 10);
+        let three = format!("/users/{{a}}/{{b}}/{{{long_id}}}/{seg}/{{c}}/{{d}}");
+        let paths: Vec<&str> = match len % 3 {
+            0 => vec![one.as_str()],
+            1 => vec![two.as_str()],
+            _ => vec![one.as_str(), two.as_str(), three.as_str()],
+        };
+        let name = sized(&format!("op{len}"), len / 2 + 4);
+        let mut op = operation(&name, "POST", &paths);
+        if len % 2 == 0 {
+            op.request_body = Some(RequestBody {
+                type_name: Some(ty.clone()),
+                collection: len % 4 == 0,
+                properties: vec![],
+            });
+        }
+        op.response = Some(crate::ir::Response {
+            status: 200,
+            type_name: Some(ty.clone()),
+            collection: len % 5 != 0,
+        });
+        ops.push(op);
+    }
+    test_hostile::api(types, Vec::new(), ops)
 }
 
 /// A name of exactly `len` characters, `prefix` then `x`s.

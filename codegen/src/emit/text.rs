@@ -1,7 +1,7 @@
 //! Formatted Rust source written directly as text, line by line.
 //!
-//! Models, enums and `mod.rs` files used to be built as token streams, parsed by syn and
-//! printed by prettyplease; that round trip was most of the emitter's time. They are now
+//! Every generated file used to be built as a token stream, parsed by syn and printed by
+//! prettyplease; that round trip was most of the emitter's time. They are now
 //! written here in the exact shape prettyplease gives them (a test checks that every
 //! such file is a fixed point of `spaced(prettyplease::unparse(..))`), so the output did
 //! not change. [`super::wrap`] holds prettyplease's line-breaking rules for the few
@@ -25,7 +25,7 @@ pub enum DocStyle {
     Inner,
 }
 
-/// What the previous line was, as far as [`super::spaced`]'s blank-line rule cares.
+/// What the previous line was, as far as `spaced` (`layout/render.rs`)'s blank-line rule cares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Previous {
     /// Nothing yet (or an empty line): no blank line before what follows.
@@ -43,7 +43,7 @@ enum Previous {
 }
 
 /// Writes one generated `.rs` file: the header, then lines at the current indentation,
-/// with blank lines between top-level items exactly where [`super::spaced`] puts them.
+/// with blank lines between top-level items exactly where `spaced` (`layout/render.rs`) puts them.
 pub struct RustWriter {
     out: String,
     depth: usize,
@@ -66,7 +66,8 @@ impl RustWriter {
         }
     }
 
-    /// Source without the header (a fragment another emitter parses into tokens).
+    /// Source without the header (a fragment, for tests).
+    #[cfg(test)]
     pub fn fragment() -> Self {
         RustWriter {
             out: String::new(),
@@ -154,12 +155,16 @@ impl RustWriter {
         });
     }
 
-    /// The text written so far.
-    pub fn finish(self) -> String {
+    /// The text written so far. Capacity estimates are generous (growing a big file copies
+    /// it); the slack is given back, as every file is held until all are written.
+    pub fn finish(mut self) -> String {
+        if self.out.capacity() - self.out.len() > self.out.len() / 4 {
+            self.out.shrink_to_fit();
+        }
         self.out
     }
 
-    /// Puts a blank line before the unindented line just written where [`super::spaced`]
+    /// Puts a blank line before the unindented line just written where `spaced` (`layout/render.rs`)
     /// adds one: after an item's closing brace and after the inner docs, and before outer
     /// docs that do not follow an attribute.
     fn space_top_level_line(&mut self) {

@@ -2,9 +2,6 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use proc_macro2::TokenStream;
-use quote::quote;
-
 use super::symbols::Symbols;
 use crate::diag::{Diagnostics, Location};
 use crate::ir::{Api, Property};
@@ -68,22 +65,8 @@ impl<'a> TypeMapper<'a> {
     }
 
     /// The Rust type for `type_name` (a `Vec` when `collection`), boxed when `boxed` and not
-    /// a collection. Unknown names become `serde_json::Value` with an `unresolved-type`
-    /// warning at `at`.
-    pub fn map(
-        &mut self,
-        type_name: &str,
-        collection: bool,
-        boxed: bool,
-        at: &Location,
-        diags: &mut Diagnostics,
-    ) -> TokenStream {
-        let text = self.map_text(type_name, collection, boxed, at, diags);
-        // The text is a path of identifiers that `Symbols` validated, so it always parses.
-        text.parse().unwrap_or_else(|_| quote!(::serde_json::Value))
-    }
-
-    /// [`Self::map`] as text: `::std::vec::Vec<crate::models::ItemFacet>`.
+    /// a collection, e.g. `::std::vec::Vec<crate::models::ItemFacet>`. Unknown names become
+    /// `serde_json::Value` with an `unresolved-type` warning at `at`.
     pub fn map_text(
         &mut self,
         type_name: &str,
@@ -153,13 +136,6 @@ mod tests {
         let symbols = Symbols::new(api, |_| true);
         let mut mapper = TypeMapper::new(&symbols);
         let mut diags = Diagnostics::default();
-        let t = mapper.map(
-            name,
-            collection,
-            boxed,
-            &Location::line("x.md", 3),
-            &mut diags,
-        );
         let text = mapper.map_text(
             name,
             collection,
@@ -167,7 +143,6 @@ mod tests {
             &Location::line("x.md", 3),
             &mut diags,
         );
-        assert_eq!(t.to_string().replace(' ', ""), text);
         (text, diags.into_sorted().len())
     }
 

@@ -13,9 +13,12 @@ use super::OutputFile;
 use crate::diag::Diagnostics;
 
 mod rebase;
+mod render;
 mod tree;
 
 use rebase::rebase;
+#[cfg(test)]
+pub(super) use render::spaced;
 
 /// How the generated code is laid out on disk.
 ///
@@ -128,7 +131,7 @@ pub fn arrange(
     let root_text = place.path();
     let render = |path: String, file: &syn::File, diags: &mut Diagnostics| {
         let tokens = rebase(file.to_token_stream(), &root, root_text);
-        super::render(path, tokens, diags)
+        render::render(path, tokens, diags)
     };
     if layout == Layout::SingleFile {
         let Some(mut file) = tree::inline(modules) else {
