@@ -17,6 +17,8 @@ mod render;
 mod tree;
 
 use rebase::rebase;
+#[doc(hidden)]
+pub use render::reformat;
 #[cfg(test)]
 pub(super) use render::spaced;
 

@@ -26,6 +26,17 @@ pub fn render(path: String, tokens: TokenStream, diags: &mut Diagnostics) -> Out
     OutputFile { path, contents }
 }
 
+/// What the token path would print for `body` (a generated file without its header):
+/// prettyplease's output with the emitter's blank lines; `None` when `body` does not parse.
+/// The emitter writes text directly, and tests use this to check that the text is exactly
+/// what prettyplease prints.
+#[doc(hidden)]
+pub fn reformat(body: &str) -> Option<String> {
+    syn::parse_file(body)
+        .ok()
+        .map(|file| spaced(&prettyplease::unparse(&file)))
+}
+
 /// Blank lines between top-level items (prettyplease leaves none): after a closing `}`,
 /// after the inner docs, and before an item's outer docs. Only unindented lines count, and
 /// generated string literals never span lines, so this never changes a literal.
