@@ -32,6 +32,7 @@ mod pretty;
 mod registry;
 mod symbols;
 mod syntax;
+mod targets;
 #[cfg(test)]
 mod test_api;
 #[cfg(test)]

@@ -2,8 +2,8 @@
 //! itself from rustc's `pp.rs`), for the expressions of the operation files and the registry.
 //!
 //! Those nest boxes (an arm around a struct literal around a method call) in ways that are
-//! hard to mirror with per-construct rules like [`super::wrap`]'s. Instead, [`super::layout_ops`]
-//! feeds this printer the same boxes, breaks and words that prettyplease's printers would
+//! hard to mirror with per-construct rules like [`super::wrap`]'s. Instead,
+//! [`super::syntax`] feeds this printer the same boxes, breaks and words that prettyplease's printers would
 //! for the same syntax tree, so the breaks fall where prettyplease puts them without a
 //! syntax tree or a parse. A fragment is one statement, arm or item at a known indentation;
 //! the lines around it are written by [`super::text::RustWriter`].
