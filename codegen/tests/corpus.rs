@@ -3,15 +3,12 @@
 //!
 //! Skipped, with a message, when the corpus is not there (CI has it).
 
-use std::path::PathBuf;
 use std::time::Instant;
 
 use codegen::coverage::{Coverage, Tally};
 use codegen::pipeline;
 
-fn corpus_dir() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/graph-beta-2021")
-}
+mod common;
 
 fn show_failing(what: &str, t: &Tally) {
     if t.failing.is_empty() {
@@ -25,11 +22,9 @@ fn show_failing(what: &str, t: &Tally) {
 
 #[test]
 fn corpus_coverage() {
-    let dir = corpus_dir();
-    if !dir.is_dir() {
-        println!("skipped: corpus not found at {}", dir.display());
+    let Some(dir) = common::corpus() else {
         return;
-    }
+    };
     let started = Instant::now();
     let loaded = match pipeline::load(&dir) {
         Ok(l) => l,

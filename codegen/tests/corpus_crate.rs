@@ -24,24 +24,14 @@ fn workspace() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-fn corpus_dir() -> PathBuf {
-    std::env::var_os("GRAPH_CORPUS").map_or_else(
-        || workspace().join("../shared/corpus/graph-beta-2021"),
-        PathBuf::from,
-    )
-}
+mod common;
 
 #[test]
 #[ignore]
 fn corpus_crate_compiles_without_warnings_and_passes_clippy() {
-    let docs = corpus_dir();
-    if !docs.is_dir() {
-        println!(
-            "skipped: corpus not found at {} (set GRAPH_CORPUS)",
-            docs.display()
-        );
+    let Some(docs) = common::corpus() else {
         return;
-    }
+    };
     let out = std::env::temp_dir().join(format!("codegen-corpus-crate-{}", checkout_tag()));
     generate(&docs, &out);
     same_on_one_thread(&docs, &out);

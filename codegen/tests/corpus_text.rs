@@ -12,17 +12,10 @@
 //! The corpus is `GRAPH_CORPUS`, else `../shared/corpus/graph-beta-2021` next to the
 //! workspace; the test is skipped, with a message, when it is not there.
 
-use std::path::{Path, PathBuf};
-
 use codegen::diag::Diagnostics;
 use codegen::emit::{self, EmitOptions, HEADER};
 
-fn corpus_dir() -> PathBuf {
-    std::env::var_os("GRAPH_CORPUS").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus/graph-beta-2021"),
-        PathBuf::from,
-    )
-}
+mod common;
 
 /// The files the text emitters write in prettyplease's shape (the runtime is copied, and
 /// `lib.rs` is a template with `//` comments).
@@ -36,14 +29,9 @@ fn text_emitted(path: &str) -> bool {
 #[test]
 #[ignore]
 fn corpus_text_files_are_what_prettyplease_prints() {
-    let docs = corpus_dir();
-    if !docs.is_dir() {
-        println!(
-            "skipped: corpus not found at {} (set GRAPH_CORPUS)",
-            docs.display()
-        );
+    let Some(docs) = common::corpus() else {
         return;
-    }
+    };
     let loaded = codegen::pipeline::load(&docs).unwrap_or_else(|e| panic!("{e}"));
     let mut diags = Diagnostics::default();
     let files = emit::emit(&loaded.api, &EmitOptions::default(), &mut diags);
