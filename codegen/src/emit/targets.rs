@@ -18,10 +18,11 @@ pub(super) fn target_enum(w: &mut RustWriter, op: &Operation, names: &OpNames, t
                 "Which resource {} addresses: one variant per documented path.",
                 docs::code(&op.name)
             ),
-            "New variants are added when the docs add paths.".to_string(),
+            "Non-exhaustive: new variants are added when the docs add paths.".to_string(),
         ],
     );
     w.line(&["#[derive(Debug, Clone, PartialEq, Eq, Hash)]"]);
+    w.line(&["#[non_exhaustive]"]);
     let name = ident_text(&names.target);
     if targets.is_empty() {
         w.line(&["pub enum ", name, " {}"]);

@@ -2,8 +2,9 @@
 
 /// Which resource `listResponsibilities` addresses: one variant per documented path.
 ///
-/// New variants are added when the docs add paths.
+/// Non-exhaustive: new variants are added when the docs add paths.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum ListResponsibilitiesTarget {
     /// `/me/responsibilities`
     Me,
