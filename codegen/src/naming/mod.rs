@@ -2,8 +2,9 @@
 //!
 //! Every name the emitter prints comes from here, so the rules live in one place:
 //!
-//! - words are split by heck after every character outside `[A-Za-z0-9]` becomes a word
-//!   break (so `@odata.type` → `odata_type`, and non-ASCII letters never reach an identifier);
+//! - words are split with heck's rules (see `case`) after every character outside
+//!   `[A-Za-z0-9]` becomes a word break (so `@odata.type` → `odata_type`, and non-ASCII
+//!   letters never reach an identifier);
 //! - a leading digit gets a letter in front: `2fa` → `n2fa` / `N2fa`;
 //! - a keyword gets a trailing underscore: `type` → `type_`, `Self` → `Self_`;
 //! - a name with no usable characters becomes the caller's fallback;
@@ -12,7 +13,7 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use heck::{ToSnakeCase, ToUpperCamelCase};
+mod case;
 
 /// Strict and reserved Rust keywords (2024 edition), plus `_`.
 const KEYWORDS: &[&str] = &[
@@ -45,13 +46,6 @@ pub fn is_valid_ident(name: &str) -> bool {
         && !is_keyword(name)
 }
 
-/// Replaces everything outside `[A-Za-z0-9]` by a space, so heck sees word breaks only.
-fn ascii_words(name: &str) -> String {
-    name.chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { ' ' })
-        .collect()
-}
-
 /// Applies the digit and keyword rules to an already-cased name.
 fn finish(cased: String, digit_prefix: char, fallback: &str) -> String {
     let name = if cased.is_empty() {
@@ -76,7 +70,28 @@ pub fn snake(name: &str, fallback: &str) -> String {
     if is_one_lowercase_word(name) {
         return finish(name.to_string(), 'n', fallback);
     }
-    finish(ascii_words(name).to_snake_case(), 'n', fallback)
+    finish(case::snake_words(name), 'n', fallback)
+}
+
+/// `Create itemPublication` → `createItemPublication`, exactly as heck's
+/// `to_lower_camel_case` (which keeps non-ASCII letters; only ASCII text takes the fast
+/// path). For operation names from page titles.
+pub fn lower_camel(text: &str) -> String {
+    if text.is_ascii() {
+        case::lower_camel_words(text)
+    } else {
+        heck::ToLowerCamelCase::to_lower_camel_case(text)
+    }
+}
+
+/// `microsoft graph` → `MicrosoftGraph`, exactly as heck's `to_upper_camel_case` (which
+/// keeps non-ASCII letters; only ASCII text takes the fast path).
+pub fn upper_camel(text: &str) -> String {
+    if text.is_ascii() {
+        case::pascal_words(text)
+    } else {
+        heck::ToUpperCamelCase::to_upper_camel_case(text)
+    }
 }
 
 /// `itemPublication` → `ItemPublication`; for types, enum members and variants.
@@ -84,12 +99,12 @@ pub fn pascal(name: &str, fallback: &str) -> String {
     if is_one_lowercase_word(name) {
         return finish(capitalized(name), 'N', fallback);
     }
-    finish(ascii_words(name).to_upper_camel_case(), 'N', fallback)
+    finish(case::pascal_words(name), 'N', fallback)
 }
 
-/// Lowercase ASCII letters and digits only (`users`, `id`, `2fa`): one word for heck,
-/// which snake-cases it unchanged and capitalizes its first character. Common in paths
-/// and enum values, and much cheaper to case without heck.
+/// Lowercase ASCII letters and digits only (`users`, `id`, `2fa`): one word, which
+/// snake-cases unchanged and pascal-cases by capitalizing its first character. Common in
+/// paths and enum values, and cheaper still to case without splitting.
 fn is_one_lowercase_word(name: &str) -> bool {
     !name.is_empty()
         && name
@@ -216,6 +231,8 @@ pub fn ident_text(name: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
+    use heck::{ToSnakeCase, ToUpperCamelCase};
+
     use super::*;
 
     #[test]
