@@ -3,6 +3,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use super::symbols::Symbols;
 use super::types::{flattened, split_collection};
 use crate::ir::Api;
@@ -19,17 +21,19 @@ struct Edge<'a> {
 
 /// Generated types (in `Symbols::types` order) and their type-valued properties, base
 /// properties included.
-struct TypeGraph<'a> {
+pub struct TypeGraph<'a> {
     names: Vec<&'a str>,
     edges: Vec<Vec<Edge<'a>>>,
 }
 
 impl<'a> TypeGraph<'a> {
-    fn new(api: &'a Api, symbols: &'a Symbols) -> Self {
+    /// The graph of `api`'s types, built once for [`boxed_fields`] and [`nesting_depth`]
+    /// (flattening every type's properties is the costly part; it runs on the pool).
+    pub fn new(api: &'a Api, symbols: &'a Symbols) -> Self {
         let names: Vec<&str> = symbols.types.keys().map(String::as_str).collect();
         let index: BTreeMap<&str, usize> = names.iter().enumerate().map(|(i, n)| (*n, i)).collect();
         let edges = names
-            .iter()
+            .par_iter()
             .map(|name| {
                 flattened(api, name)
                     .into_iter()
@@ -62,8 +66,7 @@ impl<'a> TypeGraph<'a> {
 /// that stay inside one strongly connected component of the by-value type graph. This
 /// covers self-reference, mutual recursion through any number of types, and recursion
 /// through base types (whose properties every derived type includes).
-pub fn boxed_fields(api: &Api, symbols: &Symbols) -> BTreeSet<(String, String)> {
-    let graph = TypeGraph::new(api, symbols);
+pub fn boxed_fields(graph: &TypeGraph<'_>) -> BTreeSet<(String, String)> {
     let component = strongly_connected(&graph.adjacency(|e| !e.collection));
     let mut boxed = BTreeSet::new();
     for (from, out) in graph.edges.iter().enumerate() {
@@ -84,8 +87,7 @@ pub fn boxed_fields(api: &Api, symbols: &Symbols) -> BTreeSet<(String, String)> 
 /// rustc follows such chains when it checks what dropping a value does, and gives up past
 /// its `recursion_limit` ("overflow while adding drop-check rules"), so a deep chain needs
 /// a higher limit: see [`recursion_limit`].
-pub fn nesting_depth(api: &Api, symbols: &Symbols) -> usize {
-    let graph = TypeGraph::new(api, symbols);
+pub fn nesting_depth(graph: &TypeGraph<'_>) -> usize {
     let adjacency = graph.adjacency(|_| true);
     let component = strongly_connected(&adjacency);
     let count = component.iter().map(|c| c + 1).max().unwrap_or(0);
@@ -188,7 +190,9 @@ mod tests {
     fn boxed(api: Api) -> Vec<(String, String)> {
         let api = sorted(api);
         let symbols = Symbols::new(&api, |_| true);
-        boxed_fields(&api, &symbols).into_iter().collect()
+        boxed_fields(&TypeGraph::new(&api, &symbols))
+            .into_iter()
+            .collect()
     }
 
     fn pairs(want: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -273,7 +277,7 @@ mod tests {
         let shallow = sorted(chain(3));
         let symbols = Symbols::new(&shallow, |_| true);
         // The last type points back at the first: one recursive group of three.
-        assert_eq!(nesting_depth(&shallow, &symbols), 3);
+        assert_eq!(nesting_depth(&TypeGraph::new(&shallow, &symbols)), 3);
         let mut deep = chain(200);
         deep.types
             .push(type_def("ns.head", None, vec![prop("x", "ns.t0", false)]));
@@ -282,11 +286,14 @@ mod tests {
         }
         let deep = sorted(deep);
         let symbols = Symbols::new(&deep, |_| true);
-        assert_eq!(nesting_depth(&deep, &symbols), 201);
+        assert_eq!(nesting_depth(&TypeGraph::new(&deep, &symbols)), 201);
         assert_eq!(recursion_limit(3), None);
         assert_eq!(recursion_limit(16), None);
         assert_eq!(recursion_limit(201), Some(868));
         assert_eq!(recursion_limit(usize::MAX), Some(usize::MAX));
-        assert_eq!(nesting_depth(&Api::default(), &Symbols::default()), 0);
+        assert_eq!(
+            nesting_depth(&TypeGraph::new(&Api::default(), &Symbols::default())),
+            0
+        );
     }
 }

@@ -125,8 +125,9 @@ pub fn emit(api: &Api, options: &EmitOptions, diags: &mut Diagnostics) -> Vec<Ou
     let api: &Api = &api;
     report_skipped(api, diags);
     let symbols = Symbols::new(api, emittable);
-    let boxed = graph::boxed_fields(api, &symbols);
-    let depth = graph::nesting_depth(api, &symbols);
+    let type_graph = graph::TypeGraph::new(api, &symbols);
+    let boxed = graph::boxed_fields(&type_graph);
+    let depth = graph::nesting_depth(&type_graph);
     let built: Vec<(Vec<OutputFile>, Diagnostics)> = jobs(api, &symbols)
         .into_par_iter()
         .map(|job| {

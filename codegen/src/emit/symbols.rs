@@ -5,6 +5,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
+
 use crate::ir::{Api, Operation};
 use crate::naming::{self, Case, UniqueNames, ident_text};
 
@@ -110,9 +112,22 @@ fn name_items<'a>(
     reserved.push(root);
     modules.insert(None, UniqueNames::with_reserved(Case::Snake, &reserved));
     let mut out = BTreeMap::new();
-    for name in sorted {
+    // Casing is the costly part and independent per name; claiming must go in order.
+    let cased: Vec<(&str, String, String)> = sorted
+        .into_iter()
+        .collect::<Vec<_>>()
+        .into_par_iter()
+        .map(|name| {
+            let short = naming::short_name(name);
+            (
+                name,
+                naming::snake(short, "unnamed"),
+                naming::pascal(short, "Unnamed"),
+            )
+        })
+        .collect();
+    for (name, module, ident) in cased {
         let namespace = naming::namespace_module(name).and_then(|n| namespaces.get(&n).cloned());
-        let short = naming::short_name(name);
         let module = modules
             .entry(namespace.clone())
             .or_insert_with(|| {
@@ -120,11 +135,11 @@ fn name_items<'a>(
                 let own: Vec<&str> = namespace.as_deref().into_iter().collect();
                 UniqueNames::with_reserved(Case::Snake, &own)
             })
-            .name(short, "unnamed");
+            .claim(&module);
         let ident = idents
             .entry(namespace.clone())
             .or_insert_with(|| UniqueNames::new(Case::Pascal))
-            .name(short, "Unnamed");
+            .claim(&ident);
         let path = ItemPath {
             root,
             namespace,
@@ -166,13 +181,19 @@ fn name_ops(api: &Api, emit_op: impl Fn(&Operation) -> bool) -> Vec<OpNames> {
     // Never `operations::operations` (clippy's `module_inception`).
     let mut modules = UniqueNames::with_reserved(Case::Snake, &["operations"]);
     let mut types = UniqueNames::new(Case::Pascal);
+    let cased: Vec<(String, String)> = order
+        .par_iter()
+        .map(|(_, op)| {
+            (
+                naming::snake(&op.name, "operation"),
+                naming::pascal(&op.name, "Operation"),
+            )
+        })
+        .collect();
     let firsts: Vec<(usize, String, String)> = order
         .iter()
-        .map(|(i, op)| {
-            let module = modules.name(&op.name, "operation");
-            let endpoint = types.name(&op.name, "Operation");
-            (*i, module, endpoint)
-        })
+        .zip(cased)
+        .map(|((i, _), (module, endpoint))| (*i, modules.claim(&module), types.claim(&endpoint)))
         .collect();
     firsts
         .into_iter()

@@ -37,12 +37,12 @@ const LONGEST_KEYWORD: usize = 8;
 ///
 /// Only ASCII identifiers are accepted; the emitter never produces anything else.
 pub fn is_valid_ident(name: &str) -> bool {
-    let mut chars = name.chars();
-    let Some(first) = chars.next() else {
+    // Bytes, not chars: any non-ASCII byte fails the test either way.
+    let Some((&first, rest)) = name.as_bytes().split_first() else {
         return false;
     };
-    (first.is_ascii_alphabetic() || first == '_')
-        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    (first.is_ascii_alphabetic() || first == b'_')
+        && rest.iter().all(|&b| b.is_ascii_alphanumeric() || b == b'_')
         && !is_keyword(name)
 }
 
