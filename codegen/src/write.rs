@@ -92,6 +92,9 @@ impl TreeDiff {
 /// them in the order of `files` whatever the number of threads. On errors, the first failing
 /// file (in that order) is reported.
 pub fn write_tree(out_dir: &Path, files: &[OutputFile]) -> Result<WriteReport, WriteError> {
+    // Into a folder that does not exist yet there is nothing to compare with or remove:
+    // skip a failed open per file and the walk for stale files.
+    let fresh = !out_dir.exists();
     let targets = files
         .iter()
         .map(|file| target(out_dir, &file.path))
@@ -106,7 +109,14 @@ pub fn write_tree(out_dir: &Path, files: &[OutputFile]) -> Result<WriteReport, W
     let written = files
         .par_iter()
         .zip(&targets)
-        .map(|(file, path)| write_if_changed(path, file.contents.as_bytes()))
+        .map(|(file, path)| {
+            let contents = file.contents.as_bytes();
+            if fresh && write_new(path, contents)? {
+                Ok(true)
+            } else {
+                write_if_changed(path, contents)
+            }
+        })
         .collect::<Result<Vec<bool>, WriteError>>()?;
     let mut report = WriteReport::default();
     for (file, changed) in files.iter().zip(written) {
@@ -117,7 +127,12 @@ pub fn write_tree(out_dir: &Path, files: &[OutputFile]) -> Result<WriteReport, W
         };
         list.push(file.path.clone());
     }
-    for stale in stale_files(out_dir, files)? {
+    let stale = if fresh {
+        Vec::new()
+    } else {
+        stale_files(out_dir, files)?
+    };
+    for stale in stale {
         let path = out_dir.join(&stale);
         fs::remove_file(&path).map_err(|source| WriteError::File {
             action: "remove",
