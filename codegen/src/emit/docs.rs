@@ -22,11 +22,16 @@ fn cleaned(text: &str) -> Cow<'_, str> {
 /// Printable ASCII with single spaces between words: what [`clean`] leaves unchanged
 /// (the common case, checked first because cleaning word by word allocates).
 fn is_clean(text: &str) -> bool {
-    let bytes = text.as_bytes();
-    bytes.iter().all(|b| (b' '..=b'~').contains(b))
-        && bytes.first() != Some(&b' ')
-        && bytes.last() != Some(&b' ')
-        && !text.contains("  ")
+    // One pass over the bytes; starting as if after a space rejects a leading one.
+    let mut after_space = true;
+    for &b in text.as_bytes() {
+        let space = b == b' ';
+        if !(b' '..=b'~').contains(&b) || (space && after_space) {
+            return false;
+        }
+        after_space = space;
+    }
+    !after_space || text.is_empty()
 }
 
 fn clean_slowly(text: &str) -> String {
@@ -185,7 +190,7 @@ mod tests {
             assert!(is_clean(text), "{text:?}");
             assert_eq!(clean_slowly(text), text);
         }
-        for text in [" a", "a ", "a  b", "a\tb", "é", "a\u{7f}"] {
+        for text in [" ", " a", "a ", "a  b", "a\tb", "é", "a\u{7f}"] {
             assert!(!is_clean(text), "{text:?}");
         }
     }
