@@ -1,6 +1,7 @@
 //! Property tables (Properties, Relationships, Request body, Parameters) → [`PropertyRow`]s.
 
 use super::type_text::{self, TypeRef};
+use super::{ascii, column};
 use crate::diag::{Diagnostics, Location};
 use crate::page::{Table, Text};
 use crate::source::Source;
@@ -30,7 +31,7 @@ struct Columns {
 }
 
 fn columns(table: &Table) -> Option<Columns> {
-    let name = table.column(|h| {
+    let name = column(table, |h| {
         matches!(
             h,
             "property"
@@ -43,8 +44,10 @@ fn columns(table: &Table) -> Option<Columns> {
                 | "navigation property"
         )
     })?;
-    let ty = table.column(|h| h == "type" || h == "data type" || h == "value type")?;
-    let description = table.column(|h| h.starts_with("description"));
+    let ty = column(table, |h| {
+        h == "type" || h == "data type" || h == "value type"
+    })?;
+    let description = column(table, |h| h.starts_with("description"));
     Some(Columns {
         name,
         ty,
@@ -59,10 +62,24 @@ pub fn is_property_table(table: &Table) -> bool {
 
 /// Reads every row of a property table; malformed rows become diagnostics.
 pub fn read_table(source: &Source, table: &Table, diags: &mut Diagnostics) -> Vec<PropertyRow> {
-    let Some(cols) = columns(table) else {
-        return Vec::new();
-    };
     let mut rows = Vec::new();
+    read_table_into(source, table, &mut rows, diags);
+    rows
+}
+
+/// [`read_table`], appending to `rows`; a table that is no property table adds nothing.
+/// Lets callers gather several tables' rows in one vector.
+pub(super) fn read_table_into(
+    source: &Source,
+    table: &Table,
+    rows: &mut Vec<PropertyRow>,
+    diags: &mut Diagnostics,
+) {
+    let Some(cols) = columns(table) else {
+        return;
+    };
+    rows.reserve(table.rows.len());
+    let no_description = Text::default();
     for row in &table.rows {
         let at = source.at_line(row.line);
         let cell = |i: usize| row.cells.get(i);
@@ -101,17 +118,16 @@ pub fn read_table(source: &Source, table: &Table, diags: &mut Diagnostics) -> Ve
         if let Some(d) = type_cell.diagnostic(&at) {
             diags.push(d);
         }
-        let desc = cols.description.and_then(cell).cloned().unwrap_or_default();
+        let desc = cols.description.and_then(cell).unwrap_or(&no_description);
         rows.push(PropertyRow {
             name,
             type_ref: type_cell.type_ref,
-            inherited_from: inherited_from(&desc),
-            possible_values: possible_values(&desc),
-            description: desc.text,
+            inherited_from: inherited_from(desc),
+            possible_values: possible_values(desc),
+            description: desc.text.clone(),
             source: at,
         });
     }
-    rows
 }
 
 /// Strips markup people put around names (`**id**`, `` `id` ``, `id (deprecated)`).
@@ -132,8 +148,7 @@ fn inherited_from(desc: &Text) -> Option<String> {
     if !desc.text.contains("nherited") {
         return None;
     }
-    let lower = desc.text.to_ascii_lowercase();
-    let at = lower.find("inherited from")?;
+    let at = ascii::find(&desc.text, "inherited from")?;
     let after = &desc.text[at + "inherited from".len()..];
     desc.links
         .iter()
@@ -161,10 +176,9 @@ pub fn possible_values(desc: &Text) -> Vec<String> {
     if desc.code.is_empty() || !desc.text.contains("alues") {
         return Vec::new();
     }
-    let lower = desc.text.to_ascii_lowercase();
     let Some(start) = VALUE_LIST_PHRASES
         .iter()
-        .filter_map(|p| lower.find(p))
+        .filter_map(|p| ascii::find(&desc.text, p))
         .min()
     else {
         return Vec::new();
@@ -174,9 +188,9 @@ pub fn possible_values(desc: &Text) -> Vec<String> {
     for code in &desc.code {
         if let Some(pos) = desc.text[from..].find(code.as_str()) {
             from += pos + code.len();
-            let v = code.trim().to_string();
-            if is_member_name(&v) && !values.contains(&v) {
-                values.push(v);
+            let v = code.trim();
+            if is_member_name(v) && !values.iter().any(|x| x == v) {
+                values.push(v.to_string());
             }
         }
     }
