@@ -12,11 +12,12 @@ pub(crate) fn lower_camel(text: &str) -> String {
     if !text.is_ascii() {
         return text.to_lower_camel_case();
     }
-    let mut out = String::with_capacity(text.len());
-    for word in text.split(|c: char| !c.is_ascii_alphanumeric()) {
-        for_each_part(word.as_bytes(), |part| push_part(&mut out, part));
+    let mut out = Vec::with_capacity(text.len());
+    for word in text.as_bytes().split(|b| !b.is_ascii_alphanumeric()) {
+        for_each_part(word, |part| push_part(&mut out, part));
     }
-    out
+    // Only ASCII letters and digits were copied.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Case of the cased characters seen so far in a part (heck's `WordMode`).
@@ -60,16 +61,16 @@ fn for_each_part(word: &[u8], mut f: impl FnMut(&[u8])) {
 }
 
 /// The first part lower-case, every later one capitalised.
-fn push_part(out: &mut String, part: &[u8]) {
-    let first = out.is_empty();
-    for (i, &b) in part.iter().enumerate() {
-        let c = if i == 0 && !first {
-            b.to_ascii_uppercase()
-        } else {
-            b.to_ascii_lowercase()
-        };
-        out.push(char::from(c));
-    }
+fn push_part(out: &mut Vec<u8>, part: &[u8]) {
+    let Some((&head, tail)) = part.split_first() else {
+        return;
+    };
+    out.push(if out.is_empty() {
+        head.to_ascii_lowercase()
+    } else {
+        head.to_ascii_uppercase()
+    });
+    out.extend(tail.iter().map(u8::to_ascii_lowercase));
 }
 
 #[cfg(test)]

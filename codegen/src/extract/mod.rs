@@ -4,6 +4,7 @@
 //! table, an enum table), not from `doc_type` or its folder.
 
 mod ascii;
+mod camel;
 pub mod enums;
 pub mod examples;
 pub mod http;

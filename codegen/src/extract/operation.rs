@@ -2,8 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use heck::ToLowerCamelCase;
-
+use super::camel::lower_camel;
 use super::examples::{self, ExampleFragment};
 use super::http::RequestLine;
 use super::properties::{self, PropertyRow};
@@ -46,7 +45,7 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Option<
     let lines = super::request::request_lines(source, page, diags)?;
     let title = page.title();
     let title_text = title.map(|t| t.title.clone()).unwrap_or_default();
-    let name = title_text.to_lower_camel_case();
+    let name = lower_camel(&title_text);
     let at = title.map_or_else(|| Location::file(&source.path), |t| source.at_line(t.line));
     let method = lines[0].method.clone();
     let (paths, others): (Vec<_>, Vec<_>) = lines.into_iter().partition(|l| l.method == method);
@@ -82,9 +81,7 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Option<
 /// when the title gives none or clashes with another page's.
 pub(crate) fn name_from_file(path: &str) -> String {
     let file = path.rsplit('/').next().unwrap_or(path);
-    file.strip_suffix(".md")
-        .unwrap_or(file)
-        .to_lower_camel_case()
+    lower_camel(file.strip_suffix(".md").unwrap_or(file))
 }
 
 fn request_body(
