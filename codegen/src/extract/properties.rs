@@ -172,15 +172,11 @@ const VALUE_LIST_PHRASES: &[&str] = &[
 
 /// The code spans that follow a "Possible values are" phrase.
 pub fn possible_values(desc: &Text) -> Vec<String> {
-    // Every phrase ends in "values"; most descriptions have no code span or no such word.
-    if desc.code.is_empty() || !desc.text.contains("alues") {
+    // Most descriptions have no code span.
+    if desc.code.is_empty() {
         return Vec::new();
     }
-    let Some(start) = VALUE_LIST_PHRASES
-        .iter()
-        .filter_map(|p| ascii::find(&desc.text, p))
-        .min()
-    else {
+    let Some(start) = value_list_start(&desc.text) else {
         return Vec::new();
     };
     let mut values: Vec<String> = Vec::new();
@@ -195,6 +191,31 @@ pub fn possible_values(desc: &Text) -> Vec<String> {
         }
     }
     values
+}
+
+/// Where the earliest of the [`VALUE_LIST_PHRASES`] starts in `text` (any case).
+///
+/// Every phrase contains `values`, a word rarer than the phrases' first letters, so the
+/// text is searched once for it and the phrases are matched around each occurrence. The
+/// first occurrence with a phrase around it holds the earliest phrase: no phrase's
+/// words before `values` contain `values`, so a later phrase cannot start earlier.
+fn value_list_start(text: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = ascii::find(text.get(from..)?, "values") {
+        let at = from + i;
+        let starts = VALUE_LIST_PHRASES.iter().filter_map(|phrase| {
+            let start = at.checked_sub(phrase.find("values")?)?;
+            let written = text.as_bytes().get(start..start + phrase.len())?;
+            written
+                .eq_ignore_ascii_case(phrase.as_bytes())
+                .then_some(start)
+        });
+        if let Some(start) = starts.min() {
+            return Some(start);
+        }
+        from = at + "values".len();
+    }
+    None
 }
 
 fn is_member_name(v: &str) -> bool {
@@ -236,6 +257,31 @@ mod tests {
         assert_eq!(r[1].name, "description");
         assert_eq!(r[1].type_ref.name, "Edm.String");
         assert_eq!(r[1].source.line, 4);
+    }
+
+    #[test]
+    fn the_earliest_value_list_phrase_is_found() {
+        // What value_list_start replaces: each phrase searched for in a lower-cased copy.
+        let slow = |text: &str| {
+            let lower = text.to_ascii_lowercase();
+            VALUE_LIST_PHRASES
+                .iter()
+                .filter_map(|p| lower.find(p))
+                .min()
+        };
+        for text in [
+            "",
+            "values",
+            "No values here. Possible values are: `a`.",
+            "The possible values are `a`, `b`.",
+            "Allowed values: `a`. Possible values include `b`.",
+            "Valid VALUES ARE `x`; supported values are `y`.",
+            "The values, the possible values, then Possible Values Are.",
+            "valid values valid values are",
+            "Übersicht: the possible values are `ä`",
+        ] {
+            assert_eq!(value_list_start(text), slow(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -197,6 +197,11 @@ fn without_first<'a>(text: &'a str, part: &str) -> Cow<'a, str> {
 /// A cell without links: a name, possibly with a qualifier, or a union, or prose.
 fn read_name(raw: &str) -> (String, Option<TypeIssue>) {
     let t = raw.trim().trim_matches(|c| c == '`' || c == '*').trim();
+    // Most cells are one plain name: without spaces, parentheses or commas there is no
+    // union, qualifier or noise word to look for (`or` alone is a union).
+    if is_type_name(t) && !t.eq_ignore_ascii_case("or") {
+        return named(t, None);
+    }
     if is_union_text(t) {
         return (UNTYPED.to_string(), Some(TypeIssue::Union));
     }
@@ -211,6 +216,11 @@ fn read_name(raw: &str) -> (String, Option<TypeIssue>) {
             false => (UNTYPED.to_string(), Some(TypeIssue::Prose)),
         };
     }
+    named(core, qualifier)
+}
+
+/// A type name (`is_type_name`) and the qualifier written next to it.
+fn named(core: &str, qualifier: Option<String>) -> (String, Option<TypeIssue>) {
     let (name, vague) = match vague_primitive(core) {
         Some(p) => (p.to_string(), true),
         None => (normalise_name(core), false),
