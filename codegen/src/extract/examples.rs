@@ -39,10 +39,12 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Vec<Exa
 
 fn example(source: &Source, code: &CodeBlock, diags: &mut Diagnostics) -> Option<ExampleFragment> {
     let a = code.annotation.as_ref()?;
-    let kind = match a.block_type()?.as_str() {
-        "request" => ExampleKind::Request,
-        "response" => ExampleKind::Response,
-        _ => return None,
+    let kind = if super::block_type_is(a, "request") {
+        ExampleKind::Request
+    } else if super::block_type_is(a, "response") {
+        ExampleKind::Response
+    } else {
+        return None;
     };
     let message = http::message(&code.text);
     let body_line = code.line + message.body_offset;
@@ -80,9 +82,9 @@ pub fn looks_like_json(m: &Message) -> bool {
         .headers
         .iter()
         .find(|(n, _)| n.eq_ignore_ascii_case("content-type"))
-        .map(|(_, v)| v.to_ascii_lowercase());
+        .map(|(_, v)| v);
     match content_type {
-        Some(ct) => ct.contains("json"),
+        Some(ct) => super::ascii::contains(ct, "json"),
         None => body.starts_with(['{', '[']),
     }
 }

@@ -1,5 +1,7 @@
 //! HTTP text in code blocks: documented request lines and example messages.
 
+use super::ascii;
+
 /// Methods a request line may start with.
 const METHODS: &[&str] = &["GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS"];
 
@@ -24,12 +26,8 @@ pub struct RequestLine {
 /// text such as `** Entity URI for … not found` is not one.
 pub fn request_line(text: &str, line: u32) -> Option<RequestLine> {
     let (method, rest, glued) = split_method(text.trim())?;
-    let rest: Vec<&str> = rest
-        .split_whitespace()
-        .filter(|p| !p.to_ascii_uppercase().starts_with("HTTP/"))
-        .collect();
     // Templates such as `{id | userPrincipalName}` contain spaces: rejoin them.
-    let target = rest.join(" ");
+    let target = target_words(rest.split_whitespace());
     let plausible = target
         .chars()
         .next()
@@ -47,12 +45,31 @@ pub fn request_line(text: &str, line: u32) -> Option<RequestLine> {
     })
 }
 
+/// The words after the method but the `HTTP/1.1` version, joined by single spaces.
+fn target_words<'a>(words: impl Iterator<Item = &'a str>) -> String {
+    let mut target = String::new();
+    for word in words.filter(|w| !ascii::starts_with(w, "http/")) {
+        if !target.is_empty() {
+            target.push(' ');
+        }
+        target.push_str(word);
+    }
+    target
+}
+
+/// The method `word` names, any case.
+fn method(word: &str) -> Option<&'static str> {
+    METHODS
+        .iter()
+        .copied()
+        .find(|m| word.eq_ignore_ascii_case(m))
+}
+
 /// `GET /x` → (`GET`, ` /x`, false); `DELETE/x` → (`DELETE`, `/x`, true).
 fn split_method(text: &str) -> Option<(String, &str, bool)> {
     let first = text.split_whitespace().next()?;
-    let upper = first.to_ascii_uppercase();
-    if METHODS.contains(&upper.as_str()) {
-        return Some((upper, text.get(first.len()..)?, false));
+    if let Some(m) = method(first) {
+        return Some((m.to_string(), text.get(first.len()..)?, false));
     }
     METHODS.iter().find_map(|m| {
         let head = text.get(..m.len())?;
@@ -91,17 +108,21 @@ pub fn normalise_path(target: &str) -> String {
             break;
         }
     }
-    let path = if t.starts_with('/') {
-        t.to_string()
-    } else {
-        format!("/{t}")
-    };
-    collapse_template_spaces(&path)
+    let mut path = String::with_capacity(t.len() + 1);
+    if !t.starts_with('/') {
+        path.push('/');
+    }
+    collapse_template_spaces(t, &mut path);
+    path
 }
 
-/// `{id | userPrincipalName}` → `{id | userPrincipalName}` with single spaces, others trimmed.
-fn collapse_template_spaces(path: &str) -> String {
-    let mut out = String::with_capacity(path.len());
+/// Appends `path` without the spaces outside `{…}`: `{id | userPrincipalName}` keeps its
+/// spaces, others are dropped.
+fn collapse_template_spaces(path: &str, out: &mut String) {
+    if !path.contains(char::is_whitespace) {
+        out.push_str(path);
+        return;
+    }
     let mut depth = 0usize;
     for c in path.chars() {
         match c {
@@ -114,7 +135,6 @@ fn collapse_template_spaces(path: &str) -> String {
         }
         out.push(c);
     }
-    out
 }
 
 /// An HTTP message written in an example block.
@@ -141,56 +161,103 @@ pub struct Message {
 /// Tolerates blank lines before the start line and between it and the headers, and a
 /// body that follows the headers without a blank line.
 pub fn message(text: &str) -> Message {
-    let lines: Vec<&str> = text.lines().collect();
+    let mut lines = Lines {
+        text,
+        at: 0,
+        index: 0,
+    };
     let mut m = Message::default();
-    let mut i = 0;
-    while i < lines.len() && lines[i].trim().is_empty() {
-        i += 1;
-    }
-    if let Some(first) = lines.get(i) {
+    lines.skip_blank();
+    if let Some(first) = lines.peek() {
         if start_line(first.trim(), &mut m) {
-            m.start_offset = Some(i as u32);
-            i += 1;
-            while i < lines.len()
-                && lines[i].trim().is_empty()
-                && header(lines.get(i + 1)).is_some()
+            m.start_offset = Some(lines.index);
+            lines.advance();
+            while lines.peek().is_some_and(|l| l.trim().is_empty())
+                && header(lines.peek_second().as_ref()).is_some()
             {
-                i += 1;
+                lines.advance();
             }
         }
     }
-    while let Some((name, value)) = header(lines.get(i)) {
+    while let Some((name, value)) = header(lines.peek().as_ref()) {
         m.headers.push((name, value));
-        i += 1;
+        lines.advance();
     }
-    while i < lines.len() && lines[i].trim().is_empty() {
-        i += 1;
-    }
-    m.body_offset = i as u32;
-    m.body = lines.get(i..).map(|l| l.join("\n")).unwrap_or_default();
+    lines.skip_blank();
+    m.body_offset = lines.index;
+    m.body = lines.rest();
     m
 }
 
+/// A cursor over the lines of a block, as [`str::lines`] splits them. The body is
+/// whatever follows the headers: it is taken as one slice, not walked line by line.
+struct Lines<'a> {
+    text: &'a str,
+    /// Byte offset of the current line.
+    at: usize,
+    /// 0-based number of the current line.
+    index: u32,
+}
+
+impl<'a> Lines<'a> {
+    /// The line starting at byte `at` and the offset of the next one.
+    fn line_at(&self, at: usize) -> Option<(&'a str, usize)> {
+        let rest = self.text.get(at..).filter(|r| !r.is_empty())?;
+        let (line, next) = match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(n) => (
+                rest[..n].strip_suffix('\r').unwrap_or(&rest[..n]),
+                at + n + 1,
+            ),
+            None => (rest, self.text.len()),
+        };
+        Some((line, next))
+    }
+
+    fn peek(&self) -> Option<&'a str> {
+        self.line_at(self.at).map(|(l, _)| l)
+    }
+
+    fn peek_second(&self) -> Option<&'a str> {
+        let (_, next) = self.line_at(self.at)?;
+        self.line_at(next).map(|(l, _)| l)
+    }
+
+    fn advance(&mut self) {
+        if let Some((_, next)) = self.line_at(self.at) {
+            self.at = next;
+            self.index += 1;
+        }
+    }
+
+    fn skip_blank(&mut self) {
+        while self.peek().is_some_and(|l| l.trim().is_empty()) {
+            self.advance();
+        }
+    }
+
+    /// The remaining lines joined by `\n` (the last line's newline dropped).
+    fn rest(&self) -> String {
+        let rest = self.text.get(self.at..).unwrap_or("");
+        if rest.contains('\r') {
+            return rest.lines().collect::<Vec<_>>().join("\n");
+        }
+        rest.strip_suffix('\n').unwrap_or(rest).to_string()
+    }
+}
+
 fn start_line(line: &str, m: &mut Message) -> bool {
-    let upper = line.to_ascii_uppercase();
-    if upper.starts_with("HTTP/") || upper.starts_with("HTTP ") {
+    if ascii::starts_with(line, "http/") || ascii::starts_with(line, "http ") {
         let code = line.split_whitespace().nth(1).unwrap_or("");
-        let digits: String = code.chars().take_while(|c| c.is_ascii_digit()).collect();
-        m.status = digits.parse().ok();
+        let digits = code.bytes().take_while(u8::is_ascii_digit).count();
+        m.status = code[..digits].parse().ok();
         return true;
     }
     let mut parts = line.split_whitespace();
-    let Some(method) = parts.next().map(|p| p.to_ascii_uppercase()) else {
+    let Some(method) = parts.next().and_then(method) else {
         return false;
     };
-    if !METHODS.contains(&method.as_str()) {
-        return false;
-    }
-    let url: Vec<&str> = parts
-        .filter(|p| !p.to_ascii_uppercase().starts_with("HTTP/"))
-        .collect();
-    m.method = Some(method);
-    m.url = Some(url.join(" "));
+    m.method = Some(method.to_string());
+    m.url = Some(target_words(parts));
     true
 }
 
@@ -273,6 +340,21 @@ mod tests {
         assert_eq!(m.headers.len(), 1);
         assert_eq!(m.body_offset, 2);
         assert!(m.body.starts_with('{'));
+    }
+
+    #[test]
+    fn bodies_keep_their_lines_but_the_last_newline() {
+        for (text, body, offset) in [
+            ("HTTP/1.1 200 OK\n\n{}\n", "{}", 2),
+            ("HTTP/1.1 200 OK\n\n{\n}\n\n", "{\n}\n", 2),
+            ("\n\nHTTP/1.1 204 No Content\n", "", 3),
+            ("HTTP/1.1 200 OK\r\nA: b\r\n\r\n{\r\n}\r\n", "{\n}", 3),
+            ("{\"a\": 1}", "{\"a\": 1}", 0),
+            ("", "", 0),
+        ] {
+            let m = message(text);
+            assert_eq!((m.body.as_str(), m.body_offset), (body, offset), "{text:?}");
+        }
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! A page's kind is decided from its content (an HTTP request block, a Properties
 //! table, an enum table), not from `doc_type` or its folder.
 
+mod ascii;
+mod camel;
 pub mod enums;
 pub mod examples;
 pub mod http;
@@ -15,7 +17,7 @@ pub mod type_text;
 
 use crate::diag::{Diagnostics, Location};
 use crate::ir::EnumMember;
-use crate::page::Page;
+use crate::page::{Annotation, Page, Table};
 use crate::source::Source;
 
 pub use examples::ExampleFragment;
@@ -139,4 +141,24 @@ fn without_namespace(text: &str) -> &str {
     let rest = rest.trim_start();
     rest.find(char::is_whitespace)
         .map_or("", |i| rest[i..].trim_start())
+}
+
+/// [`Table::column`] without lower-casing a copy of each header cell: headers are short
+/// enough to lower-case on the stack.
+fn column(table: &Table, pred: impl Fn(&str) -> bool) -> Option<usize> {
+    let mut buf = [0u8; 64];
+    table.header.iter().position(|h| {
+        let t = h.text.trim();
+        match ascii::lower_in(t, &mut buf) {
+            Some(lower) => pred(lower),
+            None => pred(&t.to_ascii_lowercase()),
+        }
+    })
+}
+
+/// Whether an annotation's `blockType` is `kind` (lower-case), without the copy
+/// [`Annotation::block_type`] makes.
+fn block_type_is(a: &Annotation, kind: &str) -> bool {
+    a.str("blockType")
+        .is_some_and(|t| t.trim().eq_ignore_ascii_case(kind))
 }

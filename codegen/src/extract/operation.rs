@@ -2,14 +2,13 @@
 
 use std::collections::BTreeMap;
 
-use heck::ToLowerCamelCase;
-
-use super::description;
+use super::camel::lower_camel;
 use super::examples::{self, ExampleFragment};
 use super::http::RequestLine;
 use super::properties::{self, PropertyRow};
 use super::response::ResponseFragment;
 use super::type_text::{self, TypeRef};
+use super::{ascii, description};
 use crate::diag::{Diagnostics, Location};
 use crate::page::{Page, Text, starts_with_lower};
 use crate::source::Source;
@@ -46,7 +45,7 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Option<
     let lines = super::request::request_lines(source, page, diags)?;
     let title = page.title();
     let title_text = title.map(|t| t.title.clone()).unwrap_or_default();
-    let name = title_text.to_lower_camel_case();
+    let name = lower_camel(&title_text);
     let at = title.map_or_else(|| Location::file(&source.path), |t| source.at_line(t.line));
     let method = lines[0].method.clone();
     let (paths, others): (Vec<_>, Vec<_>) = lines.into_iter().partition(|l| l.method == method);
@@ -82,9 +81,7 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Option<
 /// when the title gives none or clashes with another page's.
 pub(crate) fn name_from_file(path: &str) -> String {
     let file = path.rsplit('/').next().unwrap_or(path);
-    file.strip_suffix(".md")
-        .unwrap_or(file)
-        .to_lower_camel_case()
+    lower_camel(file.strip_suffix(".md").unwrap_or(file))
 }
 
 fn request_body(
@@ -99,8 +96,8 @@ fn request_body(
         |t: &str| starts_with_lower(t, "request body") || t.eq_ignore_ascii_case("properties");
     for s in page.sections_where(is_body) {
         ty = ty.or_else(|| s.paragraphs().find_map(representation_of));
-        for table in s.tables().filter(|t| properties::is_property_table(t)) {
-            rows.extend(properties::read_table(source, table, diags));
+        for table in s.tables() {
+            properties::read_table_into(source, table, &mut rows, diags);
         }
     }
     (ty, rows)
@@ -108,18 +105,14 @@ fn request_body(
 
 /// "supply a JSON representation of the [itemPublication](...) object" → `itemPublication`.
 fn representation_of(p: &Text) -> Option<TypeRef> {
-    let lower = p.text.to_ascii_lowercase();
-    let at = lower.find("representation of")?;
+    let at = ascii::find(&p.text, "representation of")?;
     let after = &p.text[at..];
     let link = p
         .links
         .iter()
         .find(|l| after.contains(l.text.as_str()) && l.target.contains("resources/"))?;
     let tail = &after[after.find(link.text.as_str()).unwrap_or(0) + link.text.len()..];
-    let collection = tail
-        .trim_start()
-        .to_ascii_lowercase()
-        .starts_with("collection");
+    let collection = ascii::starts_with(tail.trim_start(), "collection");
     Some(TypeRef {
         name: type_text::normalise_name(&link.text),
         collection,
@@ -132,8 +125,8 @@ fn permissions(page: &Page) -> BTreeMap<String, Vec<String>> {
     for s in page.sections_where(|t| t.eq_ignore_ascii_case("permissions")) {
         for table in s.tables() {
             let (Some(kind), Some(perms)) = (
-                table.column(|h| h.starts_with("permission type")),
-                table.column(|h| h.starts_with("permissions")),
+                super::column(table, |h| h.starts_with("permission type")),
+                super::column(table, |h| h.starts_with("permissions")),
             ) else {
                 continue;
             };

@@ -1,6 +1,7 @@
 //! Property tables (Properties, Relationships, Request body, Parameters) → [`PropertyRow`]s.
 
 use super::type_text::{self, TypeRef};
+use super::{ascii, column};
 use crate::diag::{Diagnostics, Location};
 use crate::page::{Table, Text};
 use crate::source::Source;
@@ -30,7 +31,7 @@ struct Columns {
 }
 
 fn columns(table: &Table) -> Option<Columns> {
-    let name = table.column(|h| {
+    let name = column(table, |h| {
         matches!(
             h,
             "property"
@@ -43,8 +44,10 @@ fn columns(table: &Table) -> Option<Columns> {
                 | "navigation property"
         )
     })?;
-    let ty = table.column(|h| h == "type" || h == "data type" || h == "value type")?;
-    let description = table.column(|h| h.starts_with("description"));
+    let ty = column(table, |h| {
+        h == "type" || h == "data type" || h == "value type"
+    })?;
+    let description = column(table, |h| h.starts_with("description"));
     Some(Columns {
         name,
         ty,
@@ -59,10 +62,24 @@ pub fn is_property_table(table: &Table) -> bool {
 
 /// Reads every row of a property table; malformed rows become diagnostics.
 pub fn read_table(source: &Source, table: &Table, diags: &mut Diagnostics) -> Vec<PropertyRow> {
-    let Some(cols) = columns(table) else {
-        return Vec::new();
-    };
     let mut rows = Vec::new();
+    read_table_into(source, table, &mut rows, diags);
+    rows
+}
+
+/// [`read_table`], appending to `rows`; a table that is no property table adds nothing.
+/// Lets callers gather several tables' rows in one vector.
+pub(super) fn read_table_into(
+    source: &Source,
+    table: &Table,
+    rows: &mut Vec<PropertyRow>,
+    diags: &mut Diagnostics,
+) {
+    let Some(cols) = columns(table) else {
+        return;
+    };
+    rows.reserve(table.rows.len());
+    let no_description = Text::default();
     for row in &table.rows {
         let at = source.at_line(row.line);
         let cell = |i: usize| row.cells.get(i);
@@ -101,17 +118,16 @@ pub fn read_table(source: &Source, table: &Table, diags: &mut Diagnostics) -> Ve
         if let Some(d) = type_cell.diagnostic(&at) {
             diags.push(d);
         }
-        let desc = cols.description.and_then(cell).cloned().unwrap_or_default();
+        let desc = cols.description.and_then(cell).unwrap_or(&no_description);
         rows.push(PropertyRow {
             name,
             type_ref: type_cell.type_ref,
-            inherited_from: inherited_from(&desc),
-            possible_values: possible_values(&desc),
-            description: desc.text,
+            inherited_from: inherited_from(desc),
+            possible_values: possible_values(desc),
+            description: desc.text.clone(),
             source: at,
         });
     }
-    rows
 }
 
 /// Strips markup people put around names (`**id**`, `` `id` ``, `id (deprecated)`).
@@ -132,8 +148,7 @@ fn inherited_from(desc: &Text) -> Option<String> {
     if !desc.text.contains("nherited") {
         return None;
     }
-    let lower = desc.text.to_ascii_lowercase();
-    let at = lower.find("inherited from")?;
+    let at = ascii::find(&desc.text, "inherited from")?;
     let after = &desc.text[at + "inherited from".len()..];
     desc.links
         .iter()
@@ -157,16 +172,11 @@ const VALUE_LIST_PHRASES: &[&str] = &[
 
 /// The code spans that follow a "Possible values are" phrase.
 pub fn possible_values(desc: &Text) -> Vec<String> {
-    // Every phrase ends in "values"; most descriptions have no code span or no such word.
-    if desc.code.is_empty() || !desc.text.contains("alues") {
+    // Most descriptions have no code span.
+    if desc.code.is_empty() {
         return Vec::new();
     }
-    let lower = desc.text.to_ascii_lowercase();
-    let Some(start) = VALUE_LIST_PHRASES
-        .iter()
-        .filter_map(|p| lower.find(p))
-        .min()
-    else {
+    let Some(start) = value_list_start(&desc.text) else {
         return Vec::new();
     };
     let mut values: Vec<String> = Vec::new();
@@ -174,13 +184,38 @@ pub fn possible_values(desc: &Text) -> Vec<String> {
     for code in &desc.code {
         if let Some(pos) = desc.text[from..].find(code.as_str()) {
             from += pos + code.len();
-            let v = code.trim().to_string();
-            if is_member_name(&v) && !values.contains(&v) {
-                values.push(v);
+            let v = code.trim();
+            if is_member_name(v) && !values.iter().any(|x| x == v) {
+                values.push(v.to_string());
             }
         }
     }
     values
+}
+
+/// Where the earliest of the [`VALUE_LIST_PHRASES`] starts in `text` (any case).
+///
+/// Every phrase contains `values`, a word rarer than the phrases' first letters, so the
+/// text is searched once for it and the phrases are matched around each occurrence. The
+/// first occurrence with a phrase around it holds the earliest phrase: no phrase's
+/// words before `values` contain `values`, so a later phrase cannot start earlier.
+fn value_list_start(text: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = ascii::find(text.get(from..)?, "values") {
+        let at = from + i;
+        let starts = VALUE_LIST_PHRASES.iter().filter_map(|phrase| {
+            let start = at.checked_sub(phrase.find("values")?)?;
+            let written = text.as_bytes().get(start..start + phrase.len())?;
+            written
+                .eq_ignore_ascii_case(phrase.as_bytes())
+                .then_some(start)
+        });
+        if let Some(start) = starts.min() {
+            return Some(start);
+        }
+        from = at + "values".len();
+    }
+    None
 }
 
 fn is_member_name(v: &str) -> bool {
@@ -222,6 +257,31 @@ mod tests {
         assert_eq!(r[1].name, "description");
         assert_eq!(r[1].type_ref.name, "Edm.String");
         assert_eq!(r[1].source.line, 4);
+    }
+
+    #[test]
+    fn the_earliest_value_list_phrase_is_found() {
+        // What value_list_start replaces: each phrase searched for in a lower-cased copy.
+        let slow = |text: &str| {
+            let lower = text.to_ascii_lowercase();
+            VALUE_LIST_PHRASES
+                .iter()
+                .filter_map(|p| lower.find(p))
+                .min()
+        };
+        for text in [
+            "",
+            "values",
+            "No values here. Possible values are: `a`.",
+            "The possible values are `a`, `b`.",
+            "Allowed values: `a`. Possible values include `b`.",
+            "Valid VALUES ARE `x`; supported values are `y`.",
+            "The values, the possible values, then Possible Values Are.",
+            "valid values valid values are",
+            "Übersicht: the possible values are `ä`",
+        ] {
+            assert_eq!(value_list_start(text), slow(text), "{text:?}");
+        }
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! and its subsections (`### Get the photo`), one or more `METHOD /path` lines each,
 //! with blank lines, `or` separators, headers and a body tolerated around them.
 
+use super::ascii;
 use super::http::{self, RequestLine};
 use crate::diag::Diagnostics;
 use crate::page::{CodeBlock, Page, Section, starts_with_lower};
@@ -60,10 +61,10 @@ fn without_heading(
     let mut lines = Vec::new();
     let mut quiet = Diagnostics::default();
     for block in before_examples.flat_map(Section::code_blocks) {
-        let documented = block
-            .annotation
-            .as_ref()
-            .is_none_or(|a| a.block_type().is_none_or(|t| t == "ignored"));
+        let documented = block.annotation.as_ref().is_none_or(|a| {
+            a.str("blockType")
+                .is_none_or(|t| t.trim().eq_ignore_ascii_case("ignored"))
+        });
         if documented {
             read_block(source, block, &mut lines, &mut quiet);
         }
@@ -89,14 +90,8 @@ fn read_block(
     let response = block
         .annotation
         .as_ref()
-        .and_then(|a| a.block_type())
-        .as_deref()
-        == Some("response")
-        || block
-            .text
-            .trim_start()
-            .to_ascii_uppercase()
-            .starts_with("HTTP/");
+        .is_some_and(|a| super::block_type_is(a, "response"))
+        || ascii::starts_with(block.text.trim_start(), "http/");
     if !is_http_info(&block.info) || response {
         return;
     }
@@ -139,11 +134,12 @@ fn read_block(
 /// `request-line-repaired` (warning: a space was missing after the method) and
 /// `request-path-brace-unbalanced` (warning: a `{` or `}` without its partner).
 fn report(source: &Source, r: &RequestLine, diags: &mut Diagnostics) {
-    let at = source.at_line(r.line);
+    // Most lines need no diagnostic: the location is made only for those that do.
+    let at = || source.at_line(r.line);
     if !braces_balanced(&r.path) {
         diags.warning(
             "request-path-brace-unbalanced",
-            at.clone(),
+            at(),
             format!(
                 "the path `{}` has a `{{` or `}}` without its partner; the braces are read as literal text, not as a parameter",
                 r.path
@@ -153,7 +149,7 @@ fn report(source: &Source, r: &RequestLine, diags: &mut Diagnostics) {
     if let Some(q) = &r.query {
         diags.note(
             "request-line-query",
-            at.clone(),
+            at(),
             format!("the query `{q}` is not part of the path template `{}`; it is left out of the operation's paths", r.path),
         );
     }
@@ -161,7 +157,7 @@ fn report(source: &Source, r: &RequestLine, diags: &mut Diagnostics) {
         diags
             .warning(
                 "request-line-repaired",
-                at,
+                at(),
                 format!(
                     "request line has no space between `{}` and the path; read as `{} {}`",
                     r.method, r.method, r.path

@@ -1,7 +1,7 @@
 //! Resource pages → a [`TypeFragment`].
 
 use super::properties::{self, PropertyRow};
-use super::{TypeFragment, description};
+use super::{TypeFragment, ascii, description};
 use crate::diag::{Diagnostics, Location};
 use crate::page::{Annotation, Block, Page, starts_with_lower};
 use crate::source::Source;
@@ -53,7 +53,7 @@ fn file_stem(path: &str) -> String {
 
 /// The annotation with `"blockType": "resource"`, wherever it is on the page.
 fn resource_annotation(page: &Page) -> Option<&Annotation> {
-    let is_resource = |a: &&Annotation| a.block_type().as_deref() == Some("resource");
+    let is_resource = |a: &&Annotation| super::block_type_is(a, "resource");
     page.sections
         .iter()
         .flat_map(|s| &s.blocks)
@@ -76,25 +76,22 @@ fn rows_under(
     heading: &str,
     diags: &mut Diagnostics,
 ) -> Option<Vec<PropertyRow>> {
-    let sections: Vec<_> = page.sections_where(|t| is_heading(t, heading)).collect();
-    let tables: Vec<_> = sections
-        .iter()
-        .flat_map(|s| s.tables())
-        .filter(|t| properties::is_property_table(t))
-        .collect();
-    if tables.is_empty() {
-        let says_none = sections.iter().flat_map(|s| s.paragraphs()).any(|p| {
+    let sections = || page.sections_where(|t| is_heading(t, heading));
+    let mut rows = None;
+    for table in sections().flat_map(|s| s.tables()) {
+        if properties::is_property_table(table) {
+            let rows = rows.get_or_insert_with(Vec::new);
+            properties::read_table_into(source, table, rows, diags);
+        }
+    }
+    if rows.is_none() {
+        let says_none = sections().flat_map(|s| s.paragraphs()).any(|p| {
             let t = p.text.trim().trim_end_matches('.');
             t.eq_ignore_ascii_case("none")
         });
         return says_none.then(Vec::new);
     }
-    Some(
-        tables
-            .into_iter()
-            .flat_map(|t| properties::read_table(source, t, diags))
-            .collect(),
-    )
+    rows
 }
 
 fn is_heading(title: &str, word: &str) -> bool {
@@ -109,10 +106,9 @@ fn inherits_from(page: &Page) -> Option<String> {
         .iter()
         .flat_map(|s| s.paragraphs())
         .find_map(|p| {
-            let lower = p.text.to_ascii_lowercase();
             let (at, len) = ["inherits from", "derived from"]
                 .iter()
-                .find_map(|phrase| lower.find(phrase).map(|at| (at, phrase.len())))?;
+                .find_map(|phrase| ascii::find(&p.text, phrase).map(|at| (at, phrase.len())))?;
             let after = p.text.get(at + len..)?.trim_start();
             let after = ["the ", "an ", "a "]
                 .iter()

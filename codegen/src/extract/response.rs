@@ -5,8 +5,8 @@
 //! Content`"). When no sentence gives a status, the status line of a response block
 //! in that section, or else of the page's first response example, is used, with a note.
 
-use super::ExampleFragment;
 use super::type_text::{self, TypeRef};
+use super::{ExampleFragment, ascii};
 use crate::diag::{Diagnostics, Location};
 use crate::ir::ExampleKind;
 use crate::page::{Page, Section, Text, starts_with_lower};
@@ -58,12 +58,7 @@ pub fn extract(
         ),
     );
     let type_ref = paragraphs()
-        .find_map(|p| {
-            p.text
-                .to_ascii_lowercase()
-                .find("return")
-                .and_then(|at| returned_type(p, at))
-        })
+        .find_map(|p| ascii::find(&p.text, "return").and_then(|at| returned_type(p, at)))
         .or_else(|| example.and_then(annotated_type));
     Some(ResponseFragment {
         status,
@@ -113,15 +108,12 @@ fn returned_type(p: &Text, from: usize) -> Option<TypeRef> {
         page_link && type_text::is_type_name(l.text.trim()) && after.contains(l.text.as_str())
     })?;
     let at = after.find(link.text.as_str())?;
-    let before = after.get(..at)?.trim_end().to_ascii_lowercase();
-    let tail = after
-        .get(at + link.text.len()..)?
-        .trim_start()
-        .to_ascii_lowercase();
-    let collection = tail.starts_with("collection")
+    let before = after.get(..at)?.trim_end();
+    let tail = after.get(at + link.text.len()..)?.trim_start();
+    let collection = ascii::starts_with(tail, "collection")
         || ["collection of", "list of", "array of"]
             .iter()
-            .any(|w| before.ends_with(w));
+            .any(|w| ascii::ends_with(before, w));
     Some(TypeRef {
         name: type_text::normalise_name(&link.text),
         collection,
@@ -132,10 +124,9 @@ fn returned_type(p: &Text, from: usize) -> Option<TypeRef> {
 /// The first 3-digit HTTP status in a sentence that mentions returning or the response,
 /// and where it ends.
 pub fn status_in(text: &str) -> Option<(u16, usize)> {
-    let lower = text.to_ascii_lowercase();
     let from = ["return", "respon", "success"]
         .iter()
-        .filter_map(|w| lower.find(w))
+        .filter_map(|w| ascii::find(text, w))
         .min()?;
     let bytes = text.as_bytes();
     (from..bytes.len().saturating_sub(2)).find_map(|i| {
@@ -144,8 +135,10 @@ pub fn status_in(text: &str) -> Option<(u16, usize)> {
         let boundary_after = bytes.get(i + 3).is_none_or(|b| !b.is_ascii_digit());
         let first_ok = three.first().is_some_and(|b| (b'1'..=b'5').contains(b));
         let digits = three.iter().all(u8::is_ascii_digit) && first_ok;
-        let status: u16 = std::str::from_utf8(three).ok()?.parse().ok()?;
-        (digits && boundary_before && boundary_after).then_some((status, i + 3))
+        // Parsed only once it is known to be three digits.
+        (digits && boundary_before && boundary_after)
+            .then(|| three.iter().fold(0, |n, d| n * 10 + u16::from(d - b'0')))
+            .map(|status| (status, i + 3))
     })
 }
 

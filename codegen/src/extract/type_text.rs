@@ -6,6 +6,9 @@
 //! is not a type name at all is read as `Edm.Untyped` (any JSON value) rather than by
 //! picking one side; the [`TypeIssue`] says so, and the caller turns it into a diagnostic.
 
+use std::borrow::Cow;
+
+use super::ascii;
 use crate::diag::{Diagnostic, Location, Severity};
 use crate::page::Text;
 
@@ -103,23 +106,18 @@ pub fn parse_cell(cell: &Text) -> Option<TypeCell> {
         return None;
     }
     let (inner, collection) = split_collection(text);
-    let links: Vec<_> = cell
-        .links
-        .iter()
-        .filter(|l| !l.text.trim().is_empty())
-        .collect();
-    let read = match links.as_slice() {
-        [] => read_name(inner),
-        [one] => read_linked(inner, &one.text),
-        [first, rest @ ..] if rest.iter().all(|l| same_name(&l.text, &first.text)) => {
+    let mut links = cell.links.iter().filter(|l| !l.text.trim().is_empty());
+    let first = links.next();
+    let (name, issue) = match first {
+        None => read_name(inner),
+        Some(first) if links.all(|l| same_name(&l.text, &first.text)) => {
             read_linked(inner, &first.text)
         }
-        _ => (UNTYPED.to_string(), Some(TypeIssue::Union)),
+        Some(_) => (UNTYPED.to_string(), Some(TypeIssue::Union)),
     };
-    let (name, issue) = read;
     let link = match issue {
         Some(TypeIssue::Union | TypeIssue::Prose) => None,
-        _ => links.first().map(|l| l.target.clone()),
+        _ => first.map(|l| l.target.clone()),
     };
     Some(TypeCell {
         type_ref: TypeRef {
@@ -139,12 +137,11 @@ fn same_name(a: &str, b: &str) -> bool {
 /// `Collection(X)`, `X collection`, `X[]` → (`X`, true); anything else → (text, false).
 fn split_collection(text: &str) -> (&str, bool) {
     let t = text.trim();
-    let lower = t.to_ascii_lowercase();
-    if lower.starts_with("collection(") && t.ends_with(')') {
+    if ascii::starts_with(t, "collection(") && t.ends_with(')') {
         return (t["collection(".len()..t.len() - 1].trim(), true);
     }
-    if let Some(i) = lower.rfind(" collection")
-        && lower[i + " collection".len()..]
+    if let Some(i) = ascii::rfind(t, " collection")
+        && t[i + " collection".len()..]
             .trim_matches(|c: char| c == '.' || c.is_whitespace())
             .is_empty()
     {
@@ -167,7 +164,7 @@ fn strip_parens(t: &str) -> &str {
 
 /// A cell with one link: the link text is the type; other text must be a qualifier.
 fn read_linked(inner: &str, link_text: &str) -> (String, Option<TypeIssue>) {
-    let rest = inner.replacen(link_text, "", 1);
+    let rest = without_first(inner, link_text);
     let rest = rest.trim();
     if is_union_text(rest) {
         return (UNTYPED.to_string(), Some(TypeIssue::Union));
@@ -184,9 +181,27 @@ fn read_linked(inner: &str, link_text: &str) -> (String, Option<TypeIssue>) {
     }
 }
 
+/// `text` without the first occurrence of `part` (`inner.replacen(part, "", 1)`),
+/// borrowed when that leaves one side only, as it does for most cells.
+fn without_first<'a>(text: &'a str, part: &str) -> Cow<'a, str> {
+    let Some(at) = text.find(part) else {
+        return Cow::Borrowed(text);
+    };
+    match (&text[..at], &text[at + part.len()..]) {
+        ("", after) => Cow::Borrowed(after),
+        (before, "") => Cow::Borrowed(before),
+        (before, after) => Cow::Owned([before, after].concat()),
+    }
+}
+
 /// A cell without links: a name, possibly with a qualifier, or a union, or prose.
 fn read_name(raw: &str) -> (String, Option<TypeIssue>) {
     let t = raw.trim().trim_matches(|c| c == '`' || c == '*').trim();
+    // Most cells are one plain name: without spaces, parentheses or commas there is no
+    // union, qualifier or noise word to look for (`or` alone is a union).
+    if is_type_name(t) && !t.eq_ignore_ascii_case("or") {
+        return named(t, None);
+    }
     if is_union_text(t) {
         return (UNTYPED.to_string(), Some(TypeIssue::Union));
     }
@@ -201,6 +216,11 @@ fn read_name(raw: &str) -> (String, Option<TypeIssue>) {
             false => (UNTYPED.to_string(), Some(TypeIssue::Prose)),
         };
     }
+    named(core, qualifier)
+}
+
+/// A type name (`is_type_name`) and the qualifier written next to it.
+fn named(core: &str, qualifier: Option<String>) -> (String, Option<TypeIssue>) {
     let (name, vague) = match vague_primitive(core) {
         Some(p) => (p.to_string(), true),
         None => (normalise_name(core), false),
@@ -240,7 +260,7 @@ fn strip_noise_word(t: &str) -> &str {
         if t.eq_ignore_ascii_case(word.trim()) {
             return "";
         }
-        if t.len() > word.len() && t.to_ascii_lowercase().ends_with(word) {
+        if t.len() > word.len() && ascii::ends_with(t, word) {
             return t[..t.len() - word.len()].trim();
         }
     }
@@ -249,8 +269,9 @@ fn strip_noise_word(t: &str) -> &str {
 
 /// `String or Int32`, `string/number`, `A | B`.
 fn is_union_text(t: &str) -> bool {
-    let lower = t.to_ascii_lowercase();
-    lower.split_whitespace().any(|w| w == "or" || w == "|") || (t.contains('/') && !t.contains(' '))
+    t.split_whitespace()
+        .any(|w| w.eq_ignore_ascii_case("or") || w == "|")
+        || (t.contains('/') && !t.contains(' '))
 }
 
 /// `Collection(microsoft.graph.x)` (any case) → (`microsoft.graph.x`, true); other text
@@ -272,38 +293,54 @@ pub fn odata_collection(t: &str) -> (&str, bool) {
 
 /// A dotted identifier: `microsoft.graph.callRecords.session`, `Edm.String`, `user`.
 pub fn is_type_name(t: &str) -> bool {
-    !t.is_empty()
-        && t.split('.').all(|seg| {
-            let mut chars = seg.chars();
-            chars
-                .next()
-                .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-                && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
-        })
+    // Every allowed character is ASCII, so bytes can be checked one by one.
+    let mut segment_start = true;
+    for &b in t.as_bytes() {
+        let ok = match b {
+            b'.' => !segment_start,
+            b'_' => true,
+            _ if segment_start => b.is_ascii_alphabetic(),
+            _ => b.is_ascii_alphanumeric(),
+        };
+        if !ok {
+            return false;
+        }
+        segment_start = b == b'.';
+    }
+    !segment_start
 }
 
 /// Spellings of "any JSON" that are not single identifiers (`Untyped JSON`).
 fn untyped_spelling(t: &str) -> bool {
+    let mut buf = [0u8; 16];
     matches!(
-        t.to_ascii_lowercase().as_str(),
-        "untyped json" | "json object"
+        ascii::lower_in(t, &mut buf),
+        Some("untyped json" | "json object")
     )
 }
 
 /// Maps primitive spellings to `Edm.X`; other names are returned trimmed.
 pub fn normalise_name(raw: &str) -> String {
     let name = raw.trim().trim_matches('`').trim_matches('*').trim();
-    let lower = name.to_ascii_lowercase();
-    let bare = lower.strip_prefix("edm.").unwrap_or(&lower);
+    match primitive_spelled(name) {
+        Some(p) => p.to_string(),
+        None => name.to_string(),
+    }
+}
+
+/// The primitive `name` spells (any case, with or without `Edm.`).
+fn primitive_spelled(name: &str) -> Option<&'static str> {
+    // The longest spelling of a primitive is `edm.microsoft.graph.json`; a longer name
+    // is none.
+    let mut buf = [0u8; 24];
+    let lower = ascii::lower_in(name, &mut buf)?;
+    let bare = lower.strip_prefix("edm.").unwrap_or(lower);
     let bare = if bare == "microsoft.graph.json" {
         "json"
     } else {
         bare
     };
-    match primitive(bare) {
-        Some(p) => p.to_string(),
-        None => name.to_string(),
-    }
+    primitive(bare)
 }
 
 fn primitive(lower: &str) -> Option<&'static str> {
@@ -332,7 +369,8 @@ fn primitive(lower: &str) -> Option<&'static str> {
 
 /// Words that describe a primitive without being an OData name.
 fn vague_primitive(name: &str) -> Option<&'static str> {
-    Some(match name.to_ascii_lowercase().as_str() {
+    let mut buf = [0u8; 16];
+    Some(match ascii::lower_in(name, &mut buf)? {
         "number" | "numeric" => "Edm.Double",
         "timestamp" => "Edm.DateTimeOffset",
         "url" | "uri" => "Edm.String",

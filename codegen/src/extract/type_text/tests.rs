@@ -121,6 +121,29 @@ fn unions_and_prose_are_untyped() {
     let prose = "Moment in time when the resource was created.  DateTimeOffset";
     assert_eq!(read(prose), (UNTYPED.into(), false, Some(TypeIssue::Prose)));
     assert_eq!(read("Untyped JSON object"), (UNTYPED.into(), false, None));
+    // A single word that is a name all the same.
+    assert_eq!(read("OR"), (UNTYPED.into(), false, Some(TypeIssue::Union)));
+}
+
+#[test]
+fn single_words_read_as_before_the_plain_name_shortcut() {
+    for (text, want) in [
+        ("Enum", ("Enum", None)),
+        ("object", (UNTYPED, None)),
+        ("**Edm.Int64**", ("Edm.Int64", None)),
+        ("`Url`", ("Edm.String", Some(TypeIssue::Vague))),
+        (
+            "microsoft.graph.itemFacet",
+            ("microsoft.graph.itemFacet", None),
+        ),
+    ] {
+        let (name, collection, issue) = read(text);
+        assert_eq!(
+            (name.as_str(), collection, issue),
+            (want.0, false, want.1),
+            "{text}"
+        );
+    }
 }
 
 #[test]
