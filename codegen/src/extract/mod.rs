@@ -4,7 +4,6 @@
 //! table, an enum table), not from `doc_type` or its folder.
 
 mod ascii;
-mod camel;
 pub mod enums;
 pub mod examples;
 pub mod http;

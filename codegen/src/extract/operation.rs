@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 
-use super::camel::lower_camel;
 use super::examples::{self, ExampleFragment};
 use super::http::RequestLine;
 use super::properties::{self, PropertyRow};
@@ -10,6 +9,7 @@ use super::response::ResponseFragment;
 use super::type_text::{self, TypeRef};
 use super::{ascii, description};
 use crate::diag::{Diagnostics, Location};
+use crate::naming::lower_camel;
 use crate::page::{Page, Text, starts_with_lower};
 use crate::source::Source;
 
