@@ -12,12 +12,13 @@ use table::TableState;
 use super::{Annotation, Block, CodeBlock, Link, Page, Section, Table, Text, annotation_body};
 use crate::diag::Diagnostics;
 use crate::json_repair;
-use crate::source::Source;
+use crate::source::{LineCursor, Source};
 
 pub(super) fn build(source: &Source, diags: &mut Diagnostics) -> Page {
     let (front_matter, body_start) = super::front_matter::split(source, diags);
     let mut b = Builder {
         source,
+        lines: source.cursor(),
         base: body_start,
         sections: vec![Section::default()],
         inline: None,
@@ -53,6 +54,8 @@ pub(super) fn build(source: &Source, diags: &mut Diagnostics) -> Page {
 
 struct Builder<'a, 'd> {
     source: &'a Source,
+    /// Lines of event offsets, which arrive in (nearly) increasing order.
+    lines: LineCursor<'a>,
     base: usize,
     sections: Vec<Section>,
     inline: Option<Text>,
@@ -68,8 +71,12 @@ struct Builder<'a, 'd> {
 }
 
 impl Builder<'_, '_> {
-    fn line_col(&self, range: &Range<usize>) -> (u32, u32) {
-        self.source.line_col(self.base + range.start)
+    fn line_col(&mut self, range: &Range<usize>) -> (u32, u32) {
+        self.lines.line_col(self.base + range.start)
+    }
+
+    fn line(&mut self, range: &Range<usize>) -> u32 {
+        self.lines.line_of(self.base + range.start)
     }
 
     /// Folds one event in; returns the offset (in the parsed text) to parse again from
@@ -96,7 +103,6 @@ impl Builder<'_, '_> {
 
     fn start(&mut self, tag: Tag<'_>, range: &Range<usize>) {
         // Lines are looked up only for tags that keep one (most tags are inline).
-        let line = || self.source.line_of(self.base + range.start);
         match tag {
             Tag::Heading { .. } | Tag::Paragraph | Tag::Item | Tag::TableCell
                 if self.inline.is_none() =>
@@ -115,20 +121,31 @@ impl Builder<'_, '_> {
                 self.links.push((at, dest_url.to_string()));
             }
             Tag::Table(_) => {
-                let line = line();
+                let line = self.line(range);
                 self.flush_pending();
+                let piped = self.source.line_text(line).trim_start().starts_with('|');
                 self.table = Some(TableState {
                     table: Table {
                         line,
                         ..Table::default()
                     },
+                    piped,
                     ..TableState::default()
                 });
             }
-            Tag::TableHead => self.table_row_start(line(), true),
-            Tag::TableRow => self.table_row_start(line(), false),
-            Tag::CodeBlock(kind) => self.code_start(kind, line()),
-            Tag::HtmlBlock => self.html = Some((String::new(), line())),
+            Tag::TableHead => {
+                let line = self.line(range);
+                self.table_row_start(line, true);
+            }
+            Tag::TableRow => {
+                let line = self.line(range);
+                self.table_row_start(line, false);
+            }
+            Tag::CodeBlock(kind) => {
+                let line = self.line(range);
+                self.code_start(kind, line);
+            }
+            Tag::HtmlBlock => self.html = Some((String::new(), self.line(range))),
             _ => {}
         }
     }
@@ -216,13 +233,13 @@ impl Builder<'_, '_> {
     fn html_text(&mut self, h: &str, range: &Range<usize>) {
         match self.html.as_mut() {
             Some((html, _)) => html.push_str(h),
-            None => self.html = Some((h.to_string(), self.line_col(range).0)),
+            None => self.html = Some((h.to_string(), self.line(range))),
         }
     }
 
     fn inline_html(&mut self, h: &str, range: &Range<usize>) {
         if annotation_body(h).is_some() {
-            let line = self.line_col(range).0;
+            let line = self.line(range);
             self.annotation(h, line);
         } else {
             // `<br>` and friends inside table cells read as spaces.

@@ -19,6 +19,8 @@ pub(super) struct TableState {
     pub(super) row: Vec<Text>,
     pub(super) row_line: u32,
     pub(super) in_head: bool,
+    /// Whether the header line starts with `|` (then rows without one continue a cell).
+    pub(super) piped: bool,
 }
 
 impl Builder<'_, '_> {
@@ -38,13 +40,8 @@ impl Builder<'_, '_> {
             return;
         }
         let raw = self.source.line_text(t.row_line);
-        let piped = self
-            .source
-            .line_text(t.table.line)
-            .trim_start()
-            .starts_with('|');
         let only_first = cells.iter().skip(1).all(|c| c.text.is_empty());
-        if piped
+        if t.piped
             && only_first
             && !raw.trim_start().starts_with('|')
             && let (Some(prev), Some(first)) = (t.table.rows.last_mut(), cells.first())
@@ -125,7 +122,11 @@ fn inline_text(raw: &str) -> Text {
 /// The raw text of the cells past the header's `width`, joined with ` | `.
 fn extra_cells(raw: &str, width: usize) -> Option<String> {
     // n cells have at most n + 1 pipes: most rows are ruled out without splitting.
-    if width == 0 || raw.bytes().filter(|&b| b == b'|').count() <= width + 1 {
+    if width == 0
+        || memchr::memchr_iter(b'|', raw.as_bytes())
+            .nth(width + 1)
+            .is_none()
+    {
         return None;
     }
     let cells = split_cells(raw);
