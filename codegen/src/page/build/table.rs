@@ -27,6 +27,8 @@ impl Builder<'_, '_> {
     pub(super) fn table_row_start(&mut self, line: u32, head: bool) {
         if let Some(t) = self.table.as_mut() {
             t.row.clear();
+            // Body rows have as many cells as the header (pulldown-cmark pads and cuts).
+            t.row.reserve_exact(t.table.header.len());
             t.row_line = line;
             t.in_head = head;
         }
