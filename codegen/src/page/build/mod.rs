@@ -152,7 +152,7 @@ impl Builder<'_, '_> {
             }
             Tag::CodeBlock(kind) => {
                 let line = self.line(range);
-                self.code_start(kind, line);
+                self.code_start(kind, line, range.len());
             }
             Tag::HtmlBlock => self.html = Some((String::new(), self.line(range))),
             _ => {}
