@@ -209,12 +209,8 @@ impl Builder<'_, '_> {
     /// leading whitespace.
     fn take_inline(&mut self) -> Option<Text> {
         let mut t = self.inline.take()?;
-        let end = self.buf.trim_end();
-        let text = end.trim_start();
-        let lead = &end[..end.len() - text.len()];
-        if !lead.is_empty() {
-            t.col += lead.chars().count() as u32;
-        }
+        let (text, lead) = trim(&self.buf);
+        t.col += lead;
         t.text = text.to_owned();
         self.buf.clear();
         Some(t)
@@ -225,7 +221,7 @@ impl Builder<'_, '_> {
             return;
         };
         if let Some(i) = self.inline.as_mut() {
-            let text = self.buf.get(at..).unwrap_or("").trim().to_owned();
+            let text = trim(self.buf.get(at..).unwrap_or("")).0.to_owned();
             i.links.push(Link { text, target });
         }
     }
@@ -329,9 +325,28 @@ impl Builder<'_, '_> {
     }
 }
 
+/// `text` trimmed, and the number of characters cut from its start.
+fn trim(text: &str) -> (&str, u32) {
+    // Most texts start and end with a visible ASCII character: nothing to cut, and no
+    // need to decode characters to find out.
+    let b = text.as_bytes();
+    let visible = |c: Option<&u8>| c.is_some_and(|c| c.is_ascii_graphic());
+    if visible(b.first()) && visible(b.last()) {
+        return (text, 0);
+    }
+    let end = text.trim_end();
+    let trimmed = end.trim_start();
+    let lead = &end[..end.len() - trimmed.len()];
+    (trimmed, lead.chars().count() as u32)
+}
+
 /// DocFX directives such as `[!INCLUDE [x](y)]` or `[!div ...]` carry no content here.
 fn is_directive(text: &str) -> bool {
     let t = text.trim_start();
+    // All of them start with `[`: most texts are ruled out by their first byte.
+    if !t.starts_with('[') {
+        return false;
+    }
     ["[!INCLUDE", "[!DIV", "[!VIDEO"].iter().any(|d| {
         t.get(..d.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(d))
@@ -343,6 +358,28 @@ mod tests {
     use crate::diag::Diagnostics;
     use crate::page::{Block, Page};
     use crate::source::Source;
+
+    #[test]
+    fn trim_agrees_with_str_trim_and_counts_the_cut_characters() {
+        for t in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{a0}é\u{2003}",
+            " \t x y \n",
+            "é",
+            "[x]",
+            "\u{3000}a",
+        ] {
+            let (got, lead) = super::trim(t);
+            assert_eq!(got, t.trim(), "{t:?}");
+            let cut = t.trim_end().chars().count() - got.chars().count();
+            assert_eq!(lead as usize, cut, "{t:?}");
+        }
+        assert!(super::is_directive(" [!include[x](y)]") && !super::is_directive("[x](y)"));
+    }
 
     fn parse(md: &str) -> Page {
         Page::parse(&Source::new("a.md", md), &mut Diagnostics::default())
