@@ -22,7 +22,8 @@ pub(super) fn build(source: &Source, diags: &mut Diagnostics) -> Page {
         base: body_start,
         sections: vec![Section::default()],
         inline: None,
-        buf: String::new(),
+        // Most texts fit: the buffer does not grow on every page.
+        buf: String::with_capacity(1024),
         links: Vec::new(),
         table: None,
         code: None,
@@ -154,7 +155,11 @@ impl Builder<'_, '_> {
                 let line = self.line(range);
                 self.code_start(kind, line, range.len());
             }
-            Tag::HtmlBlock => self.html = Some((String::new(), self.line(range))),
+            Tag::HtmlBlock => {
+                // The block's lines come one by one; together at most its markdown long.
+                let html = String::with_capacity(range.len());
+                self.html = Some((html, self.line(range)));
+            }
             _ => {}
         }
     }
