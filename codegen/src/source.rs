@@ -45,7 +45,7 @@ impl Source {
         let line = self.line_of(offset);
         let start = self.line_starts[(line - 1) as usize];
         let end = offset.min(self.text.len());
-        let col = self.text.get(start..end).map_or(0, |s| s.chars().count()) + 1;
+        let col = self.text.get(start..end).map_or(0, count_chars) + 1;
         (line, col as u32)
     }
 
@@ -64,11 +64,24 @@ impl Source {
 
     /// The text of a 1-based line, without its newline.
     pub fn line_text(&self, line: u32) -> &str {
-        let Some(&start) = self.line_starts.get((line as usize).wrapping_sub(1)) else {
+        let idx = (line as usize).wrapping_sub(1);
+        let Some(&start) = self.line_starts.get(idx) else {
             return "";
         };
-        let rest = &self.text[start..];
-        rest.split('\n').next().unwrap_or("")
+        // The next line starts right after this line's `\n`: no need to search for it.
+        let end = self
+            .line_starts
+            .get(idx + 1)
+            .map_or(self.text.len(), |&next| next - 1);
+        &self.text[start..end]
+    }
+
+    /// A cursor for looking up many offsets in mostly increasing order.
+    pub fn cursor(&self) -> LineCursor<'_> {
+        LineCursor {
+            source: self,
+            idx: 0,
+        }
     }
 
     /// A location at a byte offset.
@@ -79,6 +92,64 @@ impl Source {
     /// A location at a 1-based line.
     pub fn at_line(&self, line: u32) -> Location {
         Location::line(&self.path, line)
+    }
+}
+
+/// Line lookups that remember the last line found: the page builder asks for the
+/// lines of events in source order, so the answer is almost always the same line or
+/// one a few lines on, and a binary search over the whole page per event is wasted.
+/// Offsets before the last one still work (parsing restarts after an unclosed fence).
+#[derive(Debug, Clone)]
+pub struct LineCursor<'a> {
+    source: &'a Source,
+    /// 0-based index (into `line_starts`) of the line found last.
+    idx: usize,
+}
+
+impl LineCursor<'_> {
+    /// Lines scanned one by one before falling back to a binary search.
+    const SCAN: usize = 8;
+
+    /// 1-based line of a byte offset; the same as [`Source::line_of`].
+    pub fn line_of(&mut self, offset: usize) -> u32 {
+        let starts = &self.source.line_starts;
+        if starts.get(self.idx).is_none_or(|&s| s > offset) {
+            // Behind the cursor: search the lines before it.
+            self.idx = starts[..self.idx.min(starts.len())]
+                .partition_point(|&s| s <= offset)
+                .saturating_sub(1);
+            return self.idx as u32 + 1;
+        }
+        // `idx` starts at or before `offset`: move on while the next line does too.
+        let mut scanned = 0;
+        while starts.get(self.idx + 1).is_some_and(|&s| s <= offset) {
+            self.idx += 1;
+            scanned += 1;
+            if scanned == Self::SCAN {
+                let rest = &starts[self.idx + 1..];
+                self.idx += rest.partition_point(|&s| s <= offset);
+                break;
+            }
+        }
+        self.idx as u32 + 1
+    }
+
+    /// 1-based (line, column) of a byte offset; the same as [`Source::line_col`].
+    pub fn line_col(&mut self, offset: usize) -> (u32, u32) {
+        let line = self.line_of(offset);
+        let start = self.source.line_starts[self.idx];
+        let end = offset.min(self.source.text.len());
+        let col = self.source.text.get(start..end).map_or(0, count_chars) + 1;
+        (line, col as u32)
+    }
+}
+
+/// Characters in `s`; most line prefixes are ASCII, where that is the length.
+fn count_chars(s: &str) -> usize {
+    if s.is_ascii() {
+        s.len()
+    } else {
+        s.chars().count()
     }
 }
 
@@ -205,6 +276,50 @@ mod tests {
         assert_eq!(s.line_col(9), (3, 2));
         assert_eq!(s.line_text(2), "two");
         assert_eq!(s.line_text(99), "");
+    }
+
+    #[test]
+    fn line_text_ends_at_the_newline_or_the_text_end() {
+        let s = Source::new("a.md", "a\n\nbé c\nlast");
+        let lines: Vec<_> = (0..=s.line_count() + 1).map(|l| s.line_text(l)).collect();
+        assert_eq!(lines, ["", "a", "", "bé c", "last", ""]);
+        assert_eq!(Source::new("a.md", "x\n").line_text(2), "");
+    }
+
+    /// The cursor must answer as the binary search does for any order of offsets.
+    #[test]
+    fn line_cursor_agrees_with_line_col_in_any_order() {
+        let mut text = String::new();
+        for i in 0..60 {
+            // Lines of varied length, some empty, some not ASCII, some very long.
+            text.push_str(&"é x".repeat(i % 7));
+            if i % 13 == 0 {
+                text.push_str(&"y".repeat(300));
+            }
+            text.push('\n');
+        }
+        text.push_str("tail");
+        let s = Source::new("a.md", &text);
+        // Every char boundary (and past the end), forwards, backwards, then in jumps.
+        let mut offsets: Vec<usize> = (0..=s.text.len() + 2)
+            .filter(|&o| o > s.text.len() || s.text.is_char_boundary(o))
+            .collect();
+        let forward = offsets.clone();
+        offsets.reverse();
+        let backward = offsets.clone();
+        let jumps: Vec<usize> = (0..500).map(|i| (i * 7919) % (s.text.len() + 3)).collect();
+        for order in [forward, backward, jumps] {
+            let mut c = s.cursor();
+            for &o in &order {
+                if o <= s.text.len() && !s.text.is_char_boundary(o) {
+                    continue;
+                }
+                assert_eq!(c.line_of(o), s.line_of(o), "offset {o}");
+                assert_eq!(c.line_col(o), s.line_col(o), "offset {o}");
+            }
+        }
+        let empty = Source::new("a.md", "");
+        assert_eq!(empty.cursor().line_col(0), (1, 1));
     }
 
     #[test]

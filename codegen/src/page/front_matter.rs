@@ -44,26 +44,53 @@ pub(super) fn split(
 /// numbers, booleans, escapes, comments, repeated keys …) returns `None`, and the YAML
 /// parser reads it, so the value is the same either way.
 fn flat(yaml: &str) -> Option<serde_yaml::Value> {
-    let mut map = serde_yaml::Mapping::with_capacity(16);
-    for line in yaml.lines().filter(|l| !l.trim().is_empty()) {
-        let (key, value) = line.split_once(':')?;
-        let key_ok = key
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
-            && key
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'));
-        let value = scalar(value.trim())?;
+    // One entry per line at most: no room for keys that are not there.
+    let entries = memchr::memchr_iter(b'\n', yaml.as_bytes()).count() + 1;
+    let mut map = serde_yaml::Mapping::with_capacity(entries);
+    for line in lines(yaml).filter(|l| !l.trim().is_empty()) {
+        let (key, value) = line.split_at(memchr::memchr(b':', line.as_bytes())?);
+        let value = scalar(value[1..].trim())?;
+        if !plain_key(key) {
+            return None;
+        }
         let key = serde_yaml::Value::String(key.to_string());
         let repeated = map
             .insert(key, serde_yaml::Value::String(value.to_string()))
             .is_some();
-        if !key_ok || repeated {
+        if repeated {
             return None;
         }
     }
     Some(serde_yaml::Value::Mapping(map))
+}
+
+/// `text.lines()`, with the line ends found by `memchr` (front matter lines are short,
+/// and a char pattern costs more per line than the search itself).
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let (line, next) = match memchr::memchr(b'\n', rest.as_bytes()) {
+            Some(n) => (
+                rest[..n].strip_suffix('\r').unwrap_or(&rest[..n]),
+                &rest[n + 1..],
+            ),
+            None => (rest, ""),
+        };
+        rest = next;
+        Some(line)
+    })
+}
+
+/// A key YAML reads as the same plain string: a letter or `_`, then letters, digits, `_.-`.
+fn plain_key(key: &str) -> bool {
+    let b = key.as_bytes();
+    b.first()
+        .is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_')
+        && b.iter()
+            .all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'))
 }
 
 /// A quoted string without escapes, or plain words that YAML reads as a string.
@@ -75,24 +102,61 @@ fn scalar(v: &str) -> Option<&str> {
         return (!inner.contains('\'')).then_some(inner);
     }
     let first = v.chars().next()?;
-    let special_start = first.is_ascii_digit() || "-?:,[]{}#&*!|>'\"%@`+.~".contains(first);
+    let special_start = first.is_ascii_digit()
+        || matches!(
+            first,
+            '-' | '?'
+                | ':'
+                | ','
+                | '['
+                | ']'
+                | '{'
+                | '}'
+                | '#'
+                | '&'
+                | '*'
+                | '!'
+                | '|'
+                | '>'
+                | '\''
+                | '"'
+                | '%'
+                | '@'
+                | '`'
+                | '+'
+                | '.'
+                | '~'
+        );
     let keyword = ["true", "false", "null", "yes", "no", "on", "off", "y", "n"]
         .iter()
         .any(|k| v.eq_ignore_ascii_case(k));
-    let special =
-        v.contains(": ") || v.contains(" #") || v.ends_with(':') || v.contains(['\t', '"', '\'']);
-    (!special_start && !keyword && !special).then_some(v)
+    (!special_start && !keyword && !special(v)).then_some(v)
+}
+
+/// Whether plain text holds what YAML reads as structure: `: `, ` #` (a comment), a
+/// final `:`, a tab or a quote. One pass over the bytes.
+fn special(v: &str) -> bool {
+    let b = v.as_bytes();
+    v.ends_with(':')
+        || b.iter().enumerate().any(|(i, &c)| match c {
+            b'\t' | b'"' | b'\'' => true,
+            b':' => b.get(i + 1) == Some(&b' '),
+            b'#' => i > 0 && b[i - 1] == b' ',
+            _ => false,
+        })
 }
 
 /// Offset (in `rest`) of the line that closes the front matter.
 fn closing_fence(rest: &str) -> Option<usize> {
     let mut offset = 0;
-    for line in rest.split_inclusive('\n') {
-        let t = line.trim_end();
+    while offset < rest.len() {
+        let end = memchr::memchr(b'\n', &rest.as_bytes()[offset..])
+            .map_or(rest.len(), |n| offset + n + 1);
+        let t = rest[offset..end].trim_end();
         if t == "---" || t == "..." {
             return Some(offset);
         }
-        offset += line.len();
+        offset = end;
     }
     None
 }
@@ -141,5 +205,54 @@ mod tests {
         let all = d.into_sorted();
         assert_eq!(all[0].code, "front-matter-invalid");
         assert!(all[0].location.line >= 2);
+    }
+
+    #[test]
+    fn byte_scans_agree_with_the_str_methods() {
+        let texts = [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\r\nb\r",
+            "a\n\nb",
+            "\r\n",
+            "x\ry\n",
+            "é: x #y\n\n",
+            "a: b",
+            "a:b",
+            "a #b",
+            "a#b",
+            "#a",
+            "a:",
+            ":",
+            "a\tb",
+            "it's",
+            "\"q\"",
+            "é:é",
+        ];
+        for t in texts {
+            assert_eq!(
+                lines(t).collect::<Vec<_>>(),
+                t.lines().collect::<Vec<_>>(),
+                "{t:?}"
+            );
+            let old = t.contains(": ")
+                || t.contains(" #")
+                || t.ends_with(':')
+                || t.contains(['\t', '"', '\'']);
+            assert_eq!(special(t), old, "{t:?}");
+        }
+        for (rest, want) in [
+            ("a: b\n---\n", Some(5)),
+            ("...  \n", Some(0)),
+            ("a\n--- x\n", None),
+            ("a\n---", Some(2)),
+            ("", None),
+        ] {
+            assert_eq!(closing_fence(rest), want, "{rest:?}");
+        }
+        assert!(plain_key("ms.prod") && plain_key("_a-1") && !plain_key("1a") && !plain_key("a b"));
+        assert!(!plain_key("") && !plain_key("é"));
     }
 }

@@ -225,6 +225,32 @@ pub fn starts_with_lower(text: &str, prefix: &str) -> bool {
 /// Text after the comment's `-->` (`}-->s`) is not part of it.
 pub fn annotation_body(html: &str) -> Option<&str> {
     let inner = html.trim().strip_prefix("<!--")?;
-    let inner = inner.find("-->").map_or(inner, |end| &inner[..end]).trim();
+    // The first `-->` ends at the first `>` after `--`; `>` is rare in annotations, and
+    // a byte search costs less than setting up a substring searcher.
+    let bytes = inner.as_bytes();
+    let inner = memchr::memchr_iter(b'>', bytes)
+        .find(|&i| i >= 2 && &bytes[i - 2..i] == b"--")
+        .map_or(inner, |i| &inner[..i - 2])
+        .trim();
     inner.starts_with('{').then_some(inner)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::annotation_body;
+
+    #[test]
+    fn annotation_bodies_end_at_the_first_comment_end() {
+        for (html, want) in [
+            ("<!-- { \"a\": 1 } -->", Some("{ \"a\": 1 }")),
+            ("  <!--{\"a\": \"x>y\"}-->s\n", Some("{\"a\": \"x>y\"}")),
+            ("<!-- {a} -> --> -->", Some("{a} ->")),
+            ("<!-- {a>", Some("{a>")),
+            ("<!-->{a}-->", None),
+            ("<!-- text -->", None),
+            ("<p>{</p>", None),
+        ] {
+            assert_eq!(annotation_body(html), want, "{html:?}");
+        }
+    }
 }

@@ -13,7 +13,8 @@ use super::Builder;
 use crate::page::{Block, CodeBlock};
 
 impl Builder<'_, '_> {
-    pub(super) fn code_start(&mut self, kind: CodeBlockKind<'_>, fence_line: u32) {
+    /// Opens a block whose markdown is `len` bytes long.
+    pub(super) fn code_start(&mut self, kind: CodeBlockKind<'_>, fence_line: u32, len: usize) {
         let (info, line, fenced) = match kind {
             CodeBlockKind::Fenced(info) => (info.trim().to_ascii_lowercase(), fence_line + 1, true),
             CodeBlockKind::Indented => (String::new(), fence_line, false),
@@ -21,7 +22,8 @@ impl Builder<'_, '_> {
         self.fenced = fenced;
         self.code = Some(CodeBlock {
             info,
-            text: String::new(),
+            // The content comes line by line and is at most as long as the markdown.
+            text: String::with_capacity(len),
             line,
             annotation: self.pending.take(),
         });
@@ -46,31 +48,51 @@ impl Builder<'_, '_> {
             .source
             .text
             .get(self.base + range.start..self.base + range.end)?;
-        let mut offset = 0;
-        for (i, line) in raw.split_inclusive('\n').enumerate() {
-            // Only lines starting with a fence or `#` can end a block: test that first.
-            let t = line.trim_start();
-            let candidate = t.starts_with(['`', '~', '#']);
-            if i > 0 && candidate && ends_block(t, &c.info) {
-                c.text = c.text.split_inclusive('\n').take(i - 1).collect();
-                let fence = c.line.saturating_sub(1);
-                let shown = line.trim();
-                self.diags
-                    .warning(
-                        "fence-unclosed",
-                        self.source.at_line(fence),
-                        format!(
-                            "the code block opened here is not closed; it is read as ending before line {} (`{shown}`)",
-                            c.line + i as u32 - 1
-                        ),
-                    )
-                    .help = Some("close the block with a ``` line".to_string());
-                return Some(range.start + offset);
-            }
-            offset += line.len();
-        }
-        None
+        let (start, line) = first_block_ender(raw, &c.info)?;
+        // Line 0 is the opening fence, so the content lines before this one are i - 1.
+        let i = memchr::memchr_iter(b'\n', &raw.as_bytes()[..start]).count();
+        c.text = c.text.split_inclusive('\n').take(i - 1).collect();
+        let fence = c.line.saturating_sub(1);
+        let shown = line.trim();
+        self.diags
+            .warning(
+                "fence-unclosed",
+                self.source.at_line(fence),
+                format!(
+                    "the code block opened here is not closed; it is read as ending before line {} (`{shown}`)",
+                    c.line + i as u32 - 1
+                ),
+            )
+            .help = Some("close the block with a ``` line".to_string());
+        Some(range.start + start)
     }
+}
+
+/// The first line after the opening fence in `raw` (a fenced block's markdown) that
+/// shows the block was not closed: its offset and text (with its `\n`).
+///
+/// Only lines whose first non-blank character is a fence or `#` can do that, and those
+/// characters are rare in code: they are found with one SIMD search instead of looking
+/// at every line.
+fn first_block_ender<'r>(raw: &'r str, info: &str) -> Option<(usize, &'r str)> {
+    let bytes = raw.as_bytes();
+    let first_end = memchr::memchr(b'\n', bytes)? + 1;
+    // End of the last line looked at: later hits on it are not its first character.
+    let mut seen = first_end;
+    for at in memchr::memchr3_iter(b'`', b'~', b'#', &bytes[first_end..]) {
+        let at = first_end + at;
+        if at < seen {
+            continue;
+        }
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |n| n + 1);
+        let end = memchr::memchr(b'\n', &bytes[at..]).map_or(raw.len(), |n| at + n + 1);
+        seen = end;
+        // The line's first character after blanks (as `trim_start` sees them) counts.
+        if raw[start..at].trim_start().is_empty() && ends_block(&raw[at..end], info) {
+            return Some((start, &raw[start..end]));
+        }
+    }
+    None
 }
 
 /// A line that cannot be inside the block: an opening fence with an info string, or a
@@ -93,6 +115,7 @@ fn ends_block(line: &str, info: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use super::{ends_block, first_block_ender};
     use crate::diag::Diagnostics;
     use crate::page::Page;
     use crate::source::Source;
@@ -130,5 +153,59 @@ mod tests {
         let page = Page::parse(&s, &mut d);
         let texts: Vec<_> = page.code_blocks().map(|c| c.text.as_str()).collect();
         assert_eq!(texts, ["POST /x\n\n", "{\n  \"a\": 1\n}\n"]);
+    }
+
+    /// The search must find what looking at every line finds.
+    #[test]
+    fn the_block_ender_search_agrees_with_a_line_by_line_scan() {
+        fn by_lines<'r>(raw: &'r str, info: &str) -> Option<(usize, &'r str)> {
+            let mut offset = 0;
+            for (i, line) in raw.split_inclusive('\n').enumerate() {
+                let t = line.trim_start();
+                if i > 0 && t.starts_with(['`', '~', '#']) && ends_block(t, info) {
+                    return Some((offset, line));
+                }
+                offset += line.len();
+            }
+            None
+        }
+        let lines = [
+            "```http",
+            "GET /x",
+            "  # not a heading",
+            "## Heading",
+            "\u{a0}### nbsp heading",
+            "a `tick` # and ~",
+            "```json",
+            "~~~",
+            "````",
+            "``` `x`",
+            "#",
+            "#no space",
+            "",
+            " ",
+            "x ## y",
+            "\t~~~ yaml",
+            "é#",
+            "###### six",
+            "####### seven",
+        ];
+        // Every pair and triple of lines after an opening fence, with and without a
+        // final newline, for a code-like and a plain info string.
+        for a in &lines {
+            for b in &lines {
+                for c in ["", "\n", "\n## last", "\n```"] {
+                    let raw = format!("```x\n{a}\n{b}{c}");
+                    for info in ["json", "text"] {
+                        assert_eq!(
+                            first_block_ender(&raw, info),
+                            by_lines(&raw, info),
+                            "{raw:?} {info}"
+                        );
+                    }
+                }
+            }
+        }
+        assert_eq!(first_block_ender("## only line", "json"), None);
     }
 }

@@ -2,7 +2,7 @@
 
 use std::ops::Range;
 
-use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 mod code;
 mod table;
@@ -12,15 +12,18 @@ use table::TableState;
 use super::{Annotation, Block, CodeBlock, Link, Page, Section, Table, Text, annotation_body};
 use crate::diag::Diagnostics;
 use crate::json_repair;
-use crate::source::Source;
+use crate::source::{LineCursor, Source};
 
 pub(super) fn build(source: &Source, diags: &mut Diagnostics) -> Page {
     let (front_matter, body_start) = super::front_matter::split(source, diags);
     let mut b = Builder {
         source,
+        lines: source.cursor(),
         base: body_start,
         sections: vec![Section::default()],
         inline: None,
+        // Most texts fit: the buffer does not grow on every page.
+        buf: String::with_capacity(1024),
         links: Vec::new(),
         table: None,
         code: None,
@@ -53,10 +56,17 @@ pub(super) fn build(source: &Source, diags: &mut Diagnostics) -> Page {
 
 struct Builder<'a, 'd> {
     source: &'a Source,
+    /// Lines of event offsets, which arrive in (nearly) increasing order.
+    lines: LineCursor<'a>,
     base: usize,
     sections: Vec<Section>,
+    /// The open paragraph, heading, item or cell; its text is collected in `buf`.
     inline: Option<Text>,
-    /// Start offsets (in `inline.text`) and targets of open links.
+    /// Text of `inline` while it is open. One buffer serves the whole page, and each
+    /// closed text gets an exact-size copy of its trimmed part: no buffer sized for the
+    /// worst case (an item's markdown spans its nested lists) is kept per text.
+    buf: String,
+    /// Start offsets (in `buf`) and targets of open links.
     links: Vec<(usize, String)>,
     table: Option<TableState>,
     code: Option<CodeBlock>,
@@ -68,8 +78,12 @@ struct Builder<'a, 'd> {
 }
 
 impl Builder<'_, '_> {
-    fn line_col(&self, range: &Range<usize>) -> (u32, u32) {
-        self.source.line_col(self.base + range.start)
+    fn line_col(&mut self, range: &Range<usize>) -> (u32, u32) {
+        self.lines.line_col(self.base + range.start)
+    }
+
+    fn line(&mut self, range: &Range<usize>) -> u32 {
+        self.lines.line_of(self.base + range.start)
     }
 
     /// Folds one event in; returns the offset (in the parsed text) to parse again from
@@ -82,12 +96,12 @@ impl Builder<'_, '_> {
             Event::Text(t) => self.text(&t),
             Event::Code(t) => {
                 if let Some(i) = self.inline.as_mut() {
-                    i.text.push_str(&t);
-                    i.code.push(t.to_string());
+                    self.buf.push_str(&t);
+                    i.code.push(t.into_string());
                 }
             }
             Event::SoftBreak | Event::HardBreak => self.push_text(" "),
-            Event::Html(h) => self.html_text(&h, &range),
+            Event::Html(h) => self.html_text(h, &range),
             Event::InlineHtml(h) => self.inline_html(&h, &range),
             _ => {}
         }
@@ -96,39 +110,56 @@ impl Builder<'_, '_> {
 
     fn start(&mut self, tag: Tag<'_>, range: &Range<usize>) {
         // Lines are looked up only for tags that keep one (most tags are inline).
-        let line = || self.source.line_of(self.base + range.start);
         match tag {
             Tag::Heading { .. } | Tag::Paragraph | Tag::Item | Tag::TableCell
                 if self.inline.is_none() =>
             {
                 let (line, col) = self.line_col(range);
+                self.buf.clear();
                 self.inline = Some(Text {
-                    // The text is at most as long as its markdown.
-                    text: String::with_capacity(range.len()),
                     line,
                     col,
                     ..Text::default()
                 });
             }
             Tag::Link { dest_url, .. } => {
-                let at = self.inline.as_ref().map_or(0, |i| i.text.len());
-                self.links.push((at, dest_url.to_string()));
+                let at = if self.inline.is_some() {
+                    self.buf.len()
+                } else {
+                    0
+                };
+                self.links.push((at, dest_url.into_string()));
             }
             Tag::Table(_) => {
-                let line = line();
+                let line = self.line(range);
                 self.flush_pending();
+                let piped = self.source.line_text(line).trim_start().starts_with('|');
                 self.table = Some(TableState {
                     table: Table {
                         line,
                         ..Table::default()
                     },
+                    piped,
                     ..TableState::default()
                 });
             }
-            Tag::TableHead => self.table_row_start(line(), true),
-            Tag::TableRow => self.table_row_start(line(), false),
-            Tag::CodeBlock(kind) => self.code_start(kind, line()),
-            Tag::HtmlBlock => self.html = Some((String::new(), line())),
+            Tag::TableHead => {
+                let line = self.line(range);
+                self.table_row_start(line, true);
+            }
+            Tag::TableRow => {
+                let line = self.line(range);
+                self.table_row_start(line, false);
+            }
+            Tag::CodeBlock(kind) => {
+                let line = self.line(range);
+                self.code_start(kind, line, range.len());
+            }
+            Tag::HtmlBlock => {
+                // The block's lines come one by one; together at most its markdown long.
+                let html = String::with_capacity(range.len());
+                self.html = Some((html, self.line(range)));
+            }
             _ => {}
         }
     }
@@ -136,20 +167,20 @@ impl Builder<'_, '_> {
     fn end(&mut self, tag: TagEnd) {
         match tag {
             TagEnd::Heading(level) => {
-                if let Some(t) = self.inline.take() {
+                if let Some(t) = self.take_inline() {
                     self.heading(level as u8, t);
                 }
             }
             TagEnd::Paragraph | TagEnd::Item => {
-                if let Some(t) = self.inline.take() {
+                if let Some(t) = self.take_inline() {
                     self.paragraph(t);
                 }
             }
             TagEnd::Link => self.link_end(),
             TagEnd::TableCell => {
-                let cell = self.inline.take().unwrap_or_default();
+                let cell = self.take_inline().unwrap_or_default();
                 if let Some(t) = self.table.as_mut() {
-                    t.row.push(trimmed(cell));
+                    t.row.push(cell);
                 }
             }
             TagEnd::TableHead | TagEnd::TableRow => self.table_row_end(),
@@ -174,9 +205,20 @@ impl Builder<'_, '_> {
     }
 
     fn push_text(&mut self, t: &str) {
-        if let Some(i) = self.inline.as_mut() {
-            i.text.push_str(t);
+        if self.inline.is_some() {
+            self.buf.push_str(t);
         }
+    }
+
+    /// Closes the open text: its text is `buf` trimmed, its column moved past the
+    /// leading whitespace.
+    fn take_inline(&mut self) -> Option<Text> {
+        let mut t = self.inline.take()?;
+        let (text, lead) = trim(&self.buf);
+        t.col += lead;
+        t.text = text.to_owned();
+        self.buf.clear();
+        Some(t)
     }
 
     fn link_end(&mut self) {
@@ -184,13 +226,14 @@ impl Builder<'_, '_> {
             return;
         };
         if let Some(i) = self.inline.as_mut() {
-            let text = i.text.get(at..).unwrap_or("").trim().to_string();
+            let text = trim(self.buf.get(at..).unwrap_or("")).0.to_owned();
             i.links.push(Link { text, target });
         }
     }
 
+    /// `t` is trimmed already (see [`Self::take_inline`]).
     fn heading(&mut self, level: u8, t: Text) {
-        let title = t.text.trim().to_string();
+        let title = t.text;
         // DocFX tab markers (`# [HTTP](#tab/http)`) and includes are not sections.
         let is_tab = t.links.iter().any(|l| l.target.starts_with("#tab/"));
         if is_tab || is_directive(&title) {
@@ -205,24 +248,24 @@ impl Builder<'_, '_> {
         });
     }
 
+    /// `t` is trimmed already (see [`Self::take_inline`]).
     fn paragraph(&mut self, t: Text) {
-        let t = trimmed(t);
         if t.text.is_empty() || is_directive(&t.text) {
             return;
         }
         self.push_block(Block::Paragraph(t));
     }
 
-    fn html_text(&mut self, h: &str, range: &Range<usize>) {
+    fn html_text(&mut self, h: CowStr<'_>, range: &Range<usize>) {
         match self.html.as_mut() {
-            Some((html, _)) => html.push_str(h),
-            None => self.html = Some((h.to_string(), self.line_col(range).0)),
+            Some((html, _)) => html.push_str(&h),
+            None => self.html = Some((h.into_string(), self.line(range))),
         }
     }
 
     fn inline_html(&mut self, h: &str, range: &Range<usize>) {
         if annotation_body(h).is_some() {
-            let line = self.line_col(range).0;
+            let line = self.line(range);
             self.annotation(h, line);
         } else {
             // `<br>` and friends inside table cells read as spaces.
@@ -287,22 +330,101 @@ impl Builder<'_, '_> {
     }
 }
 
-fn trimmed(mut t: Text) -> Text {
-    let end = t.text.trim_end().len();
-    t.text.truncate(end);
-    let lead = t.text.len() - t.text.trim_start().len();
-    if lead > 0 {
-        t.col += t.text.get(..lead).map_or(0, |s| s.chars().count()) as u32;
-        t.text.drain(..lead);
+/// `text` trimmed, and the number of characters cut from its start.
+fn trim(text: &str) -> (&str, u32) {
+    // Most texts start and end with a visible ASCII character: nothing to cut, and no
+    // need to decode characters to find out.
+    let b = text.as_bytes();
+    let visible = |c: Option<&u8>| c.is_some_and(|c| c.is_ascii_graphic());
+    if visible(b.first()) && visible(b.last()) {
+        return (text, 0);
     }
-    t
+    let end = text.trim_end();
+    let trimmed = end.trim_start();
+    let lead = &end[..end.len() - trimmed.len()];
+    (trimmed, lead.chars().count() as u32)
 }
 
 /// DocFX directives such as `[!INCLUDE [x](y)]` or `[!div ...]` carry no content here.
 fn is_directive(text: &str) -> bool {
     let t = text.trim_start();
+    // All of them start with `[`: most texts are ruled out by their first byte.
+    if !t.starts_with('[') {
+        return false;
+    }
     ["[!INCLUDE", "[!DIV", "[!VIDEO"].iter().any(|d| {
         t.get(..d.len())
             .is_some_and(|head| head.eq_ignore_ascii_case(d))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diag::Diagnostics;
+    use crate::page::{Block, Page};
+    use crate::source::Source;
+
+    #[test]
+    fn trim_agrees_with_str_trim_and_counts_the_cut_characters() {
+        for t in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{a0}é\u{2003}",
+            " \t x y \n",
+            "é",
+            "[x]",
+            "\u{3000}a",
+        ] {
+            let (got, lead) = super::trim(t);
+            assert_eq!(got, t.trim(), "{t:?}");
+            let cut = t.trim_end().chars().count() - got.chars().count();
+            assert_eq!(lead as usize, cut, "{t:?}");
+        }
+        assert!(super::is_directive(" [!include[x](y)]") && !super::is_directive("[x](y)"));
+    }
+
+    fn parse(md: &str) -> Page {
+        Page::parse(&Source::new("a.md", md), &mut Diagnostics::default())
+    }
+
+    #[test]
+    fn texts_are_trimmed_and_keep_their_links_code_and_place() {
+        let md = "# Title `x` \n\nSee [the *docs*](http://a/b) and `code`.\n\n| a | b |\n|---|---|\n| é `c` | [l](t) <br> |\n\n- item [one](u)\n";
+        let page = parse(md);
+        let s = &page.sections[1];
+        assert_eq!((s.title.as_str(), s.line), ("Title x", 1));
+        let Block::Paragraph(p) = &s.blocks[0] else {
+            panic!("{:?}", s.blocks[0]);
+        };
+        assert_eq!(p.text, "See the docs and code.");
+        assert_eq!((p.line, p.col), (3, 1));
+        assert_eq!(
+            (p.links[0].text.as_str(), p.links[0].target.as_str()),
+            ("the docs", "http://a/b")
+        );
+        assert_eq!(p.code, ["code"]);
+        let t = s.tables().next().unwrap();
+        let header: Vec<_> = t.header.iter().map(|c| (c.text.as_str(), c.col)).collect();
+        assert_eq!(header, [("a", 2), ("b", 6)]);
+        let row = &t.rows[0].cells;
+        assert_eq!(
+            (row[0].text.as_str(), row[0].col, row[0].code.len()),
+            ("é c", 2, 1)
+        );
+        assert_eq!(
+            (row[1].text.as_str(), row[1].links[0].text.as_str()),
+            ("l", "l")
+        );
+        let items: Vec<_> = s.paragraphs().skip(1).map(|p| p.text.as_str()).collect();
+        assert_eq!(items, ["item one"]);
+        // Leading whitespace that `<br>` left moves the column past it.
+        let p = parse("x\n\n<br>é <br>\n");
+        let Block::Paragraph(p) = &p.sections[0].blocks[1] else {
+            panic!()
+        };
+        assert_eq!((p.text.as_str(), p.line, p.col), ("é", 3, 2));
+    }
 }
