@@ -2,8 +2,7 @@
 
 use std::collections::BTreeMap;
 
-use heck::ToLowerCamelCase;
-
+use super::camel;
 use super::types::{self, Origin};
 use super::{Resolver, qualify};
 use crate::diag::Diagnostics;
@@ -62,17 +61,23 @@ pub(super) fn move_bodies(operations: &mut [Operation], pages: &mut [PageFragmen
 /// The title in camelCase, with words that name a documented type spelled as the type is
 /// (`Update itememail` → `updateItemEmail`).
 fn cased_name(r: &Resolver, op: &OperationFragment) -> String {
-    let words: Vec<String> = op
-        .title
-        .split_whitespace()
-        .map(|w| {
-            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-            r.type_names
-                .get(&format!("{}.{bare}", super::GRAPH))
-                .map_or_else(|| w.to_string(), |t| super::short_name(t).to_string())
-        })
-        .collect();
-    let name = words.join(" ").to_lower_camel_case();
+    // One buffer for the names looked up and one for the respelled title: most titles
+    // have several words, and this runs for every API page.
+    let mut key = format!("{}.", super::GRAPH);
+    let prefix = key.len();
+    let mut spelled = String::with_capacity(op.title.len());
+    for (i, w) in op.title.split_whitespace().enumerate() {
+        if i > 0 {
+            spelled.push(' ');
+        }
+        key.truncate(prefix);
+        key.push_str(w.trim_matches(|c: char| !c.is_alphanumeric()));
+        match r.type_names.get(&key) {
+            Some(t) => spelled.push_str(super::short_name(t)),
+            None => spelled.push_str(w),
+        }
+    }
+    let name = camel::lower_camel(&spelled);
     if name.is_empty() {
         op.name.clone()
     } else {
