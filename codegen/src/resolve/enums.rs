@@ -1,5 +1,7 @@
 //! Enums: documented enum tables, and enums inferred from "Possible values are" lists.
 
+use std::mem::take;
+
 use heck::ToUpperCamelCase;
 
 use super::{Resolver, namespace_of, qualify, short_name};
@@ -7,14 +9,15 @@ use crate::diag::Diagnostics;
 use crate::extract::{PageFragments, PropertyRow};
 use crate::ir::{EnumDef, EnumMember};
 
-/// Registers every enum table; a second table for the same name is merged with a note.
+/// Registers every enum table, moving its text into the IR; a second table for the same
+/// name is merged with a note.
 pub(super) fn register_documented(
     r: &mut Resolver,
-    pages: &[PageFragments],
+    pages: &mut [PageFragments],
     diags: &mut Diagnostics,
 ) {
-    for page in pages {
-        for e in &page.enums {
+    for page in pages.iter_mut() {
+        for e in &mut page.enums {
             let q = qualify(
                 &e.name,
                 &page.namespace,
@@ -30,9 +33,9 @@ pub(super) fn register_documented(
                             e.source.clone(),
                             format!("enum `{name}` is also defined at {} with other members; members are merged", existing.source),
                         );
-                        for m in &e.members {
+                        for m in take(&mut e.members) {
                             if !existing.members.iter().any(|x| x.name == m.name) {
-                                existing.members.push(m.clone());
+                                existing.members.push(m);
                             }
                         }
                     }
@@ -42,9 +45,9 @@ pub(super) fn register_documented(
                         name.clone(),
                         EnumDef {
                             name,
-                            description: e.description.clone(),
-                            members: e.members.clone(),
-                            source: e.source.clone(),
+                            description: take(&mut e.description),
+                            members: take(&mut e.members),
+                            source: take(&mut e.source),
                         },
                     );
                 }

@@ -4,6 +4,7 @@
 //! against it, inherited rows attributed to the declaring type, request-table rows merged
 //! into the types they describe, and examples paired with the type of their body.
 
+mod camel;
 mod enums;
 mod names;
 mod operations;
@@ -19,13 +20,16 @@ pub use names::{
     GRAPH, canonical_namespaces, join, namespace_of, normalise_namespace, qualify, short_name,
 };
 
-/// Builds the IR from every page's fragments. Example bodies are moved out of the fragments
-/// into the IR (the rest of the fragments is left as it was).
+/// Builds the IR from every page's fragments.
+///
+/// The text of the fragments (names, descriptions, locations, example bodies …) is moved
+/// into the IR rather than copied, so the fragments are left partly emptied: they are
+/// meant to be dropped afterwards. Copying made most of resolution's time the allocation
+/// and first touch of memory that the fragments already held.
 pub fn resolve(pages: &mut [PageFragments], diags: &mut Diagnostics) -> Api {
     let mut r = Resolver::new(pages, diags);
     types::build(&mut r, pages, diags);
-    let mut operations = operations::build(&mut r, pages, diags);
-    operations::move_bodies(&mut operations, pages);
+    let operations = operations::build(&mut r, pages, diags);
     let Resolver { types, enums, .. } = r;
     let mut api = Api {
         types: types.into_values().collect(),
@@ -37,6 +41,13 @@ pub fn resolve(pages: &mut [PageFragments], diags: &mut Diagnostics) -> Api {
     api
 }
 
+/// The page a fragment is on, as far as resolving its names needs it.
+#[derive(Clone, Copy)]
+pub(crate) struct PageRef<'a> {
+    path: &'a str,
+    namespace: &'a str,
+}
+
 /// Shared state while resolving.
 pub(crate) struct Resolver {
     type_names: names::Names,
@@ -46,14 +57,14 @@ pub(crate) struct Resolver {
 }
 
 impl Resolver {
-    fn new(pages: &[PageFragments], diags: &mut Diagnostics) -> Self {
+    fn new(pages: &mut [PageFragments], diags: &mut Diagnostics) -> Self {
         let mut r = Resolver {
             type_names: names::Names::default(),
             enum_names: names::Names::default(),
             types: BTreeMap::new(),
             enums: BTreeMap::new(),
         };
-        for page in pages {
+        for page in pages.iter() {
             for t in &page.types {
                 let q = qualify(&t.name, &page.namespace, &t.source, diags);
                 r.type_names.add(&q, Some(&page.path));
@@ -67,33 +78,32 @@ impl Resolver {
         r
     }
 
-    /// Resolves a table row into a property of `owner` (a qualified type name).
+    /// Resolves a table row into a property of `owner` (a qualified type name), moving
+    /// the row's text into it.
     fn property(
         &mut self,
-        row: &PropertyRow,
+        row: &mut PropertyRow,
         owner: &str,
-        page: &PageFragments,
+        page: PageRef,
         diags: &mut Diagnostics,
     ) -> Property {
         let type_name = self.type_name_of(row, owner, page, diags);
         Property {
-            name: row.name.clone(),
+            name: std::mem::take(&mut row.name),
             type_name,
             collection: row.type_ref.collection,
-            nullable: !row
-                .description
-                .to_ascii_lowercase()
-                .contains("not nullable"),
-            description: row.description.clone(),
-            source: row.source.clone(),
+            nullable: nullable(&row.description),
+            description: std::mem::take(&mut row.description),
+            source: std::mem::take(&mut row.source),
         }
     }
 
+    /// The type of a row: a primitive, an enum its possible values make, or a lookup.
     fn type_name_of(
         &mut self,
         row: &PropertyRow,
         owner: &str,
-        page: &PageFragments,
+        page: PageRef,
         diags: &mut Diagnostics,
     ) -> String {
         let r = &row.type_ref;
@@ -103,22 +113,21 @@ impl Resolver {
         if crate::ir::is_primitive(&r.name) {
             return r.name.clone();
         }
-        self.lookup(r, &page.path, &page.namespace, &row.source, diags)
+        self.lookup(r, page, &row.source, diags)
     }
 
     /// Resolves a type reference to a type or enum, reporting names nobody defines.
     fn lookup(
         &self,
         r: &crate::extract::type_text::TypeRef,
-        page: &str,
-        namespace: &str,
+        page: PageRef,
         at: &Location,
         diags: &mut Diagnostics,
     ) -> String {
         if crate::ir::is_primitive(&r.name) {
             return r.name.clone();
         }
-        let q = qualify(&r.name, namespace, at, diags);
+        let q = qualify(&r.name, page.namespace, at, diags);
         // Names first (a type or an enum), then the page a link points to.
         let by_name = self
             .type_names
@@ -128,8 +137,8 @@ impl Resolver {
             let link = r.link.as_deref()?;
             let found = self
                 .type_names
-                .by_link(page, link)
-                .or_else(|| self.enum_names.by_link(page, link));
+                .by_link(page.path, link)
+                .or_else(|| self.enum_names.by_link(page.path, link));
             found.map(str::to_string)
         };
         if let Some(found) = by_name.or_else(by_link) {
@@ -143,5 +152,49 @@ impl Resolver {
             )
             .help = Some("add its resource page to the docs folder, or fix the name".to_string());
         q
+    }
+}
+
+/// Graph properties may be null unless the description says "not nullable" (in any case).
+fn nullable(description: &str) -> bool {
+    const NOT_NULLABLE: &[u8] = b"not nullable";
+    // Where its `b` is. Searched from that rare letter with memchr, in place: lowering a
+    // copy of every description (or comparing at every position) cost more than the rest
+    // of resolving a property.
+    const B_AT: usize = 9;
+    let text = description.as_bytes();
+    !memchr::memchr2_iter(b'b', b'B', text).any(|b| {
+        b >= B_AT
+            && text
+                .get(b - B_AT..b - B_AT + NOT_NULLABLE.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(NOT_NULLABLE))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::nullable;
+
+    #[test]
+    fn not_nullable_in_any_case_anywhere() {
+        for text in [
+            "Not nullable.",
+            "Read-only. NOT NULLABLE",
+            "x not nUllable",
+            "not nullable",
+        ] {
+            assert!(!nullable(text), "{text}");
+        }
+        for text in [
+            "",
+            "b",
+            "Nullable.",
+            "not  nullable",
+            "not nullabl",
+            "ot nullable",
+            "Not null. bbb",
+        ] {
+            assert!(nullable(text), "{text}");
+        }
     }
 }

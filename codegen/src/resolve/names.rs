@@ -16,9 +16,7 @@ pub const GRAPH: &str = "microsoft.graph";
 /// becomes `microsoft.graph.x` with a diagnostic; a bare `x` gets the page namespace.
 pub fn qualify(name: &str, namespace: &str, at: &Location, diags: &mut Diagnostics) -> String {
     let name = name.trim().trim_start_matches('#');
-    let lower = name.to_ascii_lowercase();
-    if let Some(rest) = lower.strip_prefix(LEGACY_PROFILE_NAMESPACE) {
-        let short = &name[name.len() - rest.len()..];
+    if let Some(short) = strip_prefix_ignore_ascii_case(name, LEGACY_PROFILE_NAMESPACE) {
         diags
             .warning(
                 "non-standard-namespace",
@@ -26,29 +24,54 @@ pub fn qualify(name: &str, namespace: &str, at: &Location, diags: &mut Diagnosti
                 format!("`{name}` uses the non-standard namespace `Microsoft.Fast.PI.ViewGenerator.V2.Profile.Models`; read as `{GRAPH}.{short}`"),
             )
             .help = Some(format!("write `{GRAPH}.{short}`"));
-        return format!("{GRAPH}.{short}");
+        return dotted(GRAPH, short);
     }
-    if let Some(i) = name.rfind('.') {
-        let ns = &name[..i];
-        if ns.to_ascii_lowercase().starts_with("microsoft.") || ns.contains('.') {
-            return format!("{}.{}", normalise_namespace(ns), &name[i + 1..]);
-        }
+    // A prefix of two or more segments is a namespace (`microsoft.graph.callRecords.x`);
+    // one segment (`callRecords.x`) is read relative to the page's namespace. (A prefix
+    // `microsoft.` has a dot of its own, so needs no case of its own.)
+    if let Some((ns, short)) = name.rsplit_once('.')
+        && ns.contains('.')
+    {
+        let mut q = normalise_namespace(ns);
+        q.reserve(short.len() + 1);
+        q.push('.');
+        q.push_str(short);
+        return q;
     }
-    format!("{namespace}.{name}")
+    dotted(namespace, name)
+}
+
+/// `namespace.name`, built without the formatting machinery (qualifying is on the hot path).
+fn dotted(namespace: &str, name: &str) -> String {
+    let mut q = String::with_capacity(namespace.len() + 1 + name.len());
+    q.push_str(namespace);
+    q.push('.');
+    q.push_str(name);
+    q
+}
+
+/// `text` without `prefix` when it starts with it, ignoring ASCII case (without lowering
+/// a copy of `text`).
+fn strip_prefix_ignore_ascii_case<'a>(text: &'a str, prefix: &str) -> Option<&'a str> {
+    let head = text.get(..prefix.len())?;
+    head.eq_ignore_ascii_case(prefix)
+        .then(|| &text[prefix.len()..])
 }
 
 /// `Microsoft.Graph.CallRecords` → `microsoft.graph.callRecords` (first letters lowered).
 pub fn normalise_namespace(ns: &str) -> String {
-    ns.split('.')
-        .map(|part| {
-            let mut c = part.chars();
-            match c.next() {
-                Some(f) => f.to_lowercase().chain(c).collect(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(".")
+    let mut out = String::with_capacity(ns.len());
+    for (i, part) in ns.split('.').enumerate() {
+        if i > 0 {
+            out.push('.');
+        }
+        let mut chars = part.chars();
+        if let Some(first) = chars.next() {
+            out.extend(first.to_lowercase());
+            out.push_str(chars.as_str());
+        }
+    }
+    out
 }
 
 /// Gives every page the spelling of its namespace that most pages use

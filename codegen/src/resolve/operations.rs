@@ -1,19 +1,20 @@
 //! Operations: request lines, bodies, responses and typed examples.
 
 use std::collections::BTreeMap;
+use std::mem::take;
 
-use heck::ToLowerCamelCase;
-
+use super::camel;
 use super::types::{self, Origin};
-use super::{Resolver, qualify};
+use super::{PageRef, Resolver, qualify};
 use crate::diag::Diagnostics;
 use crate::extract::{ExampleFragment, OperationFragment, PageFragments, type_text};
 use crate::ir::{Example, ExampleKind, Header, Operation, RequestBody, Response};
 
 /// Builds one operation per API page; clashing names fall back to the file name.
+/// The fragments' text moves into the operations.
 pub(super) fn build(
     r: &mut Resolver,
-    pages: &[PageFragments],
+    pages: &mut [PageFragments],
     diags: &mut Diagnostics,
 ) -> Vec<Operation> {
     let names: Vec<Option<String>> = pages
@@ -25,20 +26,26 @@ pub(super) fn build(
         *count.entry(name.as_str()).or_default() += 1;
     }
     let mut out = Vec::new();
-    for (page, name) in pages.iter().zip(&names) {
-        let (Some(op), Some(name)) = (&page.operation, name) else {
+    for (page, name) in pages.iter_mut().zip(&names) {
+        let PageFragments {
+            path,
+            namespace,
+            operation: fragment,
+            ..
+        } = page;
+        let (Some(op), Some(name)) = (fragment, name) else {
             continue;
         };
-        let mut built = operation(r, op, page, diags);
-        built.name = name.clone();
+        let page = PageRef { path, namespace };
+        let mut built = operation(r, op, name.clone(), page, diags);
         if count.get(name.as_str()).copied().unwrap_or(0) > 1 {
-            built.name = crate::extract::operation::name_from_file(&page.path);
+            built.name = crate::extract::operation::name_from_file(page.path);
             diags.note(
                 "operation-name-clash",
-                op.source.clone(),
+                built.source.clone(),
                 format!(
                     "several pages are titled `{}`; this operation is named `{}` after its file",
-                    op.title, built.name
+                    built.title, built.name
                 ),
             );
         }
@@ -47,32 +54,26 @@ pub(super) fn build(
     out
 }
 
-/// Moves the example bodies out of the fragments into the operations [`build`] made from
-/// them (one operation per page with an operation, examples in order), so that the
-/// biggest part of an example is not copied.
-pub(super) fn move_bodies(operations: &mut [Operation], pages: &mut [PageFragments]) {
-    let fragments = pages.iter_mut().filter_map(|p| p.operation.as_mut());
-    for (op, fragment) in operations.iter_mut().zip(fragments) {
-        for (example, from) in op.examples.iter_mut().zip(&mut fragment.examples) {
-            example.body = from.body.take();
-        }
-    }
-}
-
 /// The title in camelCase, with words that name a documented type spelled as the type is
 /// (`Update itememail` → `updateItemEmail`).
 fn cased_name(r: &Resolver, op: &OperationFragment) -> String {
-    let words: Vec<String> = op
-        .title
-        .split_whitespace()
-        .map(|w| {
-            let bare = w.trim_matches(|c: char| !c.is_alphanumeric());
-            r.type_names
-                .get(&format!("{}.{bare}", super::GRAPH))
-                .map_or_else(|| w.to_string(), |t| super::short_name(t).to_string())
-        })
-        .collect();
-    let name = words.join(" ").to_lower_camel_case();
+    // One buffer for the names looked up and one for the respelled title: most titles
+    // have several words, and this runs for every API page.
+    let mut key = format!("{}.", super::GRAPH);
+    let prefix = key.len();
+    let mut spelled = String::with_capacity(op.title.len());
+    for (i, w) in op.title.split_whitespace().enumerate() {
+        if i > 0 {
+            spelled.push(' ');
+        }
+        key.truncate(prefix);
+        key.push_str(w.trim_matches(|c: char| !c.is_alphanumeric()));
+        match r.type_names.get(&key) {
+            Some(t) => spelled.push_str(super::short_name(t)),
+            None => spelled.push_str(w),
+        }
+    }
+    let name = camel::lower_camel(&spelled);
     if name.is_empty() {
         op.name.clone()
     } else {
@@ -82,8 +83,9 @@ fn cased_name(r: &Resolver, op: &OperationFragment) -> String {
 
 fn operation(
     r: &mut Resolver,
-    op: &OperationFragment,
-    page: &PageFragments,
+    op: &mut OperationFragment,
+    name: String,
+    page: PageRef,
     diags: &mut Diagnostics,
 ) -> Operation {
     let request_body = request_body(r, op, page, diags);
@@ -91,7 +93,7 @@ fn operation(
         let ty = resp
             .type_ref
             .as_ref()
-            .map(|t| r.lookup(t, &page.path, &page.namespace, &resp.source, diags));
+            .map(|t| r.lookup(t, page, &resp.source, diags));
         Response {
             status: resp.status,
             type_name: ty,
@@ -106,40 +108,40 @@ fn operation(
         );
     }
     let mut paths: Vec<String> = Vec::new();
-    for l in &op.paths {
+    for l in &mut op.paths {
         if !paths.contains(&l.path) {
-            paths.push(l.path.clone());
+            paths.push(take(&mut l.path));
         }
     }
     let examples = op
         .examples
-        .iter()
+        .iter_mut()
         .map(|e| example(r, e, request_body.as_ref(), response.as_ref(), page, diags))
         .collect();
     Operation {
-        name: op.name.clone(),
-        title: op.title.clone(),
-        description: op.description.clone(),
-        method: op.method.clone(),
+        name,
+        title: take(&mut op.title),
+        description: take(&mut op.description),
+        method: take(&mut op.method),
         paths,
         request_body,
         response,
-        permissions: op.permissions.clone(),
+        permissions: take(&mut op.permissions),
         examples,
-        source: op.source.clone(),
+        source: take(&mut op.source),
     }
 }
 
 fn request_body(
     r: &mut Resolver,
-    op: &OperationFragment,
-    page: &PageFragments,
+    op: &mut OperationFragment,
+    page: PageRef,
     diags: &mut Diagnostics,
 ) -> Option<RequestBody> {
     let ty = op
         .request_type
         .as_ref()
-        .map(|t| r.lookup(t, &page.path, &page.namespace, &op.source, diags))
+        .map(|t| r.lookup(t, page, &op.source, diags))
         .or_else(|| updated_type(r, op, diags));
     if ty.is_none() && op.request_rows.is_empty() {
         return None;
@@ -149,7 +151,7 @@ fn request_body(
         .unwrap_or_else(|| format!("{}.{}", page.namespace, op.name));
     let known = ty.as_ref().is_some_and(|t| r.types.contains_key(t));
     let mut properties = Vec::new();
-    for row in &op.request_rows {
+    for row in &mut op.request_rows {
         if known {
             types::attribute(r, row, &owner, page, Origin::RequestTable, diags);
         }
@@ -193,10 +195,10 @@ fn updated_type(r: &Resolver, op: &OperationFragment, diags: &mut Diagnostics) -
 
 fn example(
     r: &Resolver,
-    e: &ExampleFragment,
+    e: &mut ExampleFragment,
     request: Option<&RequestBody>,
     response: Option<&Response>,
-    page: &PageFragments,
+    page: PageRef,
     diags: &mut Diagnostics,
 ) -> Example {
     let (body_type, collection) = match e.kind {
@@ -208,8 +210,8 @@ fn example(
             // `@odata.type` may say `Collection(microsoft.graph.x)`.
             let annotated = e.odata_type.as_deref().map(type_text::odata_collection);
             let annotated_type = annotated.map(|(t, _)| {
-                let q = qualify(t, &page.namespace, &e.source, diags);
-                r.type_names.find(&q, None, &page.path).unwrap_or(q)
+                let q = qualify(t, page.namespace, &e.source, diags);
+                r.type_names.find(&q, None, page.path).unwrap_or(q)
             });
             let documented = response.and_then(|resp| resp.type_name.clone());
             let collection = e.is_collection.unwrap_or_else(|| {
@@ -218,27 +220,23 @@ fn example(
             (annotated_type.or(documented), collection)
         }
     };
+    let has_body = e.body.is_some();
+    let headers = take(&mut e.message.headers)
+        .into_iter()
+        .map(|(name, value)| Header { name, value })
+        .collect();
     Example {
         kind: e.kind,
-        name: e.name.clone(),
-        method: e.message.method.clone(),
-        url: e.message.url.clone(),
+        name: e.name.take(),
+        method: e.message.method.take(),
+        url: e.message.url.take(),
         status: e.message.status,
-        headers: e
-            .message
-            .headers
-            .iter()
-            .map(|(n, v)| Header {
-                name: n.clone(),
-                value: v.clone(),
-            })
-            .collect(),
-        // Moved in afterwards by `move_bodies`: bodies are the biggest part of an example.
-        body: None,
-        body_type: if e.body.is_some() { body_type } else { None },
-        body_collection: e.body.is_some() && collection,
+        headers,
+        body: e.body.take(),
+        body_type: if has_body { body_type } else { None },
+        body_collection: has_body && collection,
         truncated: e.truncated,
-        source: e.source.clone(),
-        body_source: e.body_source.clone(),
+        source: take(&mut e.source),
+        body_source: e.body_source.take(),
     }
 }

@@ -1,28 +1,40 @@
 //! Type definitions: own rows, then inherited rows attributed to their declaring type,
 //! then request-table rows of API pages merged into the types they describe.
 
-use super::{GRAPH, Resolver, qualify};
+use std::mem::take;
+
+use super::{GRAPH, PageRef, Resolver, nullable, qualify};
 use crate::diag::{Diagnostics, Location};
 use crate::extract::{PageFragments, PropertyRow, TypeFragment};
 use crate::ir::{Property, TypeDef, TypeKind};
 
-/// Builds every type into `r.types`.
-pub(super) fn build(r: &mut Resolver, pages: &[PageFragments], diags: &mut Diagnostics) {
-    for page in pages {
-        for t in &page.types {
-            define(r, t, page, diags);
+/// Builds every type into `r.types`, moving the fragments' text into them.
+pub(super) fn build(r: &mut Resolver, pages: &mut [PageFragments], diags: &mut Diagnostics) {
+    // Each type's name as its page qualifies it, before the canonical spelling: inherited
+    // rows are filed against it.
+    let mut owners = Vec::new();
+    for page in pages.iter_mut() {
+        let PageFragments {
+            path,
+            namespace,
+            types,
+            ..
+        } = page;
+        let at = PageRef { path, namespace };
+        for t in types {
+            owners.push(define(r, t, at, diags));
         }
     }
-    for page in pages {
+    let mut owners = owners.iter();
+    for page in pages.iter() {
+        let at = PageRef {
+            path: &page.path,
+            namespace: &page.namespace,
+        };
         for t in &page.types {
-            let owner = qualify(
-                &t.name,
-                &page.namespace,
-                &t.source,
-                &mut Diagnostics::default(),
-            );
+            let Some(owner) = owners.next() else { break };
             for row in t.properties.iter().filter(|p| p.inherited_from.is_some()) {
-                attribute(r, row, &owner, page, Origin::Inherited, diags);
+                attribute(r, row, owner, at, Origin::Inherited, diags);
             }
         }
     }
@@ -38,26 +50,33 @@ pub(super) enum Origin {
     RequestTable,
 }
 
-fn define(r: &mut Resolver, t: &TypeFragment, page: &PageFragments, diags: &mut Diagnostics) {
-    let name = qualify(
+/// Defines (or merges) the type `t` describes from its own rows; returns its name as
+/// the page qualifies it.
+fn define(
+    r: &mut Resolver,
+    t: &mut TypeFragment,
+    page: PageRef,
+    diags: &mut Diagnostics,
+) -> String {
+    let owner = qualify(
         &t.name,
-        &page.namespace,
+        page.namespace,
         &t.source,
         &mut Diagnostics::default(),
     );
-    let name = r.type_names.get(&name).unwrap_or(&name).to_string();
+    let name = r.type_names.get(&owner).unwrap_or(&owner).to_string();
     let base = t
         .base
         .as_ref()
         .map(|b| base_name(r, b, page, &t.source, diags));
-    let own = |rows: &[PropertyRow], r: &mut Resolver, diags: &mut Diagnostics| -> Vec<Property> {
-        rows.iter()
+    let mut own = |rows: &mut [PropertyRow], r: &mut Resolver| -> Vec<Property> {
+        rows.iter_mut()
             .filter(|p| p.inherited_from.is_none())
             .map(|p| r.property(p, &name, page, diags))
             .collect()
     };
-    let properties = own(&t.properties, r, diags);
-    let navigation = own(&t.navigation, r, diags);
+    let properties = own(&mut t.properties, r);
+    let navigation = own(&mut t.navigation, r);
     match r.types.get_mut(&name) {
         Some(existing) => merge(existing, properties, navigation, t, diags),
         None => {
@@ -71,25 +90,26 @@ fn define(r: &mut Resolver, t: &TypeFragment, page: &PageFragments, diags: &mut 
                         TypeKind::Complex
                     },
                     base,
-                    description: t.description.clone(),
-                    source: t.source.clone(),
+                    description: take(&mut t.description),
+                    source: take(&mut t.source),
                     properties,
                     navigation,
                 },
             );
         }
     }
+    owner
 }
 
 fn base_name(
     r: &Resolver,
     base: &str,
-    page: &PageFragments,
+    page: PageRef,
     at: &Location,
     diags: &mut Diagnostics,
 ) -> String {
-    let q = qualify(base, &page.namespace, at, diags);
-    match r.type_names.find(&q, None, &page.path) {
+    let q = qualify(base, page.namespace, at, diags);
+    match r.type_names.find(&q, None, page.path) {
         Some(found) => found,
         None => {
             diags.warning(
@@ -147,44 +167,57 @@ fn add_or_compare(list: &mut Vec<Property>, p: Property, owner: &str, diags: &mu
 }
 
 fn compatible(a: &Property, b: &Property) -> bool {
-    a.type_name.eq_ignore_ascii_case(&b.type_name) && a.collection == b.collection
+    same_type(&a.type_name, a.collection, &b.type_name, b.collection)
+}
+
+fn same_type(a: &str, a_collection: bool, b: &str, b_collection: bool) -> bool {
+    a.eq_ignore_ascii_case(b) && a_collection == b_collection
 }
 
 fn describe(p: &Property) -> String {
-    if p.collection {
-        format!("`{}` collection", p.type_name)
+    describe_type(&p.type_name, p.collection)
+}
+
+fn describe_type(type_name: &str, collection: bool) -> String {
+    if collection {
+        format!("`{type_name}` collection")
     } else {
-        format!("`{}`", p.type_name)
+        format!("`{type_name}`")
     }
 }
 
 /// Files a row that belongs to another type (its base, or the type a request body
 /// describes): compared with the declaration when there is one, else added to it.
+///
+/// The row is only read: a request-table row is also the request body's property. Its
+/// text is copied in the rare case that it is added to the type.
 pub(super) fn attribute(
     r: &mut Resolver,
     row: &PropertyRow,
     owner: &str,
-    page: &PageFragments,
+    page: PageRef,
     origin: Origin,
     diags: &mut Diagnostics,
 ) {
     let declaring = row
         .inherited_from
         .as_ref()
-        .map(|b| qualify(b, &page.namespace, &row.source, &mut Diagnostics::default()))
-        .and_then(|q| r.type_names.find(&q, None, &page.path))
+        .map(|b| qualify(b, page.namespace, &row.source, &mut Diagnostics::default()))
+        .and_then(|q| r.type_names.find(&q, None, page.path))
         .unwrap_or_else(|| owner.to_string());
-    let incoming = r.property(row, &declaring, page, diags);
+    let type_name = r.type_name_of(row, &declaring, page, diags);
+    let collection = row.type_ref.collection;
     if let Some(found) = find_in_chain(r, owner, &row.name) {
-        if !compatible(&found, &incoming) && !enum_documented_as_string(r, &found, row) {
+        let agrees = same_type(&found.type_name, found.collection, &type_name, collection);
+        if !agrees && !enum_documented_as_string(r, found, row) {
             diags.warning(
                 "property-disagrees",
                 row.source.clone(),
                 format!(
                     "`{}` is documented here as {} but as {} at {}; the declaration is kept",
                     row.name,
-                    describe(&incoming),
-                    describe(&found),
+                    describe_type(&type_name, collection),
+                    describe(found),
                     found.source
                 ),
             );
@@ -206,7 +239,14 @@ pub(super) fn attribute(
             row.name, target.name
         ),
     );
-    target.properties.push(incoming);
+    target.properties.push(Property {
+        name: row.name.clone(),
+        type_name,
+        collection,
+        nullable: nullable(&row.description),
+        description: row.description.clone(),
+        source: row.source.clone(),
+    });
 }
 
 /// `allowedAudiences | String | … Possible values are …` against the enum declaration.
@@ -215,24 +255,23 @@ fn enum_documented_as_string(r: &Resolver, declared: &Property, row: &PropertyRo
 }
 
 /// A property of `type_name` or of one of its bases.
-fn find_in_chain(r: &Resolver, type_name: &str, prop: &str) -> Option<Property> {
-    let mut next = Some(type_name.to_string());
-    let mut seen = Vec::new();
-    while let Some(n) = next {
-        if seen.contains(&n) {
+fn find_in_chain<'r>(r: &'r Resolver, type_name: &str, prop: &str) -> Option<&'r Property> {
+    let mut next = r.types.get_key_value(type_name);
+    let mut seen: Vec<&str> = Vec::new();
+    while let Some((n, t)) = next {
+        if seen.contains(&n.as_str()) {
             return None;
         }
-        let t = r.types.get(&n)?;
         if let Some(p) = t
             .properties
             .iter()
             .chain(&t.navigation)
             .find(|p| p.name == prop)
         {
-            return Some(p.clone());
+            return Some(p);
         }
         seen.push(n);
-        next = t.base.clone();
+        next = r.types.get_key_value(t.base.as_deref()?);
     }
     None
 }

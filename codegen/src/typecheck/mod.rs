@@ -14,7 +14,7 @@ use serde_json::{Map, Value};
 use crate::diag::{Diagnostics, Location, Severity};
 
 use crate::extract::type_text::LEGACY_PROFILE_NAMESPACE;
-use crate::ir::{Api, Example};
+use crate::ir::{Api, EnumDef, Example, TypeDef};
 use crate::source::Source;
 
 pub use values::{Verdict, check_primitive, is_placeholder};
@@ -26,13 +26,14 @@ pub const UNREADABLE_CODES: &[&str] = &["placeholder-value", "example-value-wron
 pub fn check_examples(api: &Api, sources: &[Source], diags: &mut Diagnostics) {
     use rayon::prelude::*;
     let by_path: HashMap<&str, &Source> = sources.iter().map(|s| (s.path.as_str(), s)).collect();
+    let named = Named::index(api);
     // Operations are checked independently; their diagnostics are gathered in order.
     let found: Vec<Diagnostics> = api
         .operations
         .par_iter()
         .map(|op| {
             let mut d = Diagnostics::default();
-            check_operation(api, op, &by_path, &mut d);
+            check_operation(api, &named, op, &by_path, &mut d);
             d
         })
         .collect();
@@ -41,10 +42,29 @@ pub fn check_examples(api: &Api, sources: &[Source], diags: &mut Diagnostics) {
     }
 }
 
-fn check_operation(
-    api: &Api,
-    op: &crate::ir::Operation,
-    by_path: &HashMap<&str, &Source>,
+/// What a type name in the IR names.
+#[derive(Clone, Copy)]
+enum Named<'a> {
+    Type(&'a TypeDef),
+    Enum(&'a EnumDef),
+}
+
+impl<'a> Named<'a> {
+    /// Every type and enum by name: one hash lookup per value rather than a binary search
+    /// of the types and then of the enums (most values are primitives, in neither list).
+    /// A name that is both is the type, as when `Api::type_def` is asked first.
+    fn index(api: &'a Api) -> HashMap<&'a str, Named<'a>> {
+        let enums = api.enums.iter().map(|e| (e.name.as_str(), Named::Enum(e)));
+        let types = api.types.iter().map(|t| (t.name.as_str(), Named::Type(t)));
+        enums.chain(types).collect()
+    }
+}
+
+fn check_operation<'a>(
+    api: &'a Api,
+    named: &'a HashMap<&'a str, Named<'a>>,
+    op: &'a crate::ir::Operation,
+    by_path: &HashMap<&str, &'a Source>,
     diags: &mut Diagnostics,
 ) {
     for ex in &op.examples {
@@ -54,30 +74,34 @@ fn check_operation(
         let source = by_path.get(at.file.as_str()).copied();
         let mut c = Checker {
             api,
+            named,
             source,
-            start: at.clone(),
+            start: at,
             diags,
         };
         c.body(ex, body, ty);
     }
 }
 
+/// Checks the values of one example body; `'a` is what it reads (the IR, the body, the
+/// page), so paths and names are borrowed rather than copied.
 struct Checker<'a, 'd> {
     api: &'a Api,
+    named: &'a HashMap<&'a str, Named<'a>>,
     source: Option<&'a Source>,
-    start: Location,
+    start: &'a Location,
     diags: &'d mut Diagnostics,
 }
 
 /// A step into a JSON value: a member name or an array index.
-#[derive(Debug, Clone)]
-pub(crate) enum Step {
-    Key(String),
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Step<'a> {
+    Key(&'a str),
     Index(usize),
 }
 
-impl Checker<'_, '_> {
-    fn body(&mut self, ex: &Example, body: &Value, ty: &str) {
+impl<'a> Checker<'a, '_> {
+    fn body(&mut self, ex: &Example, body: &'a Value, ty: &str) {
         if ex.body_collection {
             let items = match body {
                 Value::Object(o) => o.get("value").and_then(Value::as_array),
@@ -85,58 +109,55 @@ impl Checker<'_, '_> {
                 _ => None,
             };
             let Some(items) = items else { return };
-            let prefix = if body.is_object() {
-                vec![Step::Key("value".into())]
-            } else {
-                vec![]
-            };
+            let mut path = Vec::new();
+            if body.is_object() {
+                path.push(Step::Key("value"));
+            }
             for (i, item) in items.iter().enumerate() {
-                let mut path = prefix.clone();
                 path.push(Step::Index(i));
                 self.value(item, ty, &mut path);
+                path.pop();
             }
         } else {
             self.value(body, ty, &mut Vec::new());
         }
     }
 
-    fn value(&mut self, v: &Value, ty: &str, path: &mut Vec<Step>) {
+    fn value(&mut self, v: &'a Value, ty: &str, path: &mut Vec<Step<'a>>) {
         if v.is_null() {
             return;
         }
-        if let Some(t) = self.api.type_def(ty) {
-            let name = t.name.clone();
-            match v {
-                Value::Object(o) => self.object(o, &name, path),
+        match self.named.get(ty).copied() {
+            Some(Named::Type(t)) => match v {
+                Value::Object(o) => self.object(o, &t.name, path),
                 _ => self.report_value(v, ty, path, Verdict::WrongType),
+            },
+            Some(Named::Enum(e)) => self.enum_value(v, e, path),
+            None if crate::ir::is_primitive(ty) => {
+                let verdict = check_primitive(ty, v);
+                if verdict != Verdict::Ok {
+                    self.report_value(v, ty, path, verdict);
+                }
             }
-        } else if let Some(e) = self.api.enum_def(ty) {
-            self.enum_value(v, &e.name.clone(), path);
-        } else if crate::ir::is_primitive(ty) {
-            let verdict = check_primitive(ty, v);
-            if verdict != Verdict::Ok {
-                self.report_value(v, ty, path, verdict);
-            }
+            None => {}
         }
     }
 
-    fn object(&mut self, o: &Map<String, Value>, ty: &str, path: &mut Vec<Step>) {
+    fn object(&mut self, o: &'a Map<String, Value>, ty: &'a str, path: &mut Vec<Step<'a>>) {
         // A member `"@odata.type": "#microsoft.graph.user"` says which (derived) type the
         // object is: its properties are the ones to check against.
         let declared = o
             .get("@odata.type")
             .and_then(Value::as_str)
-            .and_then(|t| self.api.type_def(t.trim().trim_start_matches('#')))
-            .map(|t| t.name.clone());
-        let ty = declared.as_deref().unwrap_or(ty);
+            .and_then(|t| self.api.type_def(t.trim().trim_start_matches('#')));
+        let ty = declared.map_or(ty, |t| t.name.as_str());
         let props = self.api.all_properties(ty);
         for (key, v) in o {
-            path.push(Step::Key(key.clone()));
+            path.push(Step::Key(key));
             if key.contains('@') {
                 self.annotation(key, v, path);
             } else if let Some(p) = props.iter().find(|p| &p.name == key) {
-                let (pt, coll) = (p.type_name.clone(), p.collection);
-                self.member(v, &pt, coll, path);
+                self.member(v, &p.type_name, p.collection, path);
             } else {
                 let at = self.at(path);
                 self.diags.warning(
@@ -152,7 +173,7 @@ impl Checker<'_, '_> {
         }
     }
 
-    fn member(&mut self, v: &Value, ty: &str, collection: bool, path: &mut Vec<Step>) {
+    fn member(&mut self, v: &'a Value, ty: &str, collection: bool, path: &mut Vec<Step<'a>>) {
         if !collection {
             return self.value(v, ty, path);
         }
@@ -169,7 +190,8 @@ impl Checker<'_, '_> {
         }
     }
 
-    fn enum_value(&mut self, v: &Value, ty: &str, path: &[Step]) {
+    fn enum_value(&mut self, v: &Value, e: &EnumDef, path: &[Step]) {
+        let ty = e.name.as_str();
         let Some(s) = v.as_str() else {
             return self.report_value(v, ty, path, Verdict::WrongType);
         };
@@ -177,14 +199,9 @@ impl Checker<'_, '_> {
             // Enums accept unlisted values, so the body still reads; it is a doc bug all the same.
             return self.report_value(v, ty, path, Verdict::PlaceholderReadable);
         }
-        let members = self
-            .api
-            .enum_def(ty)
-            .map(|e| e.members.clone())
-            .unwrap_or_default();
         let listed = s
             .split(',')
-            .all(|part| members.iter().any(|m| m.name == part.trim()));
+            .all(|part| e.members.iter().any(|m| m.name == part.trim()));
         if !listed {
             let at = self.at(path);
             self.diags.warning(

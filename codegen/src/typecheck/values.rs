@@ -50,10 +50,21 @@ const TYPE_WORDS: &[&str] = &[
 /// Whether a string is a type placeholder such as `"Date"`, `"String (timestamp)"`,
 /// `"Edm.Boolean"` or `"datetime-value"` rather than an example value.
 pub fn is_placeholder(s: &str) -> bool {
-    let t = s.trim().to_ascii_lowercase();
+    // Compared ignoring ASCII case in place: this runs for most string values, and a
+    // lowered copy of each cost an allocation.
+    let t = s.trim();
     let head = t.split('(').next().unwrap_or("").trim();
-    let head = head.strip_prefix("edm.").unwrap_or(head);
-    TYPE_WORDS.contains(&head) || (t.ends_with("-value") && !t.contains(' '))
+    let head = match head.get(..4) {
+        Some(edm) if edm.eq_ignore_ascii_case("edm.") => &head[4..],
+        _ => head,
+    };
+    TYPE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(head))
+        || (ends_with_ignore_ascii_case(t, "-value") && !t.contains(' '))
+}
+
+fn ends_with_ignore_ascii_case(text: &str, suffix: &str) -> bool {
+    let (text, suffix) = (text.as_bytes(), suffix.as_bytes());
+    text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
 }
 
 /// Checks a value against an `Edm.*` type.
@@ -67,7 +78,7 @@ pub fn check_primitive(ty: &str, v: &Value) -> Verdict {
     };
     let fits = match ty {
         "Edm.String" | "Edm.Binary" | "Edm.Untyped" | "Edm.Stream" => {
-            return if is_placeholder(s) && ty == "Edm.String" {
+            return if ty == "Edm.String" && is_placeholder(s) {
                 Verdict::PlaceholderReadable
             } else {
                 Verdict::Ok
@@ -80,10 +91,12 @@ pub fn check_primitive(ty: &str, v: &Value) -> Verdict {
         "Edm.Duration" => is_duration(s),
         _ => false,
     };
-    match (fits, is_placeholder(s)) {
-        (true, _) => Verdict::Ok,
-        (false, true) => Verdict::Placeholder,
-        (false, false) => Verdict::WrongType,
+    if fits {
+        Verdict::Ok
+    } else if is_placeholder(s) {
+        Verdict::Placeholder
+    } else {
+        Verdict::WrongType
     }
 }
 
@@ -234,9 +247,27 @@ mod tests {
         ] {
             assert!(is_placeholder(p), "{p}");
         }
-        for v in ["organization", "2020-07-06", "Contoso Ltd.", "a value"] {
+        for p in ["EDM.Guid", "  dateTimeOffset (UTC) ", "Some-Value", "ÉDM.x"] {
+            assert_eq!(is_placeholder(p), lowered_is_placeholder(p), "{p}");
+        }
+        for v in [
+            "organization",
+            "2020-07-06",
+            "Contoso Ltd.",
+            "a value",
+            "edm",
+            "é-value x",
+        ] {
             assert!(!is_placeholder(v), "{v}");
         }
+    }
+
+    /// The definition `is_placeholder` had, on a lowered copy.
+    fn lowered_is_placeholder(s: &str) -> bool {
+        let t = s.trim().to_ascii_lowercase();
+        let head = t.split('(').next().unwrap_or("").trim();
+        let head = head.strip_prefix("edm.").unwrap_or(head);
+        TYPE_WORDS.contains(&head) || (t.ends_with("-value") && !t.contains(' '))
     }
 
     #[test]
