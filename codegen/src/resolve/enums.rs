@@ -2,8 +2,6 @@
 
 use std::mem::take;
 
-use heck::ToUpperCamelCase;
-
 use super::{Resolver, namespace_of, qualify, short_name};
 use crate::diag::Diagnostics;
 use crate::extract::{PageFragments, PropertyRow};
@@ -91,7 +89,7 @@ pub(super) fn inferred(
         format!(
             "{ns}.{}{}",
             short_name(owner),
-            row.name.to_upper_camel_case()
+            crate::naming::upper_camel(&row.name)
         ),
     ];
     // A name a type already has (`recipients`) is not free for an enum.

@@ -4,7 +4,6 @@
 //! against it, inherited rows attributed to the declaring type, request-table rows merged
 //! into the types they describe, and examples paired with the type of their body.
 
-mod camel;
 mod enums;
 mod names;
 mod operations;

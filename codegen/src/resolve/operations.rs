@@ -3,7 +3,6 @@
 use std::collections::BTreeMap;
 use std::mem::take;
 
-use super::camel;
 use super::types::{self, Origin};
 use super::{PageRef, Resolver, qualify};
 use crate::diag::Diagnostics;
@@ -73,7 +72,7 @@ fn cased_name(r: &Resolver, op: &OperationFragment) -> String {
             None => spelled.push_str(w),
         }
     }
-    let name = camel::lower_camel(&spelled);
+    let name = crate::naming::lower_camel(&spelled);
     if name.is_empty() {
         op.name.clone()
     } else {
