@@ -128,26 +128,33 @@ pub fn emit(api: &Api, options: &EmitOptions, diags: &mut Diagnostics) -> Vec<Ou
     let type_graph = graph::TypeGraph::new(api, &symbols);
     let boxed = graph::boxed_fields(&type_graph);
     let depth = graph::nesting_depth(&type_graph);
-    let built: Vec<(Vec<OutputFile>, Diagnostics)> = jobs(api, &symbols)
-        .into_par_iter()
-        .map(|job| {
-            let mut job_diags = Diagnostics::default();
-            let mut ctx = Ctx {
-                api,
-                symbols: &symbols,
-                mapper: TypeMapper::new(&symbols),
-                boxed: &boxed,
-                diags: &mut job_diags,
-            };
-            (job.run(&mut ctx), job_diags)
-        })
-        .collect();
+    // The module files (the registry above all) do not depend on the per-item files: build
+    // them alongside instead of after.
+    let (built, mut module_files) = rayon::join(
+        || {
+            jobs(api, &symbols)
+                .into_par_iter()
+                .map(|job| {
+                    let mut job_diags = Diagnostics::default();
+                    let mut ctx = Ctx {
+                        api,
+                        symbols: &symbols,
+                        mapper: TypeMapper::new(&symbols),
+                        boxed: &boxed,
+                        diags: &mut job_diags,
+                    };
+                    (job.run(&mut ctx), job_diags)
+                })
+                .collect::<Vec<(Vec<OutputFile>, Diagnostics)>>()
+        },
+        || modules::text_files(api, &symbols, options, depth),
+    );
     let mut files = Vec::new();
     for (mut job_files, job_diags) in built {
         files.append(&mut job_files);
         diags.extend(job_diags);
     }
-    files.append(&mut modules::text_files(api, &symbols, options, depth));
+    files.append(&mut module_files);
     for (name, source) in RUNTIME {
         files.push(OutputFile {
             path: format!("src/runtime/{name}"),
