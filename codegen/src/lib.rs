@@ -2,6 +2,7 @@
 //!
 //! The pipeline is `load → page → extract → resolve → emit → write`; see `design.md`.
 
+pub(crate) mod ascii;
 pub mod build;
 pub mod cli;
 pub mod coverage;

@@ -9,7 +9,7 @@ use crate::source::Source;
 /// Every enum the page defines by table.
 pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Vec<EnumFragment> {
     let page_title = page.title().map_or("", |t| t.title.as_str());
-    let enum_page = super::ascii::contains(page_title, " enum");
+    let enum_page = crate::ascii::contains(page_title, " enum");
     let mut out = Vec::new();
     for section in &page.sections {
         let Some(name) = enum_name(section, page_title, enum_page) else {

@@ -84,7 +84,7 @@ pub fn looks_like_json(m: &Message) -> bool {
         .find(|(n, _)| n.eq_ignore_ascii_case("content-type"))
         .map(|(_, v)| v);
     match content_type {
-        Some(ct) => super::ascii::contains(ct, "json"),
+        Some(ct) => crate::ascii::contains(ct, "json"),
         None => body.starts_with(['{', '[']),
     }
 }

@@ -1,6 +1,6 @@
 //! HTTP text in code blocks: documented request lines and example messages.
 
-use super::ascii;
+use crate::ascii;
 
 /// Methods a request line may start with.
 const METHODS: &[&str] = &["GET", "POST", "PATCH", "PUT", "DELETE", "HEAD", "OPTIONS"];

@@ -3,7 +3,6 @@
 //! A page's kind is decided from its content (an HTTP request block, a Properties
 //! table, an enum table), not from `doc_type` or its folder.
 
-mod ascii;
 pub mod enums;
 pub mod examples;
 pub mod http;
@@ -14,6 +13,7 @@ pub mod resource;
 pub mod response;
 pub mod type_text;
 
+use crate::ascii;
 use crate::diag::{Diagnostics, Location};
 use crate::ir::EnumMember;
 use crate::page::{Annotation, Page, Table};

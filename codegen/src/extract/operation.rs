@@ -2,12 +2,13 @@
 
 use std::collections::BTreeMap;
 
+use super::description;
 use super::examples::{self, ExampleFragment};
 use super::http::RequestLine;
 use super::properties::{self, PropertyRow};
 use super::response::ResponseFragment;
 use super::type_text::{self, TypeRef};
-use super::{ascii, description};
+use crate::ascii;
 use crate::diag::{Diagnostics, Location};
 use crate::naming::lower_camel;
 use crate::page::{Page, Text, starts_with_lower};

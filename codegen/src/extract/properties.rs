@@ -1,7 +1,8 @@
 //! Property tables (Properties, Relationships, Request body, Parameters) → [`PropertyRow`]s.
 
+use super::column;
 use super::type_text::{self, TypeRef};
-use super::{ascii, column};
+use crate::ascii;
 use crate::diag::{Diagnostics, Location};
 use crate::page::{Table, Text};
 use crate::source::Source;

@@ -2,8 +2,8 @@
 //! and its subsections (`### Get the photo`), one or more `METHOD /path` lines each,
 //! with blank lines, `or` separators, headers and a body tolerated around them.
 
-use super::ascii;
 use super::http::{self, RequestLine};
+use crate::ascii;
 use crate::diag::Diagnostics;
 use crate::page::{CodeBlock, Page, Section, starts_with_lower};
 use crate::source::Source;

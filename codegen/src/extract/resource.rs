@@ -1,7 +1,8 @@
 //! Resource pages → a [`TypeFragment`].
 
 use super::properties::{self, PropertyRow};
-use super::{TypeFragment, ascii, description};
+use super::{TypeFragment, description};
+use crate::ascii;
 use crate::diag::{Diagnostics, Location};
 use crate::page::{Annotation, Block, Page, starts_with_lower};
 use crate::source::Source;

@@ -5,8 +5,9 @@
 //! Content`"). When no sentence gives a status, the status line of a response block
 //! in that section, or else of the page's first response example, is used, with a note.
 
+use super::ExampleFragment;
 use super::type_text::{self, TypeRef};
-use super::{ExampleFragment, ascii};
+use crate::ascii;
 use crate::diag::{Diagnostics, Location};
 use crate::ir::ExampleKind;
 use crate::page::{Page, Section, Text, starts_with_lower};

@@ -8,7 +8,7 @@
 
 use std::borrow::Cow;
 
-use super::ascii;
+use crate::ascii;
 use crate::diag::{Diagnostic, Location, Severity};
 use crate::page::Text;
 

@@ -59,12 +59,7 @@ pub fn is_placeholder(s: &str) -> bool {
         _ => head,
     };
     TYPE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(head))
-        || (ends_with_ignore_ascii_case(t, "-value") && !t.contains(' '))
-}
-
-fn ends_with_ignore_ascii_case(text: &str, suffix: &str) -> bool {
-    let (text, suffix) = (text.as_bytes(), suffix.as_bytes());
-    text.len() >= suffix.len() && text[text.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
+        || (crate::ascii::ends_with(t, "-value") && !t.contains(' '))
 }
 
 /// Checks a value against an `Edm.*` type.
