@@ -1,9 +1,9 @@
 //! ASCII case-insensitive comparisons on borrowed text.
 //!
-//! Extraction and the example check compare page text with lower-case phrases many times per page; lower-casing
-//! a copy first costs an allocation each time. ASCII lower-casing keeps every byte where
-//! it is, so an offset found here is the one `text.to_ascii_lowercase().find(needle)`
-//! gives. Every `needle` below is lower-case ASCII.
+//! Extraction and the example check compare page text with lower-case phrases many times
+//! per page; lower-casing a copy first costs an allocation each time. ASCII lower-casing
+//! keeps every byte where it is, so an offset found here is the one
+//! `text.to_ascii_lowercase().find(needle)` gives. Every `needle` below is lower-case ASCII.
 
 /// Byte offset of the first occurrence of `needle` in `hay`, ASCII case ignored.
 pub(crate) fn find(hay: &str, needle: &str) -> Option<usize> {
