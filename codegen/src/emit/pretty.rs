@@ -63,7 +63,7 @@ struct Entry {
     size: isize,
 }
 
-/// The printer. Feed it with the `word`/`cbox`/`ibox`/`end`/break methods, then [`finish`](Self::finish).
+/// The printer. Feed it with the `word`/`cbox`/`ibox`/`end`/break methods, then [`flush`](Self::flush).
 pub struct Printer {
     out: String,
     /// The text of every word scanned, referred to by `Token::Text`.
@@ -99,13 +99,30 @@ impl Printer {
         }
     }
 
-    /// The text printed: the first line without its indentation, later lines with theirs.
-    pub fn finish(mut self) -> String {
+    /// Makes a used printer like [`Printer::at`]`(indent)`, keeping its buffers' capacity
+    /// (a printer is used for every statement and arm of thousands of files).
+    pub fn restart_at(&mut self, indent: usize) {
+        self.out.clear();
+        self.words.clear();
+        self.space = MARGIN_I - indent as isize;
+        self.buf.clear();
+        self.offset = 0;
+        self.left_total = 0;
+        self.right_total = 0;
+        self.scan_stack.clear();
+        self.print_stack.clear();
+        self.indent = indent;
+        self.pending_indentation = 0;
+    }
+
+    /// Prints what is pending and returns the text printed: the first line without its
+    /// indentation, later lines with theirs. Restart the printer before using it again.
+    pub fn flush(&mut self) -> &str {
         if !self.scan_stack.is_empty() {
             self.check_stack(0);
             self.advance_left();
         }
-        self.out
+        &self.out
     }
 
     /// A consistent box: when it breaks, every break directly in it breaks.

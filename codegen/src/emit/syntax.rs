@@ -3,6 +3,8 @@
 //! (`prettyplease-0.3/src/{expr,item,pat,path,stmt}.rs`), so that they break exactly where
 //! prettyplease breaks them.
 
+use std::cell::RefCell;
+
 use super::pretty::{Break, INDENT, Printer};
 use super::text::RustWriter;
 
@@ -43,14 +45,25 @@ pub enum Pat<'a> {
 /// Writes `fragment` as lines at `w`'s indentation: the printer starts there, as the
 /// statement or arm would after the hard break that precedes it.
 pub fn write(w: &mut RustWriter, fragment: impl FnOnce(&mut Printer)) {
-    let mut p = Printer::at(w.column());
-    fragment(&mut p);
+    thread_local! {
+        /// One printer per thread, restarted for every fragment so its buffers are reused.
+        static PRINTER: RefCell<Printer> = RefCell::new(Printer::at(0));
+    }
+    PRINTER.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut p) => print_fragment(w, &mut p, fragment),
+        // Only if a fragment ever wrote a fragment of its own: a fresh printer then.
+        Err(_) => print_fragment(w, &mut Printer::at(0), fragment),
+    });
+}
+
+fn print_fragment(w: &mut RustWriter, p: &mut Printer, fragment: impl FnOnce(&mut Printer)) {
+    p.restart_at(w.column());
+    fragment(p);
     // The hard break that ends a statement or arm, then a word to flush it out.
     p.hardbreak();
     p.word("");
-    let text = p.finish();
     // The hard break leaves a newline and the next line's indentation.
-    let text = text.trim_end();
+    let text = p.flush().trim_end();
     w.start_line();
     w.push(text);
     w.end_line();
