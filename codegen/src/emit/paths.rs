@@ -63,10 +63,8 @@ pub fn targets(paths: &[String]) -> Vec<Target> {
                 .then(|| (raw.trim().to_string(), pieces))
         })
         .collect();
-    let segments: Vec<Vec<String>> = parsed
-        .iter()
-        .map(|(_, pieces)| segments(&shape(pieces)))
-        .collect();
+    let shapes: Vec<String> = parsed.iter().map(|(_, pieces)| shape(pieces)).collect();
+    let segments: Vec<Vec<&str>> = shapes.iter().map(|s| segments(s)).collect();
     let names = variant_names(&segments);
     parsed
         .into_iter()
@@ -152,34 +150,33 @@ fn shape(pieces: &[Piece]) -> String {
 }
 
 /// The `/`-separated segments of a shape, ignoring `/` inside parentheses.
-fn segments(shape: &str) -> Vec<String> {
-    let mut out = vec![String::new()];
+fn segments(shape: &str) -> Vec<&str> {
+    let mut out = Vec::new();
     let mut depth = 0usize;
-    for c in shape.chars() {
-        match c {
-            '(' => depth += 1,
-            ')' => depth = depth.saturating_sub(1),
-            '/' if depth == 0 => {
-                out.push(String::new());
-                continue;
+    let mut start = 0;
+    for (i, b) in shape.bytes().enumerate() {
+        match b {
+            b'(' => depth += 1,
+            b')' => depth = depth.saturating_sub(1),
+            b'/' if depth == 0 => {
+                out.push(&shape[start..i]);
+                start = i + 1;
             }
             _ => {}
         }
-        if let Some(last) = out.last_mut() {
-            last.push(c);
-        }
     }
+    out.push(&shape[start..]);
     out.retain(|s| !s.is_empty());
     out
 }
 
 /// Variant names from the part of each path before the tail all paths share.
-fn variant_names(paths: &[Vec<String>]) -> Vec<String> {
+fn variant_names(paths: &[Vec<&str>]) -> Vec<String> {
     let shortest = paths.iter().map(Vec::len).min().unwrap_or(0);
     let shared = (0..shortest)
         .take_while(|&k| {
-            let key = |p: &Vec<String>| p[p.len() - 1 - k].clone();
-            paths.iter().map(key).collect::<BTreeSet<_>>().len() == 1
+            let first = paths.first().and_then(|p| from_end(p, k));
+            paths.iter().all(|p| from_end(p, k) == first)
         })
         .count();
     let shared = if paths.len() > 1 { shared } else { shortest };
@@ -198,9 +195,15 @@ fn variant_names(paths: &[Vec<String>]) -> Vec<String> {
         .collect()
 }
 
+/// The `k`-th segment from the end (0 is the last).
+fn from_end<'a>(segments: &[&'a str], k: usize) -> Option<&'a str> {
+    let i = segments.len().checked_sub(k + 1)?;
+    segments.get(i).copied()
+}
+
 /// The words of literal segments: parameters dropped, function names without arguments,
 /// `$ref` → `ref`, the namespace of `microsoft.graph.act` dropped.
-fn words(segments: &[String]) -> String {
+fn words(segments: &[&str]) -> String {
     segments
         .iter()
         .map(|s| {
