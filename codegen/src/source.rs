@@ -1,17 +1,22 @@
 //! Loading: a docs tree on disk → [`Source`]s with normalised text and a line index.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use crate::diag::{Diagnostics, Location};
 
 /// One markdown file, normalised (no BOM, `\n` line ends), with a line index.
+///
+/// The index is built on the first random lookup: building a page only looks up lines
+/// in source order (see [`LineCursor`], which counts the lines itself), and most pages
+/// are never asked for a line at random.
 #[derive(Debug, Clone)]
 pub struct Source {
     /// Path relative to the docs root, with `/` separators.
     pub path: String,
     /// The text with BOM stripped and CRLF/CR turned into LF.
     pub text: String,
-    line_starts: Vec<usize>,
+    line_starts: OnceLock<Vec<usize>>,
 }
 
 impl Source {
@@ -23,27 +28,28 @@ impl Source {
     /// Builds a source from raw text it takes over (no copy when there is no CR to
     /// remove).
     pub fn from_owned(path: &str, raw: String) -> Self {
-        let text = normalise(raw);
-        let mut line_starts = Vec::with_capacity(text.len() / 40 + 1);
-        line_starts.push(0);
-        line_starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         Source {
             path: path.to_string(),
-            text,
-            line_starts,
+            text: normalise(raw),
+            line_starts: OnceLock::new(),
         }
+    }
+
+    /// Byte offsets where the lines start, built on first use.
+    fn line_starts(&self) -> &[usize] {
+        self.line_starts.get_or_init(|| line_starts(&self.text))
     }
 
     /// 1-based line of a byte offset.
     pub fn line_of(&self, offset: usize) -> u32 {
-        let idx = self.line_starts.partition_point(|&s| s <= offset);
+        let idx = self.line_starts().partition_point(|&s| s <= offset);
         idx.max(1) as u32
     }
 
     /// 1-based (line, column) of a byte offset; the column counts characters.
     pub fn line_col(&self, offset: usize) -> (u32, u32) {
         let line = self.line_of(offset);
-        let start = self.line_starts[(line - 1) as usize];
+        let start = self.line_starts()[(line - 1) as usize];
         let end = offset.min(self.text.len());
         let col = self.text.get(start..end).map_or(0, count_chars) + 1;
         (line, col as u32)
@@ -51,7 +57,7 @@ impl Source {
 
     /// Byte offset where a 1-based line starts (the text's end past the last line).
     pub fn offset_of_line(&self, line: u32) -> usize {
-        self.line_starts
+        self.line_starts()
             .get((line as usize).wrapping_sub(1))
             .copied()
             .unwrap_or(self.text.len())
@@ -59,18 +65,18 @@ impl Source {
 
     /// Number of lines.
     pub fn line_count(&self) -> u32 {
-        self.line_starts.len() as u32
+        self.line_starts().len() as u32
     }
 
     /// The text of a 1-based line, without its newline.
     pub fn line_text(&self, line: u32) -> &str {
+        let starts = self.line_starts();
         let idx = (line as usize).wrapping_sub(1);
-        let Some(&start) = self.line_starts.get(idx) else {
+        let Some(&start) = starts.get(idx) else {
             return "";
         };
         // The next line starts right after this line's `\n`: no need to search for it.
-        let end = self
-            .line_starts
+        let end = starts
             .get(idx + 1)
             .map_or(self.text.len(), |&next| next - 1);
         &self.text[start..end]
@@ -78,9 +84,12 @@ impl Source {
 
     /// A cursor for looking up many offsets in mostly increasing order.
     pub fn cursor(&self) -> LineCursor<'_> {
+        let end = line_end(self.text.as_bytes(), 0);
         LineCursor {
-            source: self,
-            idx: 0,
+            text: &self.text,
+            line: 1,
+            start: 0,
+            end,
         }
     }
 
@@ -95,52 +104,109 @@ impl Source {
     }
 }
 
-/// Line lookups that remember the last line found: the page builder asks for the
-/// lines of events in source order, so the answer is almost always the same line or
-/// one a few lines on, and a binary search over the whole page per event is wasted.
-/// Offsets before the last one still work (parsing restarts after an unclosed fence).
-#[derive(Debug, Clone)]
-pub struct LineCursor<'a> {
-    source: &'a Source,
-    /// 0-based index (into `line_starts`) of the line found last.
-    idx: usize,
+/// Byte offsets where the lines of `text` start.
+fn line_starts(text: &str) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(text.len() / 40 + 1);
+    starts.push(0);
+    starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
+    starts
 }
 
-impl LineCursor<'_> {
-    /// Lines scanned one by one before falling back to a binary search.
-    const SCAN: usize = 8;
+/// Offset of the `\n` ending the line that holds `at`, or the text's end.
+fn line_end(bytes: &[u8], at: usize) -> usize {
+    memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |n| at + n)
+}
 
+/// Newlines in `bytes`, counted with a SIMD loop (no stop per newline).
+fn newlines(bytes: &[u8]) -> usize {
+    memchr::memchr_iter(b'\n', bytes).count()
+}
+
+/// Line lookups for offsets in mostly increasing order, without the line index: the
+/// page builder asks for the lines of events in source order, so the answer is almost
+/// always the line found last or one a little further on, and the cursor counts the
+/// newlines in between itself. Offsets before the last one still work (parsing
+/// restarts after an unclosed fence): the newlines are counted back.
+#[derive(Debug, Clone)]
+pub struct LineCursor<'a> {
+    text: &'a str,
+    /// 1-based number of the line found last.
+    line: u32,
+    /// Where that line starts.
+    start: usize,
+    /// Offset of the `\n` ending that line, or the text's length for the last line.
+    end: usize,
+}
+
+impl<'a> LineCursor<'a> {
     /// 1-based line of a byte offset; the same as [`Source::line_of`].
     pub fn line_of(&mut self, offset: usize) -> u32 {
-        let starts = &self.source.line_starts;
-        if starts.get(self.idx).is_none_or(|&s| s > offset) {
-            // Behind the cursor: search the lines before it.
-            self.idx = starts[..self.idx.min(starts.len())]
-                .partition_point(|&s| s <= offset)
-                .saturating_sub(1);
-            return self.idx as u32 + 1;
+        let bytes = self.text.as_bytes();
+        // Offsets past the text are on its last line, as with the index.
+        let at = offset.min(bytes.len());
+        if at < self.start {
+            self.back_to(at);
+        } else if at > self.end {
+            self.forward_to(at);
         }
-        // `idx` starts at or before `offset`: move on while the next line does too.
-        let mut scanned = 0;
-        while starts.get(self.idx + 1).is_some_and(|&s| s <= offset) {
-            self.idx += 1;
-            scanned += 1;
-            if scanned == Self::SCAN {
-                let rest = &starts[self.idx + 1..];
-                self.idx += rest.partition_point(|&s| s <= offset);
-                break;
+        self.line
+    }
+
+    /// Gaps (in bytes) past which newlines are counted in bulk rather than one line at
+    /// a time: most lookups are on the next line or one a few lines on.
+    const LONG: usize = 64;
+
+    /// Moves to the line holding `at`, which is past the current line's `\n`.
+    fn forward_to(&mut self, at: usize) {
+        let bytes = self.text.as_bytes();
+        let mut start = self.end + 1;
+        self.line += 1;
+        if at - start > Self::LONG {
+            // Far on (past a code block): count the newlines up to the last one before
+            // `at` in one SIMD pass instead of stopping at each.
+            if let Some(n) = memchr::memrchr(b'\n', &bytes[start..at]) {
+                self.line += newlines(&bytes[start..=start + n]) as u32;
+                start += n + 1;
             }
         }
-        self.idx as u32 + 1
+        // Near: step line by line, one search per line, until the line holding `at`.
+        loop {
+            match memchr::memchr(b'\n', &bytes[start..]) {
+                Some(n) if start + n < at => {
+                    start += n + 1;
+                    self.line += 1;
+                }
+                found => {
+                    self.start = start;
+                    self.end = found.map_or(bytes.len(), |n| start + n);
+                    return;
+                }
+            }
+        }
+    }
+
+    /// Moves to the line holding `at`, which is before the current line's start.
+    fn back_to(&mut self, at: usize) {
+        let bytes = self.text.as_bytes();
+        let start = memchr::memrchr(b'\n', &bytes[..at]).map_or(0, |n| n + 1);
+        self.line -= newlines(&bytes[start..self.start]) as u32;
+        self.start = start;
+        self.end = line_end(bytes, at);
     }
 
     /// 1-based (line, column) of a byte offset; the same as [`Source::line_col`].
     pub fn line_col(&mut self, offset: usize) -> (u32, u32) {
         let line = self.line_of(offset);
-        let start = self.source.line_starts[self.idx];
-        let end = offset.min(self.source.text.len());
-        let col = self.source.text.get(start..end).map_or(0, count_chars) + 1;
+        let end = offset.min(self.text.len());
+        let col = self.text.get(self.start..end).map_or(0, count_chars) + 1;
         (line, col as u32)
+    }
+
+    /// The text (without its newline) of the line holding a byte offset; the same as
+    /// [`Source::line_text`] of its [`line_of`](Self::line_of).
+    pub fn line_text(&mut self, offset: usize) -> &'a str {
+        self.line_of(offset);
+        &self.text[self.start..self.end]
     }
 }
 
@@ -316,10 +382,56 @@ mod tests {
                 }
                 assert_eq!(c.line_of(o), s.line_of(o), "offset {o}");
                 assert_eq!(c.line_col(o), s.line_col(o), "offset {o}");
+                assert_eq!(c.line_text(o), s.line_text(s.line_of(o)), "offset {o}");
             }
         }
         let empty = Source::new("a.md", "");
         assert_eq!(empty.cursor().line_col(0), (1, 1));
+    }
+
+    /// Texts whose edges are newlines, where counting newlines and the index could
+    /// disagree by one: every offset from every starting offset.
+    #[test]
+    fn line_cursor_agrees_with_the_index_at_the_edges() {
+        for text in [
+            "",
+            "\n",
+            "\n\n",
+            "a",
+            "a\n",
+            "\na",
+            "a\n\nb\n",
+            "é\n\n\né",
+            "ab\ncd",
+        ] {
+            let s = Source::new("a.md", text);
+            for from in 0..=text.len() + 1 {
+                for to in 0..=text.len() + 1 {
+                    let mut c = s.cursor();
+                    c.line_of(from);
+                    assert_eq!(c.line_of(to), s.line_of(to), "{text:?} {from} → {to}");
+                    assert_eq!(c.line_text(to), s.line_text(s.line_of(to)), "{text:?} {to}");
+                    if to > text.len() || text.is_char_boundary(to) {
+                        assert_eq!(c.line_col(to), s.line_col(to), "{text:?} {to}");
+                    }
+                }
+            }
+        }
+    }
+
+    /// The index, built on first use, answers as `str::split` says.
+    #[test]
+    fn the_lazy_index_matches_the_text_split_at_newlines() {
+        let s = Source::new("a.md", "a\r\n\nbc\n");
+        let lines: Vec<_> = s.text.split('\n').collect();
+        assert_eq!(s.line_count() as usize, lines.len());
+        for (i, l) in lines.iter().enumerate() {
+            let n = i as u32 + 1;
+            assert_eq!(s.line_text(n), *l);
+            assert_eq!(s.line_of(s.offset_of_line(n)), n);
+        }
+        assert_eq!(s.offset_of_line(99), s.text.len());
+        assert_eq!(s.clone().line_text(3), "bc");
     }
 
     #[test]

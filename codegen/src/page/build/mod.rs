@@ -133,7 +133,8 @@ impl Builder<'_, '_> {
             Tag::Table(_) => {
                 let line = self.line(range);
                 self.flush_pending();
-                let piped = self.source.line_text(line).trim_start().starts_with('|');
+                let header = self.lines.line_text(self.base + range.start);
+                let piped = header.trim_start().starts_with('|');
                 self.table = Some(TableState {
                     table: Table {
                         line,
@@ -143,14 +144,8 @@ impl Builder<'_, '_> {
                     ..TableState::default()
                 });
             }
-            Tag::TableHead => {
-                let line = self.line(range);
-                self.table_row_start(line, true);
-            }
-            Tag::TableRow => {
-                let line = self.line(range);
-                self.table_row_start(line, false);
-            }
+            Tag::TableHead => self.table_row_start(range, true),
+            Tag::TableRow => self.table_row_start(range, false),
             Tag::CodeBlock(kind) => {
                 let line = self.line(range);
                 self.code_start(kind, line, range.len());

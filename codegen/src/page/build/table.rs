@@ -7,6 +7,8 @@
 //! extra ones: their text is added back to the last cell (`table-row-extra-cells`
 //! warning).
 
+use std::ops::Range;
+
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::Builder;
@@ -18,18 +20,23 @@ pub(super) struct TableState {
     pub(super) table: Table,
     pub(super) row: Vec<Text>,
     pub(super) row_line: u32,
+    /// Offset of the row's first event, for its line's text.
+    pub(super) row_offset: usize,
     pub(super) in_head: bool,
     /// Whether the header line starts with `|` (then rows without one continue a cell).
     pub(super) piped: bool,
 }
 
 impl Builder<'_, '_> {
-    pub(super) fn table_row_start(&mut self, line: u32, head: bool) {
+    pub(super) fn table_row_start(&mut self, range: &Range<usize>, head: bool) {
+        let offset = self.base + range.start;
+        let line = self.lines.line_of(offset);
         if let Some(t) = self.table.as_mut() {
             t.row.clear();
             // Body rows have as many cells as the header (pulldown-cmark pads and cuts).
             t.row.reserve_exact(t.table.header.len());
             t.row_line = line;
+            t.row_offset = offset;
             t.in_head = head;
         }
     }
@@ -41,7 +48,8 @@ impl Builder<'_, '_> {
             t.table.header = cells;
             return;
         }
-        let raw = self.source.line_text(t.row_line);
+        // The row's cells are on its line: the cursor is still there.
+        let raw = self.lines.line_text(t.row_offset);
         let only_first = cells.iter().skip(1).all(|c| c.text.is_empty());
         if t.piped
             && only_first
