@@ -3,6 +3,8 @@
 use std::collections::BTreeMap;
 use std::mem::take;
 
+use rayon::prelude::*;
+
 use super::types::{self, Origin};
 use super::{PageRef, Resolver, qualify};
 use crate::diag::Diagnostics;
@@ -16,8 +18,10 @@ pub(super) fn build(
     pages: &mut [PageFragments],
     diags: &mut Diagnostics,
 ) -> Vec<Operation> {
+    // Naming only reads the type names, which are complete by now, so it runs on the
+    // rayon pool (about a quarter of building the operations); collected in page order.
     let names: Vec<Option<String>> = pages
-        .iter()
+        .par_iter()
         .map(|p| p.operation.as_ref().map(|op| cased_name(r, op)))
         .collect();
     let mut count: BTreeMap<&str, usize> = BTreeMap::new();
