@@ -9,7 +9,7 @@ mod names;
 mod operations;
 mod types;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::diag::{Diagnostics, Location};
 use crate::extract::{PageFragments, PropertyRow};
@@ -53,6 +53,10 @@ pub(crate) struct Resolver {
     enum_names: names::Names,
     types: BTreeMap<String, TypeDef>,
     enums: BTreeMap<String, EnumDef>,
+    /// Every enum's member names, sorted → its name, or `None` when several enums have
+    /// those members. Kept beside `enums` so that matching a list of possible values
+    /// does not sort every enum's members again for each list.
+    enums_by_members: HashMap<Vec<String>, Option<String>>,
 }
 
 impl Resolver {
@@ -62,6 +66,7 @@ impl Resolver {
             enum_names: names::Names::default(),
             types: BTreeMap::new(),
             enums: BTreeMap::new(),
+            enums_by_members: HashMap::new(),
         };
         for page in pages.iter() {
             for t in &page.types {
