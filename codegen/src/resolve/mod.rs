@@ -31,13 +31,20 @@ pub fn resolve(pages: &mut [PageFragments], diags: &mut Diagnostics) -> Api {
     let operations = operations::build(&mut r, pages, diags);
     let Resolver { types, enums, .. } = r;
     let mut api = Api {
-        types: types.into_values().collect(),
+        types: in_name_order(types),
         enums: enums.into_values().collect(),
         operations,
     };
     api.operations
         .sort_by(|a, b| a.name.cmp(&b.name).then(a.source.cmp(&b.source)));
     api
+}
+
+/// The types sorted by name, as the IR lists them.
+fn in_name_order(types: HashMap<String, TypeDef>) -> Vec<TypeDef> {
+    let mut named: Vec<(String, TypeDef)> = types.into_iter().collect();
+    named.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    named.into_iter().map(|(_, t)| t).collect()
 }
 
 /// The page a fragment is on, as far as resolving its names needs it.
@@ -51,7 +58,9 @@ pub(crate) struct PageRef<'a> {
 pub(crate) struct Resolver {
     type_names: names::Names,
     enum_names: names::Names,
-    types: BTreeMap<String, TypeDef>,
+    /// By name; hashed because resolving looks types up often (base chains of every
+    /// inherited and request-table row) and only the IR needs them in order.
+    types: HashMap<String, TypeDef>,
     enums: BTreeMap<String, EnumDef>,
     /// Every enum's member names, sorted → its name, or `None` when several enums have
     /// those members. Kept beside `enums` so that matching a list of possible values
@@ -64,7 +73,7 @@ impl Resolver {
         let mut r = Resolver {
             type_names: names::Names::default(),
             enum_names: names::Names::default(),
-            types: BTreeMap::new(),
+            types: HashMap::new(),
             enums: BTreeMap::new(),
             enums_by_members: HashMap::new(),
         };
