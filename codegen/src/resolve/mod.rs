@@ -54,6 +54,14 @@ pub(crate) struct PageRef<'a> {
     namespace: &'a str,
 }
 
+/// What of a row's resolution was worked out ahead (see [`Resolver::plan`]); `None`
+/// parts are done in order.
+#[derive(Default)]
+pub(crate) struct RowPlan {
+    type_name: Option<String>,
+    nullable: Option<bool>,
+}
+
 /// Shared state while resolving.
 pub(crate) struct Resolver {
     type_names: names::Names,
@@ -100,12 +108,63 @@ impl Resolver {
         page: PageRef,
         diags: &mut Diagnostics,
     ) -> Property {
-        let type_name = self.type_name_of(row, owner, page, diags);
+        self.planned_property(row, owner, page, RowPlan::default(), diags)
+    }
+
+    /// Works out what of a row's resolution cannot depend on the enums inferred while
+    /// resolving in order, so that it can run on the rayon pool beforehand.
+    fn plan(&self, row: &PropertyRow, page: PageRef, diags: &mut Diagnostics) -> RowPlan {
+        RowPlan {
+            type_name: self.settled_type_name(row, page, diags),
+            nullable: Some(nullable(&row.description)),
+        }
+    }
+
+    /// The type of a row when no enum inferred later can change it: a primitive, or a
+    /// name found among the types or spelled exactly as an enum (inferring only adds
+    /// enum names, and lookup prefers those two). `None` leaves the row to
+    /// [`Resolver::type_name_of`], in order; its diagnostics are then not kept here.
+    fn settled_type_name(
+        &self,
+        row: &PropertyRow,
+        page: PageRef,
+        diags: &mut Diagnostics,
+    ) -> Option<String> {
+        let r = &row.type_ref;
+        if r.name == "Edm.String" && row.possible_values.len() >= 2 {
+            return None;
+        }
+        if crate::ir::is_primitive(&r.name) {
+            return Some(r.name.clone());
+        }
+        let mut d = Diagnostics::default();
+        let q = qualify(&r.name, page.namespace, &row.source, &mut d);
+        let found = self
+            .type_names
+            .find_name(&q)
+            .or_else(|| self.enum_names.get(&q).map(str::to_string))?;
+        diags.extend(d);
+        Some(found)
+    }
+
+    /// [`Resolver::property`] with what `plan` already worked out.
+    fn planned_property(
+        &mut self,
+        row: &mut PropertyRow,
+        owner: &str,
+        page: PageRef,
+        plan: RowPlan,
+        diags: &mut Diagnostics,
+    ) -> Property {
+        let type_name = match plan.type_name {
+            Some(t) => t,
+            None => self.type_name_of(row, owner, page, diags),
+        };
         Property {
             name: std::mem::take(&mut row.name),
             type_name,
             collection: row.type_ref.collection,
-            nullable: nullable(&row.description),
+            nullable: plan.nullable.unwrap_or_else(|| nullable(&row.description)),
             description: std::mem::take(&mut row.description),
             source: std::mem::take(&mut row.source),
         }
