@@ -99,18 +99,6 @@ impl Resolver {
         r
     }
 
-    /// Resolves a table row into a property of `owner` (a qualified type name), moving
-    /// the row's text into it.
-    fn property(
-        &mut self,
-        row: &mut PropertyRow,
-        owner: &str,
-        page: PageRef,
-        diags: &mut Diagnostics,
-    ) -> Property {
-        self.planned_property(row, owner, page, RowPlan::default(), diags)
-    }
-
     /// Works out what of a row's resolution cannot depend on the enums inferred while
     /// resolving in order, so that it can run on the rayon pool beforehand.
     fn plan(&self, row: &PropertyRow, page: PageRef, diags: &mut Diagnostics) -> RowPlan {
@@ -147,7 +135,8 @@ impl Resolver {
         Some(found)
     }
 
-    /// [`Resolver::property`] with what `plan` already worked out.
+    /// Resolves a table row into a property of `owner` (a qualified type name), moving
+    /// the row's text into it; the parts `plan` worked out ahead are taken from it.
     fn planned_property(
         &mut self,
         row: &mut PropertyRow,
