@@ -1,5 +1,7 @@
 //! Enums: documented enum tables, and enums inferred from "Possible values are" lists.
 
+use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::mem::take;
 
 use super::{Resolver, namespace_of, qualify, short_name};
@@ -52,6 +54,28 @@ pub(super) fn register_documented(
             }
         }
     }
+    // Indexed once all tables are merged: merging changes members.
+    for e in r.enums.values() {
+        index_members(&mut r.enums_by_members, e);
+    }
+}
+
+/// Files `e` under its sorted member names (see `Resolver::enums_by_members`).
+fn index_members(index: &mut HashMap<Vec<String>, Option<String>>, e: &EnumDef) {
+    match index.entry(sorted(names_of(&e.members))) {
+        Entry::Vacant(v) => {
+            v.insert(Some(e.name.clone()));
+        }
+        Entry::Occupied(mut o) => {
+            o.insert(None);
+        }
+    }
+}
+
+fn sorted<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let mut v: Vec<String> = names.into_iter().map(str::to_string).collect();
+    v.sort_unstable();
+    v
 }
 
 fn names_of(members: &[EnumMember]) -> Vec<&str> {
@@ -107,7 +131,9 @@ pub(super) fn inferred(
                     format!("`{}` is documented as String with a list of possible values; generated as enum `{name}`, which also accepts values the list does not name", row.name),
                 );
                 r.enum_names.add(&name, None);
-                r.enums.insert(name.clone(), new_enum(&name, row));
+                let e = new_enum(&name, row);
+                index_members(&mut r.enums_by_members, &e);
+                r.enums.insert(name.clone(), e);
                 return name;
             }
         }
@@ -117,19 +143,8 @@ pub(super) fn inferred(
 
 /// The one documented enum whose members are exactly `values` (in any order).
 fn documented_with_members(r: &Resolver, values: &[String]) -> Option<String> {
-    let mut want: Vec<&str> = values.iter().map(String::as_str).collect();
-    want.sort_unstable();
-    let mut found = r
-        .enums
-        .values()
-        .filter(|e| e.members.len() == want.len())
-        .filter(|e| {
-            let mut have = names_of(&e.members);
-            have.sort_unstable();
-            have == want
-        });
-    let first = found.next()?;
-    found.next().is_none().then(|| first.name.clone())
+    let want = sorted(values.iter().map(String::as_str));
+    r.enums_by_members.get(&want)?.clone()
 }
 
 fn same_members(e: &EnumDef, values: &[String]) -> bool {

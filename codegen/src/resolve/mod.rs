@@ -9,7 +9,7 @@ mod names;
 mod operations;
 mod types;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::diag::{Diagnostics, Location};
 use crate::extract::{PageFragments, PropertyRow};
@@ -31,13 +31,20 @@ pub fn resolve(pages: &mut [PageFragments], diags: &mut Diagnostics) -> Api {
     let operations = operations::build(&mut r, pages, diags);
     let Resolver { types, enums, .. } = r;
     let mut api = Api {
-        types: types.into_values().collect(),
+        types: in_name_order(types),
         enums: enums.into_values().collect(),
         operations,
     };
     api.operations
         .sort_by(|a, b| a.name.cmp(&b.name).then(a.source.cmp(&b.source)));
     api
+}
+
+/// The types sorted by name, as the IR lists them.
+fn in_name_order(types: HashMap<String, TypeDef>) -> Vec<TypeDef> {
+    let mut named: Vec<(String, TypeDef)> = types.into_iter().collect();
+    named.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    named.into_iter().map(|(_, t)| t).collect()
 }
 
 /// The page a fragment is on, as far as resolving its names needs it.
@@ -47,12 +54,26 @@ pub(crate) struct PageRef<'a> {
     namespace: &'a str,
 }
 
+/// What of a row's resolution was worked out ahead (see [`Resolver::plan`]); `None`
+/// parts are done in order.
+#[derive(Default)]
+pub(crate) struct RowPlan {
+    type_name: Option<String>,
+    nullable: Option<bool>,
+}
+
 /// Shared state while resolving.
 pub(crate) struct Resolver {
     type_names: names::Names,
     enum_names: names::Names,
-    types: BTreeMap<String, TypeDef>,
+    /// By name; hashed because resolving looks types up often (base chains of every
+    /// inherited and request-table row) and only the IR needs them in order.
+    types: HashMap<String, TypeDef>,
     enums: BTreeMap<String, EnumDef>,
+    /// Every enum's member names, sorted → its name, or `None` when several enums have
+    /// those members. Kept beside `enums` so that matching a list of possible values
+    /// does not sort every enum's members again for each list.
+    enums_by_members: HashMap<Vec<String>, Option<String>>,
 }
 
 impl Resolver {
@@ -60,8 +81,9 @@ impl Resolver {
         let mut r = Resolver {
             type_names: names::Names::default(),
             enum_names: names::Names::default(),
-            types: BTreeMap::new(),
+            types: HashMap::new(),
             enums: BTreeMap::new(),
+            enums_by_members: HashMap::new(),
         };
         for page in pages.iter() {
             for t in &page.types {
@@ -77,21 +99,61 @@ impl Resolver {
         r
     }
 
+    /// Works out what of a row's resolution cannot depend on the enums inferred while
+    /// resolving in order, so that it can run on the rayon pool beforehand.
+    fn plan(&self, row: &PropertyRow, page: PageRef, diags: &mut Diagnostics) -> RowPlan {
+        RowPlan {
+            type_name: self.settled_type_name(row, page, diags),
+            nullable: Some(nullable(&row.description)),
+        }
+    }
+
+    /// The type of a row when no enum inferred later can change it: a primitive, or a
+    /// name found among the types or spelled exactly as an enum (inferring only adds
+    /// enum names, and lookup prefers those two). `None` leaves the row to
+    /// [`Resolver::type_name_of`], in order; its diagnostics are then not kept here.
+    fn settled_type_name(
+        &self,
+        row: &PropertyRow,
+        page: PageRef,
+        diags: &mut Diagnostics,
+    ) -> Option<String> {
+        let r = &row.type_ref;
+        if r.name == "Edm.String" && row.possible_values.len() >= 2 {
+            return None;
+        }
+        if crate::ir::is_primitive(&r.name) {
+            return Some(r.name.clone());
+        }
+        let mut d = Diagnostics::default();
+        let q = qualify(&r.name, page.namespace, &row.source, &mut d);
+        let found = self
+            .type_names
+            .find_name(&q)
+            .or_else(|| self.enum_names.get(&q).map(str::to_string))?;
+        diags.extend(d);
+        Some(found)
+    }
+
     /// Resolves a table row into a property of `owner` (a qualified type name), moving
-    /// the row's text into it.
-    fn property(
+    /// the row's text into it; the parts `plan` worked out ahead are taken from it.
+    fn planned_property(
         &mut self,
         row: &mut PropertyRow,
         owner: &str,
         page: PageRef,
+        plan: RowPlan,
         diags: &mut Diagnostics,
     ) -> Property {
-        let type_name = self.type_name_of(row, owner, page, diags);
+        let type_name = match plan.type_name {
+            Some(t) => t,
+            None => self.type_name_of(row, owner, page, diags),
+        };
         Property {
             name: std::mem::take(&mut row.name),
             type_name,
             collection: row.type_ref.collection,
-            nullable: nullable(&row.description),
+            nullable: plan.nullable.unwrap_or_else(|| nullable(&row.description)),
             description: std::mem::take(&mut row.description),
             source: std::mem::take(&mut row.source),
         }

@@ -3,8 +3,10 @@
 use std::collections::BTreeMap;
 use std::mem::take;
 
+use rayon::prelude::*;
+
 use super::types::{self, Origin};
-use super::{PageRef, Resolver, qualify};
+use super::{PageRef, Resolver, RowPlan, qualify};
 use crate::diag::Diagnostics;
 use crate::extract::{ExampleFragment, OperationFragment, PageFragments, type_text};
 use crate::ir::{Example, ExampleKind, Header, Operation, RequestBody, Response};
@@ -16,16 +18,25 @@ pub(super) fn build(
     pages: &mut [PageFragments],
     diags: &mut Diagnostics,
 ) -> Vec<Operation> {
-    let names: Vec<Option<String>> = pages
-        .iter()
-        .map(|p| p.operation.as_ref().map(|op| cased_name(r, op)))
+    // Naming and planning the request rows only read the name tables, so they run on
+    // the rayon pool; collected in page order.
+    let planned: Vec<Option<Planned>> = pages
+        .par_iter()
+        .map(|p| p.operation.as_ref().map(|op| plan(r, op, p)))
         .collect();
+    let (names, mut plans): (Vec<Option<String>>, Vec<_>) = planned
+        .into_iter()
+        .map(|p| match p {
+            Some(Planned { name, rows, diags }) => (Some(name), Some((rows, diags))),
+            None => (None, None),
+        })
+        .unzip();
     let mut count: BTreeMap<&str, usize> = BTreeMap::new();
     for name in names.iter().flatten() {
         *count.entry(name.as_str()).or_default() += 1;
     }
     let mut out = Vec::new();
-    for (page, name) in pages.iter_mut().zip(&names) {
+    for ((page, name), plan) in pages.iter_mut().zip(&names).zip(&mut plans) {
         let PageFragments {
             path,
             namespace,
@@ -36,7 +47,9 @@ pub(super) fn build(
             continue;
         };
         let page = PageRef { path, namespace };
-        let mut built = operation(r, op, name.clone(), page, diags);
+        let (rows, planning) = plan.take().unwrap_or_default();
+        diags.extend(planning);
+        let mut built = operation(r, op, name.clone(), page, rows, diags);
         if count.get(name.as_str()).copied().unwrap_or(0) > 1 {
             built.name = crate::extract::operation::name_from_file(page.path);
             diags.note(
@@ -51,6 +64,32 @@ pub(super) fn build(
         out.push(built);
     }
     out
+}
+
+/// What of an operation is worked out on the rayon pool: its name and its request rows'
+/// plans, with the diagnostics planning made.
+struct Planned {
+    name: String,
+    rows: Vec<RowPlan>,
+    diags: Diagnostics,
+}
+
+fn plan(r: &Resolver, op: &OperationFragment, p: &PageFragments) -> Planned {
+    let page = PageRef {
+        path: &p.path,
+        namespace: &p.namespace,
+    };
+    let mut diags = Diagnostics::default();
+    let rows = op
+        .request_rows
+        .iter()
+        .map(|row| r.plan(row, page, &mut diags))
+        .collect();
+    Planned {
+        name: cased_name(r, op),
+        rows,
+        diags,
+    }
 }
 
 /// The title in camelCase, with words that name a documented type spelled as the type is
@@ -85,9 +124,10 @@ fn operation(
     op: &mut OperationFragment,
     name: String,
     page: PageRef,
+    plans: Vec<RowPlan>,
     diags: &mut Diagnostics,
 ) -> Operation {
-    let request_body = request_body(r, op, page, diags);
+    let request_body = request_body(r, op, page, plans, diags);
     let response = op.response.as_ref().map(|resp| {
         let ty = resp
             .type_ref
@@ -135,6 +175,7 @@ fn request_body(
     r: &mut Resolver,
     op: &mut OperationFragment,
     page: PageRef,
+    plans: Vec<RowPlan>,
     diags: &mut Diagnostics,
 ) -> Option<RequestBody> {
     let ty = op
@@ -150,11 +191,13 @@ fn request_body(
         .unwrap_or_else(|| format!("{}.{}", page.namespace, op.name));
     let known = ty.as_ref().is_some_and(|t| r.types.contains_key(t));
     let mut properties = Vec::new();
+    let mut plans = plans.into_iter();
     for row in &mut op.request_rows {
         if known {
             types::attribute(r, row, &owner, page, Origin::RequestTable, diags);
         }
-        properties.push(r.property(row, &owner, page, diags));
+        let plan = plans.next().unwrap_or_default();
+        properties.push(r.planned_property(row, &owner, page, plan, diags));
     }
     Some(RequestBody {
         collection: op.request_type.as_ref().is_some_and(|t| t.collection),

@@ -3,7 +3,9 @@
 
 use std::mem::take;
 
-use super::{GRAPH, PageRef, Resolver, nullable, qualify};
+use rayon::prelude::*;
+
+use super::{GRAPH, PageRef, Resolver, RowPlan, nullable, qualify};
 use crate::diag::{Diagnostics, Location};
 use crate::extract::{PageFragments, PropertyRow, TypeFragment};
 use crate::ir::{Property, TypeDef, TypeKind};
@@ -12,8 +14,10 @@ use crate::ir::{Property, TypeDef, TypeKind};
 pub(super) fn build(r: &mut Resolver, pages: &mut [PageFragments], diags: &mut Diagnostics) {
     // Each type's name as its page qualifies it, before the canonical spelling: inherited
     // rows are filed against it.
+    let plans = plan_own_rows(r, pages);
     let mut owners = Vec::new();
-    for page in pages.iter_mut() {
+    for (page, (plans, d)) in pages.iter_mut().zip(plans) {
+        diags.extend(d);
         let PageFragments {
             path,
             namespace,
@@ -21,8 +25,8 @@ pub(super) fn build(r: &mut Resolver, pages: &mut [PageFragments], diags: &mut D
             ..
         } = page;
         let at = PageRef { path, namespace };
-        for t in types {
-            owners.push(define(r, t, at, diags));
+        for (t, plans) in types.iter_mut().zip(plans) {
+            owners.push(define(r, t, at, plans, diags));
         }
     }
     let mut owners = owners.iter();
@@ -41,6 +45,38 @@ pub(super) fn build(r: &mut Resolver, pages: &mut [PageFragments], diags: &mut D
     set_kinds(r);
 }
 
+/// Per page and type, the plans of the type's own rows (properties, then navigation),
+/// with the diagnostics made planning them. Planning only reads the name tables, so it
+/// runs on the rayon pool; the results are in page order.
+fn plan_own_rows(r: &Resolver, pages: &[PageFragments]) -> Vec<(Vec<Vec<RowPlan>>, Diagnostics)> {
+    pages
+        .par_iter()
+        .map(|page| {
+            let mut d = Diagnostics::default();
+            let at = PageRef {
+                path: &page.path,
+                namespace: &page.namespace,
+            };
+            let plans = page
+                .types
+                .iter()
+                .map(|t| {
+                    own_rows(&t.properties)
+                        .chain(own_rows(&t.navigation))
+                        .map(|row| r.plan(row, at, &mut d))
+                        .collect()
+                })
+                .collect();
+            (plans, d)
+        })
+        .collect()
+}
+
+/// The rows a type declares itself (not inherited).
+fn own_rows(rows: &[PropertyRow]) -> impl Iterator<Item = &PropertyRow> {
+    rows.iter().filter(|p| p.inherited_from.is_none())
+}
+
 /// Where a row that is not the type's own comes from.
 #[derive(Clone, Copy, PartialEq)]
 pub(super) enum Origin {
@@ -56,6 +92,7 @@ fn define(
     r: &mut Resolver,
     t: &mut TypeFragment,
     page: PageRef,
+    plans: Vec<RowPlan>,
     diags: &mut Diagnostics,
 ) -> String {
     let owner = qualify(
@@ -69,10 +106,14 @@ fn define(
         .base
         .as_ref()
         .map(|b| base_name(r, b, page, &t.source, diags));
+    let mut plans = plans.into_iter();
     let mut own = |rows: &mut [PropertyRow], r: &mut Resolver| -> Vec<Property> {
         rows.iter_mut()
             .filter(|p| p.inherited_from.is_none())
-            .map(|p| r.property(p, &name, page, diags))
+            .map(|p| {
+                let plan = plans.next().unwrap_or_default();
+                r.planned_property(p, &name, page, plan, diags)
+            })
             .collect()
     };
     let properties = own(&mut t.properties, r);
