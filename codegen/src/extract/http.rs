@@ -165,12 +165,12 @@ fn has_space(s: &str) -> bool {
 /// The words of `text` exactly as [`str::split_whitespace`] gives them, found by
 /// classifying bytes: request lines are nearly always ASCII, and decoding every char
 /// was most of the cost of reading them.
-fn words(text: &str) -> Words<'_> {
+pub(super) fn words(text: &str) -> Words<'_> {
     Words { text, at: 0 }
 }
 
 /// Iterator of [`words`].
-struct Words<'a> {
+pub(super) struct Words<'a> {
     text: &'a str,
     /// Byte position of the next char to look at; always a char boundary.
     at: usize,

@@ -6,6 +6,8 @@ use crate::ascii;
 use crate::diag::{Diagnostics, Location};
 use crate::page::{Table, Text};
 use crate::source::Source;
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 
 /// One row of a property table, before resolution.
 #[derive(Debug, Clone, PartialEq)]
@@ -137,7 +139,7 @@ fn clean_name(raw: &str) -> String {
         .trim()
         .trim_matches(|c| c == '*' || c == '`' || c == '_')
         .trim();
-    t.split_whitespace()
+    super::http::words(t)
         .next()
         .unwrap_or("")
         .trim_matches('`')
@@ -146,9 +148,9 @@ fn clean_name(raw: &str) -> String {
 
 /// `Inherited from [itemFacet](../resources/itemfacet.md)` → `itemFacet`.
 fn inherited_from(desc: &Text) -> Option<String> {
-    if !desc.text.contains("nherited") {
-        return None;
-    }
+    // One searcher for every row: building one per call cost more than the search.
+    static INHERITED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("nherited"));
+    INHERITED.find(desc.text.as_bytes())?;
     let at = ascii::find(&desc.text, "inherited from")?;
     let after = &desc.text[at + "inherited from".len()..];
     desc.links
@@ -171,6 +173,11 @@ const VALUE_LIST_PHRASES: &[&str] = &[
     "valid values are",
 ];
 
+/// Byte offset of `values` in each of [`VALUE_LIST_PHRASES`], in the same order, so that
+/// [`value_list_start`] need not search the phrases for it on every occurrence
+/// (checked by a test).
+const VALUES_OFFSETS: [usize; 6] = [9, 9, 13, 8, 10, 6];
+
 /// The code spans that follow a "Possible values are" phrase.
 pub fn possible_values(desc: &Text) -> Vec<String> {
     // Most descriptions have no code span.
@@ -183,7 +190,8 @@ pub fn possible_values(desc: &Text) -> Vec<String> {
     let mut values: Vec<String> = Vec::new();
     let mut from = start;
     for code in &desc.code {
-        if let Some(pos) = desc.text[from..].find(code.as_str()) {
+        let rest = desc.text.get(from..).unwrap_or_default();
+        if let Some(pos) = find_short(rest.as_bytes(), code.as_bytes()) {
             from += pos + code.len();
             let v = code.trim();
             if is_member_name(v) && !values.iter().any(|x| x == v) {
@@ -204,8 +212,9 @@ fn value_list_start(text: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(i) = ascii::find(text.get(from..)?, "values") {
         let at = from + i;
-        let starts = VALUE_LIST_PHRASES.iter().filter_map(|phrase| {
-            let start = at.checked_sub(phrase.find("values")?)?;
+        let phrases = VALUE_LIST_PHRASES.iter().zip(VALUES_OFFSETS);
+        let starts = phrases.filter_map(|(phrase, offset)| {
+            let start = at.checked_sub(offset)?;
             let written = text.as_bytes().get(start..start + phrase.len())?;
             written
                 .eq_ignore_ascii_case(phrase.as_bytes())
@@ -215,6 +224,24 @@ fn value_list_start(text: &str) -> Option<usize> {
             return Some(start);
         }
         from = at + "values".len();
+    }
+    None
+}
+
+/// Where `needle` first occurs in `hay`, as [`str::find`] finds it. Descriptions and
+/// code spans are short: looking for the needle's first byte and comparing the rest is
+/// cheaper than building the searcher `str::find` or memmem builds for every span.
+fn find_short(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    let Some((&first, tail)) = needle.split_first() else {
+        return Some(0);
+    };
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(first, hay.get(from..)?) {
+        let at = from + i;
+        if hay.get(at + 1..at + needle.len()) == Some(tail) {
+            return Some(at);
+        }
+        from = at + 1;
     }
     None
 }
@@ -258,6 +285,35 @@ mod tests {
         assert_eq!(r[1].name, "description");
         assert_eq!(r[1].type_ref.name, "Edm.String");
         assert_eq!(r[1].source.line, 4);
+    }
+
+    #[test]
+    fn values_offsets_match_the_phrases() {
+        let offsets: Vec<usize> = VALUE_LIST_PHRASES
+            .iter()
+            .map(|p| p.find("values").unwrap())
+            .collect();
+        assert_eq!(offsets, VALUES_OFFSETS);
+    }
+
+    #[test]
+    fn find_short_finds_like_str_find() {
+        for (hay, needle) in [
+            ("", ""),
+            ("abc", ""),
+            ("", "a"),
+            ("abc", "c"),
+            ("abcabd", "abd"),
+            ("aaab", "aab"),
+            ("ab", "abc"),
+            ("Possible values are `ä` and `äb`", "äb"),
+        ] {
+            assert_eq!(
+                find_short(hay.as_bytes(), needle.as_bytes()),
+                hay.find(needle),
+                "{hay:?} {needle:?}"
+            );
+        }
     }
 
     #[test]
