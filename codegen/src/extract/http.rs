@@ -178,9 +178,14 @@ pub(super) struct Words<'a> {
 
 impl Words<'_> {
     /// Advances past chars while their whitespace-ness is `space`.
+    #[inline]
     fn skip(&mut self, space: bool) {
-        while self.at < self.text.len() {
-            let (is_space, len) = space_at(self.text, self.at);
+        // ASCII bytes are tested here, in the loop; only other chars are decoded.
+        while let Some(&b) = self.text.as_bytes().get(self.at) {
+            let (is_space, len) = match b.is_ascii() {
+                true => (is_ascii_space(b), 1),
+                false => space_at(self.text, self.at),
+            };
             if is_space != space {
                 break;
             }

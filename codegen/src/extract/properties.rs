@@ -135,15 +135,9 @@ pub(super) fn read_table_into(
 
 /// Strips markup people put around names (`**id**`, `` `id` ``, `id (deprecated)`).
 fn clean_name(raw: &str) -> String {
-    let t = raw
-        .trim()
-        .trim_matches(|c| c == '*' || c == '`' || c == '_')
-        .trim();
-    super::http::words(t)
-        .next()
-        .unwrap_or("")
-        .trim_matches('`')
-        .to_string()
+    let t = super::trim_ascii_set(raw.trim(), b"*`_").trim();
+    let word = super::http::words(t).next().unwrap_or("");
+    super::trim_ascii_set(word, b"`").to_string()
 }
 
 /// `Inherited from [itemFacet](../resources/itemfacet.md)` → `itemFacet`.
@@ -191,7 +185,7 @@ pub fn possible_values(desc: &Text) -> Vec<String> {
     let mut from = start;
     for code in &desc.code {
         let rest = desc.text.get(from..).unwrap_or_default();
-        if let Some(pos) = find_short(rest.as_bytes(), code.as_bytes()) {
+        if let Some(pos) = super::find_short(rest, code) {
             from += pos + code.len();
             let v = code.trim();
             if is_member_name(v) && !values.iter().any(|x| x == v) {
@@ -224,24 +218,6 @@ fn value_list_start(text: &str) -> Option<usize> {
             return Some(start);
         }
         from = at + "values".len();
-    }
-    None
-}
-
-/// Where `needle` first occurs in `hay`, as [`str::find`] finds it. Descriptions and
-/// code spans are short: looking for the needle's first byte and comparing the rest is
-/// cheaper than building the searcher `str::find` or memmem builds for every span.
-fn find_short(hay: &[u8], needle: &[u8]) -> Option<usize> {
-    let Some((&first, tail)) = needle.split_first() else {
-        return Some(0);
-    };
-    let mut from = 0;
-    while let Some(i) = memchr::memchr(first, hay.get(from..)?) {
-        let at = from + i;
-        if hay.get(at + 1..at + needle.len()) == Some(tail) {
-            return Some(at);
-        }
-        from = at + 1;
     }
     None
 }
@@ -294,26 +270,6 @@ mod tests {
             .map(|p| p.find("values").unwrap())
             .collect();
         assert_eq!(offsets, VALUES_OFFSETS);
-    }
-
-    #[test]
-    fn find_short_finds_like_str_find() {
-        for (hay, needle) in [
-            ("", ""),
-            ("abc", ""),
-            ("", "a"),
-            ("abc", "c"),
-            ("abcabd", "abd"),
-            ("aaab", "aab"),
-            ("ab", "abc"),
-            ("Possible values are `ä` and `äb`", "äb"),
-        ] {
-            assert_eq!(
-                find_short(hay.as_bytes(), needle.as_bytes()),
-                hay.find(needle),
-                "{hay:?} {needle:?}"
-            );
-        }
     }
 
     #[test]
