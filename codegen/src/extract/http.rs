@@ -27,7 +27,7 @@ pub struct RequestLine {
 pub fn request_line(text: &str, line: u32) -> Option<RequestLine> {
     let (method, rest, glued) = split_method(text.trim())?;
     // Templates such as `{id | userPrincipalName}` contain spaces: rejoin them.
-    let target = target_words(rest.split_whitespace());
+    let target = target_words(words(rest));
     let plausible = target
         .chars()
         .next()
@@ -67,7 +67,7 @@ fn method(word: &str) -> Option<&'static str> {
 
 /// `GET /x` → (`GET`, ` /x`, false); `DELETE/x` → (`DELETE`, `/x`, true).
 fn split_method(text: &str) -> Option<(String, &str, bool)> {
-    let first = text.split_whitespace().next()?;
+    let first = words(text).next()?;
     if let Some(m) = method(first) {
         return Some((m.to_string(), text.get(first.len()..)?, false));
     }
@@ -81,11 +81,13 @@ fn split_method(text: &str) -> Option<(String, &str, bool)> {
 /// Splits `path?query` at the first `?` outside `{…}`.
 fn split_query(target: &str) -> (&str, Option<&str>) {
     let mut depth = 0usize;
-    for (i, c) in target.char_indices() {
-        match c {
-            '{' => depth += 1,
-            '}' => depth = depth.saturating_sub(1),
-            '?' if depth == 0 => return (&target[..i], Some(&target[i..])),
+    // Bytes, not chars: the three delimiters are ASCII, and an ASCII byte is always a
+    // char boundary in UTF-8, so slicing at it is safe.
+    for (i, b) in target.bytes().enumerate() {
+        match b {
+            b'{' => depth += 1,
+            b'}' => depth = depth.saturating_sub(1),
+            b'?' if depth == 0 => return (&target[..i], Some(&target[i..])),
             _ => {}
         }
     }
@@ -119,7 +121,7 @@ pub fn normalise_path(target: &str) -> String {
 /// Appends `path` without the spaces outside `{…}`: `{id | userPrincipalName}` keeps its
 /// spaces, others are dropped.
 fn collapse_template_spaces(path: &str, out: &mut String) {
-    if !path.contains(char::is_whitespace) {
+    if !has_space(path) {
         out.push_str(path);
         return;
     }
@@ -134,6 +136,74 @@ fn collapse_template_spaces(path: &str, out: &mut String) {
             continue;
         }
         out.push(c);
+    }
+}
+
+/// Whether `c` (an ASCII byte) is whitespace as [`char::is_whitespace`] has it: unlike
+/// [`u8::is_ascii_whitespace`], that includes the vertical tab.
+fn is_ascii_space(c: u8) -> bool {
+    matches!(c, b' ' | b'\t' | b'\n' | b'\x0b' | b'\x0c' | b'\r')
+}
+
+/// Whether the char starting at byte `i` of `s` (a char boundary) is whitespace, and its
+/// length. ASCII is classified from the byte; only other chars are decoded.
+fn space_at(s: &str, i: usize) -> (bool, usize) {
+    match s.as_bytes().get(i) {
+        Some(&b) if b.is_ascii() => (is_ascii_space(b), 1),
+        _ => s
+            .get(i..)
+            .and_then(|r| r.chars().next())
+            .map_or((false, 1), |c| (c.is_whitespace(), c.len_utf8())),
+    }
+}
+
+/// Whether `s` holds any whitespace ([`char::is_whitespace`]), checking bytes first.
+fn has_space(s: &str) -> bool {
+    s.bytes().any(is_ascii_space) || (!s.is_ascii() && s.chars().any(char::is_whitespace))
+}
+
+/// The words of `text` exactly as [`str::split_whitespace`] gives them, found by
+/// classifying bytes: request lines are nearly always ASCII, and decoding every char
+/// was most of the cost of reading them.
+pub(super) fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+/// Iterator of [`words`].
+pub(super) struct Words<'a> {
+    text: &'a str,
+    /// Byte position of the next char to look at; always a char boundary.
+    at: usize,
+}
+
+impl Words<'_> {
+    /// Advances past chars while their whitespace-ness is `space`.
+    #[inline]
+    fn skip(&mut self, space: bool) {
+        // ASCII bytes are tested here, in the loop; only other chars are decoded.
+        while let Some(&b) = self.text.as_bytes().get(self.at) {
+            let (is_space, len) = match b.is_ascii() {
+                true => (is_ascii_space(b), 1),
+                false => space_at(self.text, self.at),
+            };
+            if is_space != space {
+                break;
+            }
+            self.at += len;
+        }
+    }
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        self.skip(true);
+        let start = self.at;
+        self.skip(false);
+        (self.at > start)
+            .then(|| self.text.get(start..self.at))
+            .flatten()
     }
 }
 
@@ -247,12 +317,12 @@ impl<'a> Lines<'a> {
 
 fn start_line(line: &str, m: &mut Message) -> bool {
     if ascii::starts_with(line, "http/") || ascii::starts_with(line, "http ") {
-        let code = line.split_whitespace().nth(1).unwrap_or("");
+        let code = words(line).nth(1).unwrap_or("");
         let digits = code.bytes().take_while(u8::is_ascii_digit).count();
         m.status = code[..digits].parse().ok();
         return true;
     }
-    let mut parts = line.split_whitespace();
+    let mut parts = words(line);
     let Some(method) = parts.next().and_then(method) else {
         return false;
     };
@@ -274,6 +344,28 @@ fn header(line: Option<&&str>) -> Option<(String, String)> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn words_split_like_split_whitespace() {
+        for text in [
+            "",
+            "   ",
+            "GET /me",
+            "  GET\t/me \x0b HTTP/1.1\r",
+            "a\u{a0}b\u{2003}c\u{3000} d",
+            "é /ü\u{85}x  ",
+            "\u{feff}GET /x",
+        ] {
+            let ours: Vec<&str> = super::words(text).collect();
+            let std: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(ours, std, "{text:?}");
+            assert_eq!(
+                super::has_space(text),
+                text.contains(char::is_whitespace),
+                "{text:?}"
+            );
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -142,6 +142,39 @@ fn without_namespace(text: &str) -> &str {
         .map_or("", |i| rest[i..].trim_start())
 }
 
+/// `text` without the ASCII bytes in `set` at either end, as `str::trim_matches` with a
+/// char set would give it, but comparing bytes instead of decoding chars. Only ASCII
+/// bytes are removed, and an ASCII byte is always a char boundary, so the slice is valid.
+#[inline]
+fn trim_ascii_set<'a>(text: &'a str, set: &[u8]) -> &'a str {
+    // `any` rather than `contains`, which would call memchr for every byte.
+    let kept = |b: &u8| !set.iter().any(|s| s == b);
+    let bytes = text.as_bytes();
+    let start = bytes.iter().position(kept).unwrap_or(bytes.len());
+    let end = bytes.iter().rposition(kept).map_or(start, |i| i + 1);
+    text.get(start..end.max(start)).unwrap_or_default()
+}
+
+/// Where `needle` first occurs in `hay`, as [`str::find`] finds it. Table cells,
+/// descriptions and code spans are short: looking for the needle's first byte and
+/// comparing the rest is cheaper than building the two-way searcher `str::find` builds
+/// on every call.
+fn find_short(hay: &str, needle: &str) -> Option<usize> {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some((&first, tail)) = needle.split_first() else {
+        return Some(0);
+    };
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(first, hay.get(from..)?) {
+        let at = from + i;
+        if hay.get(at + 1..at + needle.len()) == Some(tail) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
 /// [`Table::column`] without lower-casing a copy of each header cell: headers are short
 /// enough to lower-case on the stack.
 fn column(table: &Table, pred: impl Fn(&str) -> bool) -> Option<usize> {
@@ -160,4 +193,43 @@ fn column(table: &Table, pred: impl Fn(&str) -> bool) -> Option<usize> {
 fn block_type_is(a: &Annotation, kind: &str) -> bool {
     a.str("blockType")
         .is_some_and(|t| t.trim().eq_ignore_ascii_case(kind))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn find_short_finds_like_str_find() {
+        for (hay, needle) in [
+            ("", ""),
+            ("abc", ""),
+            ("", "a"),
+            ("abc", "c"),
+            ("abcabd", "abd"),
+            ("aaab", "aab"),
+            ("ab", "abc"),
+            ("Possible values are `ä` and `äb`", "äb"),
+        ] {
+            assert_eq!(
+                find_short(hay, needle),
+                hay.find(needle),
+                "{hay:?} {needle:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn trim_ascii_set_trims_like_trim_matches() {
+        let set = |c: char| c == '*' || c == '`' || c == '_';
+        for text in [
+            "", "*", "**`_", "**id**", "`a`b`", "_x y_ ", "*é*", "é", " *a* ",
+        ] {
+            assert_eq!(
+                trim_ascii_set(text, b"*`_"),
+                text.trim_matches(set),
+                "{text:?}"
+            );
+        }
+    }
 }

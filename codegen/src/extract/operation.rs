@@ -108,11 +108,11 @@ fn request_body(
 fn representation_of(p: &Text) -> Option<TypeRef> {
     let at = ascii::find(&p.text, "representation of")?;
     let after = &p.text[at..];
-    let link = p
-        .links
-        .iter()
-        .find(|l| after.contains(l.text.as_str()) && l.target.contains("resources/"))?;
-    let tail = &after[after.find(link.text.as_str()).unwrap_or(0) + link.text.len()..];
+    let link = p.links.iter().find(|l| {
+        super::find_short(after, &l.text).is_some()
+            && super::find_short(&l.target, "resources/").is_some()
+    })?;
+    let tail = &after[super::find_short(after, &link.text).unwrap_or(0) + link.text.len()..];
     let collection = ascii::starts_with(tail.trim_start(), "collection");
     Some(TypeRef {
         name: type_text::normalise_name(&link.text),

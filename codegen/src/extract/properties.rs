@@ -6,6 +6,8 @@ use crate::ascii;
 use crate::diag::{Diagnostics, Location};
 use crate::page::{Table, Text};
 use crate::source::Source;
+use memchr::memmem::Finder;
+use std::sync::LazyLock;
 
 /// One row of a property table, before resolution.
 #[derive(Debug, Clone, PartialEq)]
@@ -133,22 +135,16 @@ pub(super) fn read_table_into(
 
 /// Strips markup people put around names (`**id**`, `` `id` ``, `id (deprecated)`).
 fn clean_name(raw: &str) -> String {
-    let t = raw
-        .trim()
-        .trim_matches(|c| c == '*' || c == '`' || c == '_')
-        .trim();
-    t.split_whitespace()
-        .next()
-        .unwrap_or("")
-        .trim_matches('`')
-        .to_string()
+    let t = super::trim_ascii_set(raw.trim(), b"*`_").trim();
+    let word = super::http::words(t).next().unwrap_or("");
+    super::trim_ascii_set(word, b"`").to_string()
 }
 
 /// `Inherited from [itemFacet](../resources/itemfacet.md)` → `itemFacet`.
 fn inherited_from(desc: &Text) -> Option<String> {
-    if !desc.text.contains("nherited") {
-        return None;
-    }
+    // One searcher for every row: building one per call cost more than the search.
+    static INHERITED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("nherited"));
+    INHERITED.find(desc.text.as_bytes())?;
     let at = ascii::find(&desc.text, "inherited from")?;
     let after = &desc.text[at + "inherited from".len()..];
     desc.links
@@ -171,6 +167,11 @@ const VALUE_LIST_PHRASES: &[&str] = &[
     "valid values are",
 ];
 
+/// Byte offset of `values` in each of [`VALUE_LIST_PHRASES`], in the same order, so that
+/// [`value_list_start`] need not search the phrases for it on every occurrence
+/// (checked by a test).
+const VALUES_OFFSETS: [usize; 6] = [9, 9, 13, 8, 10, 6];
+
 /// The code spans that follow a "Possible values are" phrase.
 pub fn possible_values(desc: &Text) -> Vec<String> {
     // Most descriptions have no code span.
@@ -183,7 +184,8 @@ pub fn possible_values(desc: &Text) -> Vec<String> {
     let mut values: Vec<String> = Vec::new();
     let mut from = start;
     for code in &desc.code {
-        if let Some(pos) = desc.text[from..].find(code.as_str()) {
+        let rest = desc.text.get(from..).unwrap_or_default();
+        if let Some(pos) = super::find_short(rest, code) {
             from += pos + code.len();
             let v = code.trim();
             if is_member_name(v) && !values.iter().any(|x| x == v) {
@@ -204,8 +206,9 @@ fn value_list_start(text: &str) -> Option<usize> {
     let mut from = 0;
     while let Some(i) = ascii::find(text.get(from..)?, "values") {
         let at = from + i;
-        let starts = VALUE_LIST_PHRASES.iter().filter_map(|phrase| {
-            let start = at.checked_sub(phrase.find("values")?)?;
+        let phrases = VALUE_LIST_PHRASES.iter().zip(VALUES_OFFSETS);
+        let starts = phrases.filter_map(|(phrase, offset)| {
+            let start = at.checked_sub(offset)?;
             let written = text.as_bytes().get(start..start + phrase.len())?;
             written
                 .eq_ignore_ascii_case(phrase.as_bytes())
@@ -258,6 +261,15 @@ mod tests {
         assert_eq!(r[1].name, "description");
         assert_eq!(r[1].type_ref.name, "Edm.String");
         assert_eq!(r[1].source.line, 4);
+    }
+
+    #[test]
+    fn values_offsets_match_the_phrases() {
+        let offsets: Vec<usize> = VALUE_LIST_PHRASES
+            .iter()
+            .map(|p| p.find("values").unwrap())
+            .collect();
+        assert_eq!(offsets, VALUES_OFFSETS);
     }
 
     #[test]

@@ -104,11 +104,16 @@ fn annotated_type(e: &ExampleFragment) -> Option<TypeRef> {
 /// The first link after byte `from` of the sentence that names a type page.
 fn returned_type(p: &Text, from: usize) -> Option<TypeRef> {
     let after = p.text.get(from..)?;
+    // `find_short`, not `str::contains`/`find`: these texts are short, and building a
+    // two-way searcher for every link cost more than the searches.
     let link = p.links.iter().find(|l| {
-        let page_link = l.target.contains("resources/") || !l.target.contains(['/', '#']);
-        page_link && type_text::is_type_name(l.text.trim()) && after.contains(l.text.as_str())
+        let page_link =
+            super::find_short(&l.target, "resources/").is_some() || !l.target.contains(['/', '#']);
+        page_link
+            && type_text::is_type_name(l.text.trim())
+            && super::find_short(after, &l.text).is_some()
     })?;
-    let at = after.find(link.text.as_str())?;
+    let at = super::find_short(after, &link.text)?;
     let before = after.get(..at)?.trim_end();
     let tail = after.get(at + link.text.len()..)?.trim_start();
     let collection = ascii::starts_with(tail, "collection")

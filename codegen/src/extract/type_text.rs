@@ -184,7 +184,7 @@ fn read_linked(inner: &str, link_text: &str) -> (String, Option<TypeIssue>) {
 /// `text` without the first occurrence of `part` (`inner.replacen(part, "", 1)`),
 /// borrowed when that leaves one side only, as it does for most cells.
 fn without_first<'a>(text: &'a str, part: &str) -> Cow<'a, str> {
-    let Some(at) = text.find(part) else {
+    let Some(at) = super::find_short(text, part) else {
         return Cow::Borrowed(text);
     };
     match (&text[..at], &text[at + part.len()..]) {
@@ -196,7 +196,7 @@ fn without_first<'a>(text: &'a str, part: &str) -> Cow<'a, str> {
 
 /// A cell without links: a name, possibly with a qualifier, or a union, or prose.
 fn read_name(raw: &str) -> (String, Option<TypeIssue>) {
-    let t = raw.trim().trim_matches(|c| c == '`' || c == '*').trim();
+    let t = super::trim_ascii_set(raw.trim(), b"`*").trim();
     // Most cells are one plain name: without spaces, parentheses or commas there is no
     // union, qualifier or noise word to look for (`or` alone is a union).
     if is_type_name(t) && !t.eq_ignore_ascii_case("or") {
@@ -321,7 +321,8 @@ fn untyped_spelling(t: &str) -> bool {
 
 /// Maps primitive spellings to `Edm.X`; other names are returned trimmed.
 pub fn normalise_name(raw: &str) -> String {
-    let name = raw.trim().trim_matches('`').trim_matches('*').trim();
+    // Two trims in turn, not one with both: `` *`x`* `` keeps its backticks.
+    let name = super::trim_ascii_set(super::trim_ascii_set(raw.trim(), b"`"), b"*").trim();
     match primitive_spelled(name) {
         Some(p) => p.to_string(),
         None => name.to_string(),
