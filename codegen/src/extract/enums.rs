@@ -58,7 +58,7 @@ fn enum_name(section: &Section, page_title: &str, enum_page: bool) -> Option<Str
 /// table is not an enum table.
 fn members(source: &Source, table: &Table, diags: &mut Diagnostics) -> Option<Vec<EnumMember>> {
     let (member, value) = member_columns(table)?;
-    let desc = super::column(table, |h| h.starts_with("description"));
+    let desc = table.column(|h| h.starts_with("description"));
     let mut out: Vec<EnumMember> = Vec::new();
     for (i, row) in table.rows.iter().enumerate() {
         let name = row
@@ -92,10 +92,8 @@ fn members(source: &Source, table: &Table, diags: &mut Diagnostics) -> Option<Ve
 /// The member-name column and the numeric-value column. A table without a `Member`
 /// column whose `Value` column holds names (`| Value | Description |`) uses that.
 fn member_columns(table: &Table) -> Option<(usize, Option<usize>)> {
-    let value = super::column(table, |h| {
-        matches!(h, "value" | "int value" | "intvalue" | "numeric value")
-    });
-    if let Some(member) = super::column(table, |h| h == "member" || h == "name" || h == "members") {
+    let value = table.column(|h| matches!(h, "value" | "int value" | "intvalue" | "numeric value"));
+    if let Some(member) = table.column(|h| h == "member" || h == "name" || h == "members") {
         return Some((member, value));
     }
     // `| Value |` tables also list plain string values (`JIS B4`): only names make an enum.

@@ -39,9 +39,9 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Vec<Exa
 
 fn example(source: &Source, code: &CodeBlock, diags: &mut Diagnostics) -> Option<ExampleFragment> {
     let a = code.annotation.as_ref()?;
-    let kind = if super::block_type_is(a, "request") {
+    let kind = if a.block_type_is("request") {
         ExampleKind::Request
-    } else if super::block_type_is(a, "response") {
+    } else if a.block_type_is("response") {
         ExampleKind::Response
     } else {
         return None;

@@ -13,10 +13,9 @@ pub mod resource;
 pub mod response;
 pub mod type_text;
 
-use crate::ascii;
 use crate::diag::{Diagnostics, Location};
 use crate::ir::EnumMember;
-use crate::page::{Annotation, Page, Table};
+use crate::page::Page;
 use crate::source::Source;
 
 pub use examples::ExampleFragment;
@@ -173,26 +172,6 @@ fn find_short(hay: &str, needle: &str) -> Option<usize> {
         from = at + 1;
     }
     None
-}
-
-/// [`Table::column`] without lower-casing a copy of each header cell: headers are short
-/// enough to lower-case on the stack.
-fn column(table: &Table, pred: impl Fn(&str) -> bool) -> Option<usize> {
-    let mut buf = [0u8; 64];
-    table.header.iter().position(|h| {
-        let t = h.text.trim();
-        match ascii::lower_in(t, &mut buf) {
-            Some(lower) => pred(lower),
-            None => pred(&t.to_ascii_lowercase()),
-        }
-    })
-}
-
-/// Whether an annotation's `blockType` is `kind` (lower-case), without the copy
-/// [`Annotation::block_type`] makes.
-fn block_type_is(a: &Annotation, kind: &str) -> bool {
-    a.str("blockType")
-        .is_some_and(|t| t.trim().eq_ignore_ascii_case(kind))
 }
 
 #[cfg(test)]

@@ -126,8 +126,8 @@ fn permissions(page: &Page) -> BTreeMap<String, Vec<String>> {
     for s in page.sections_where(|t| t.eq_ignore_ascii_case("permissions")) {
         for table in s.tables() {
             let (Some(kind), Some(perms)) = (
-                super::column(table, |h| h.starts_with("permission type")),
-                super::column(table, |h| h.starts_with("permissions")),
+                table.column(|h| h.starts_with("permission type")),
+                table.column(|h| h.starts_with("permissions")),
             ) else {
                 continue;
             };

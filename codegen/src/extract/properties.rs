@@ -1,6 +1,5 @@
 //! Property tables (Properties, Relationships, Request body, Parameters) → [`PropertyRow`]s.
 
-use super::column;
 use super::type_text::{self, TypeRef};
 use crate::ascii;
 use crate::diag::{Diagnostics, Location};
@@ -34,7 +33,7 @@ struct Columns {
 }
 
 fn columns(table: &Table) -> Option<Columns> {
-    let name = column(table, |h| {
+    let name = table.column(|h| {
         matches!(
             h,
             "property"
@@ -47,10 +46,8 @@ fn columns(table: &Table) -> Option<Columns> {
                 | "navigation property"
         )
     })?;
-    let ty = column(table, |h| {
-        h == "type" || h == "data type" || h == "value type"
-    })?;
-    let description = column(table, |h| h.starts_with("description"));
+    let ty = table.column(|h| h == "type" || h == "data type" || h == "value type")?;
+    let description = table.column(|h| h.starts_with("description"));
     Some(Columns {
         name,
         ty,

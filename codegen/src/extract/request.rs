@@ -90,7 +90,7 @@ fn read_block(
     let response = block
         .annotation
         .as_ref()
-        .is_some_and(|a| super::block_type_is(a, "response"))
+        .is_some_and(|a| a.block_type_is("response"))
         || ascii::starts_with(block.text.trim_start(), "http/");
     if !is_http_info(&block.info) || response {
         return;

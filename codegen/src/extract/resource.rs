@@ -54,7 +54,7 @@ fn file_stem(path: &str) -> String {
 
 /// The annotation with `"blockType": "resource"`, wherever it is on the page.
 fn resource_annotation(page: &Page) -> Option<&Annotation> {
-    let is_resource = |a: &&Annotation| super::block_type_is(a, "resource");
+    let is_resource = |a: &&Annotation| a.block_type_is("resource");
     page.sections
         .iter()
         .flat_map(|s| &s.blocks)

@@ -116,9 +116,11 @@ impl Annotation {
         self.value.get(key).and_then(|v| v.as_str())
     }
 
-    /// The `blockType`, lower-cased.
-    pub fn block_type(&self) -> Option<String> {
-        self.str("blockType").map(|s| s.trim().to_ascii_lowercase())
+    /// Whether the `blockType` is `kind` (lower-case), ASCII case and surrounding
+    /// whitespace ignored.
+    pub fn block_type_is(&self, kind: &str) -> bool {
+        self.str("blockType")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case(kind))
     }
 }
 
@@ -207,9 +209,15 @@ impl Section {
 impl Table {
     /// Index of the header cell whose lower-cased, trimmed text satisfies `pred`.
     pub fn column(&self, pred: impl Fn(&str) -> bool) -> Option<usize> {
-        self.header
-            .iter()
-            .position(|h| pred(&h.text.trim().to_ascii_lowercase()))
+        // Headers are short: lower-case them on the stack rather than in a copy each.
+        let mut buf = [0u8; 64];
+        self.header.iter().position(|h| {
+            let t = h.text.trim();
+            match crate::ascii::lower_in(t, &mut buf) {
+                Some(lower) => pred(lower),
+                None => pred(&t.to_ascii_lowercase()),
+            }
+        })
     }
 }
 
