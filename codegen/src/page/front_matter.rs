@@ -102,7 +102,8 @@ fn scalar(v: &str) -> Option<&str> {
         return (!inner.contains('\'')).then_some(inner);
     }
     let first = v.chars().next()?;
-    let special_start = first.is_ascii_digit()
+    // A digit may start a number, but not with a `/` in it: dates like `08/30/2020`.
+    let special_start = (first.is_ascii_digit() && !v.contains('/'))
         || matches!(
             first,
             '-' | '?'
@@ -134,12 +135,13 @@ fn scalar(v: &str) -> Option<&str> {
 }
 
 /// Whether plain text holds what YAML reads as structure: `: `, ` #` (a comment), a
-/// final `:`, a tab or a quote. One pass over the bytes.
+/// final `:` or a tab. One pass over the bytes. (Quotes only count at the start, which
+/// [`scalar`] rules out: `group's` is plain text.)
 fn special(v: &str) -> bool {
     let b = v.as_bytes();
     v.ends_with(':')
         || b.iter().enumerate().any(|(i, &c)| match c {
-            b'\t' | b'"' | b'\'' => true,
+            b'\t' => true,
             b':' => b.get(i + 1) == Some(&b' '),
             b'#' => i > 0 && b[i - 1] == b' ',
             _ => false,
@@ -179,12 +181,18 @@ mod tests {
         for yaml in [
             "title: \"user: delta\"\nauthor: jpettere\nms.prod: \"users\"\ndoc_type: apiPageType\n",
             "documentationcenter: ''\nlocalization_priority: Normal\n",
+            "ms.date: 08/30/2020\nb: 3/16/2018\nc: 1/2\n",
+            "d: Revoke the group's access\ne: say \"hi\" x\nf: a'b\"c\n",
         ] {
             let want: serde_yaml::Value = serde_yaml::from_str(yaml).unwrap();
             assert_eq!(flat(yaml), Some(want), "{yaml}");
         }
         for yaml in [
-            "ms.date: 08/30/2020\n",
+            "ms.date: 2020\n",
+            "a: 1.5\n",
+            "a: 0x1F\n",
+            "a: 'x\n",
+            "a: \"x\n",
             "title: driveItem: createUploadSession\n",
             "a: true\n",
             "a: \"x\\ty\"\n",
@@ -237,10 +245,7 @@ mod tests {
                 t.lines().collect::<Vec<_>>(),
                 "{t:?}"
             );
-            let old = t.contains(": ")
-                || t.contains(" #")
-                || t.ends_with(':')
-                || t.contains(['\t', '"', '\'']);
+            let old = t.contains(": ") || t.contains(" #") || t.ends_with(':') || t.contains('\t');
             assert_eq!(special(t), old, "{t:?}");
         }
         for (rest, want) in [
