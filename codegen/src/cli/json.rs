@@ -7,41 +7,34 @@
 //! Shapes the IR never has (tuple and struct enum variants, map keys that are not strings)
 //! are refused with an error, so that the caller can fall back to serde_json.
 
-use std::fmt::{self, Display};
+use std::fmt::Display;
 use std::io::Write as _;
 use std::num::FpCategory;
 
 use serde::Serialize;
-use serde::ser::{self, Serializer};
+use serde::ser::{self, Error as _, Serializer};
+use serde_json::Error;
 use serde_json::ser::{CompactFormatter, Formatter};
 
-/// Why a value could not be printed here (the caller then asks serde_json).
-#[derive(Debug)]
-pub struct Error(String);
-
-impl Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for Error {}
-
-impl ser::Error for Error {
-    fn custom<T: Display>(msg: T) -> Self {
-        Error(msg.to_string())
-    }
-}
+/// What every method returns.
+type Res = Result<(), Error>;
+/// Type, field and variant names.
+type Name = &'static str;
+/// The result of opening an array or object.
+type Open<'s, 'a> = Result<Compound<'s, 'a>, Error>;
+/// Enum variants with fields are not written here.
+type Never = ser::Impossible<(), Error>;
 
 /// Appends `value` to `out` as pretty JSON whose first line is indented `depth` levels
 /// (the caller writes that first indentation; later lines get theirs here). On error `out`
 /// holds a partial value: truncate it.
-pub fn write_pretty<T: Serialize + ?Sized>(
-    out: &mut Vec<u8>,
-    value: &T,
-    depth: usize,
-) -> Result<(), Error> {
-    value.serialize(&mut Pretty { out, depth })
+pub fn write_pretty<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T, depth: usize) -> Res {
+    let scratch = Vec::new();
+    value.serialize(&mut Pretty {
+        out,
+        depth,
+        scratch,
+    })
 }
 
 /// `,\n` and the widest indentation written as one slice; deeper levels add spaces.
@@ -51,6 +44,8 @@ const LINE: &[u8; 2 + 64] = b",\n                                               
 struct Pretty<'a> {
     out: &'a mut Vec<u8>,
     depth: usize,
+    /// What `collect_str` displays, before it is escaped.
+    scratch: Vec<u8>,
 }
 
 impl<'a> Pretty<'a> {
@@ -80,11 +75,8 @@ impl<'a> Pretty<'a> {
     }
 
     /// A number formatted by serde_json's own formatter.
-    fn number(
-        &mut self,
-        write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>,
-    ) -> Result<(), Error> {
-        write(self.out).map_err(|e| Error(e.to_string()))
+    fn number(&mut self, write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> Res {
+        write(self.out).map_err(Error::io)
     }
 }
 
@@ -103,7 +95,7 @@ impl Compound<'_, '_> {
         self.first = false;
     }
 
-    fn end(self) -> Result<(), Error> {
+    fn end(self) -> Res {
         self.ser.depth -= 1;
         if !self.first {
             self.ser.line(true);
@@ -112,12 +104,12 @@ impl Compound<'_, '_> {
         Ok(())
     }
 
-    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Res {
         self.next();
         value.serialize(&mut *self.ser)
     }
 
-    fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<(), Error> {
+    fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Res {
         self.next();
         write_str(self.ser.out, key);
         self.ser.out.extend_from_slice(b": ");
@@ -146,21 +138,19 @@ fn word_is_special(word: u64) -> bool {
 /// Appends serde_json's escape of the special byte `b`.
 fn write_escape(out: &mut Vec<u8>, b: u8) {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let short: &[u8] = match b {
-        b'"' => b"\\\"",
-        b'\\' => b"\\\\",
-        0x08 => b"\\b",
-        0x0c => b"\\f",
-        b'\n' => b"\\n",
-        b'\r' => b"\\r",
-        b'\t' => b"\\t",
-        _ => b"",
+    let letter = match b {
+        b'"' | b'\\' => b,
+        0x08 => b'b',
+        0x0c => b'f',
+        b'\n' => b'n',
+        b'\r' => b'r',
+        b'\t' => b't',
+        _ => 0,
     };
-    if short.is_empty() {
-        let hex = |nibble: u8| HEX.get(usize::from(nibble & 0xf)).copied().unwrap_or(b'0');
-        out.extend_from_slice(&[b'\\', b'u', b'0', b'0', hex(b >> 4), hex(b)]);
-    } else {
-        out.extend_from_slice(short);
+    let hex = |nibble: u8| HEX.get(usize::from(nibble & 0xf)).copied().unwrap_or(b'0');
+    match letter {
+        0 => out.extend_from_slice(&[b'\\', b'u', b'0', b'0', hex(b >> 4), hex(b)]),
+        _ => out.extend_from_slice(&[b'\\', letter]),
     }
 }
 
@@ -195,13 +185,13 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
 }
 
 fn refused(what: &str) -> Error {
-    Error(format!("{what} is left to serde_json"))
+    Error::custom(format_args!("{what} is left to serde_json"))
 }
 
 /// Numbers go to serde_json's formatter, through a closure so each method stays one line.
 macro_rules! numbers {
     ($($method:ident($ty:ty) => $write:ident;)*) => {$(
-        fn $method(self, v: $ty) -> Result<(), Error> {
+        fn $method(self, v: $ty) -> Res {
             self.number(|out| CompactFormatter.$write(out, v))
         }
     )*};
@@ -213,10 +203,10 @@ impl<'s, 'a> Serializer for &'s mut Pretty<'a> {
     type SerializeSeq = Compound<'s, 'a>;
     type SerializeTuple = Compound<'s, 'a>;
     type SerializeTupleStruct = Compound<'s, 'a>;
-    type SerializeTupleVariant = ser::Impossible<(), Error>;
+    type SerializeTupleVariant = Never;
     type SerializeMap = Compound<'s, 'a>;
     type SerializeStruct = Compound<'s, 'a>;
-    type SerializeStructVariant = ser::Impossible<(), Error>;
+    type SerializeStructVariant = Never;
 
     numbers! {
         serialize_i8(i8) => write_i8;
@@ -231,215 +221,168 @@ impl<'s, 'a> Serializer for &'s mut Pretty<'a> {
         serialize_u128(u128) => write_u128;
     }
 
-    fn serialize_f32(self, v: f32) -> Result<(), Error> {
+    fn serialize_f32(self, v: f32) -> Res {
         match v.classify() {
             FpCategory::Nan | FpCategory::Infinite => self.serialize_unit(),
             _ => self.number(|out| CompactFormatter.write_f32(out, v)),
         }
     }
 
-    fn serialize_f64(self, v: f64) -> Result<(), Error> {
+    fn serialize_f64(self, v: f64) -> Res {
         match v.classify() {
             FpCategory::Nan | FpCategory::Infinite => self.serialize_unit(),
             _ => self.number(|out| CompactFormatter.write_f64(out, v)),
         }
     }
 
-    fn serialize_bool(self, v: bool) -> Result<(), Error> {
+    fn serialize_bool(self, v: bool) -> Res {
         self.out
             .extend_from_slice(if v { b"true" } else { b"false" });
         Ok(())
     }
 
-    fn serialize_char(self, v: char) -> Result<(), Error> {
+    fn serialize_char(self, v: char) -> Res {
         self.serialize_str(v.encode_utf8(&mut [0; 4]))
     }
 
-    fn serialize_str(self, v: &str) -> Result<(), Error> {
+    fn serialize_str(self, v: &str) -> Res {
         write_str(self.out, v);
         Ok(())
     }
 
-    /// Displays straight into the buffer; escapes afterwards only if something needs it.
-    fn collect_str<T: Display + ?Sized>(self, value: &T) -> Result<(), Error> {
-        self.out.push(b'"');
-        let start = self.out.len();
-        write!(self.out, "{value}").map_err(|e| Error(e.to_string()))?;
-        if self
-            .out
-            .get(start..)
-            .unwrap_or_default()
-            .iter()
-            .any(|&b| is_special(b))
-        {
-            let raw = self.out.split_off(start - 1);
-            let text = std::str::from_utf8(raw.get(1..).unwrap_or_default())
-                .map_err(|e| Error(e.to_string()))?;
-            write_str(self.out, text);
-        } else {
-            self.out.push(b'"');
-        }
+    /// Displays into a scratch buffer of the item rather than a new `String` each time.
+    fn collect_str<T: Display + ?Sized>(self, value: &T) -> Res {
+        self.scratch.clear();
+        write!(self.scratch, "{value}").map_err(Error::io)?;
+        write_str(
+            self.out,
+            std::str::from_utf8(&self.scratch).map_err(Error::custom)?,
+        );
         Ok(())
     }
 
-    fn serialize_bytes(self, v: &[u8]) -> Result<(), Error> {
+    fn serialize_bytes(self, v: &[u8]) -> Res {
         let mut seq = self.begin(b'[', b']');
         v.iter().try_for_each(|b| seq.element(b))?;
         seq.end()
     }
 
-    fn serialize_none(self) -> Result<(), Error> {
+    fn serialize_none(self) -> Res {
         self.serialize_unit()
     }
 
-    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Result<(), Error> {
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Res {
         value.serialize(self)
     }
 
-    fn serialize_unit(self) -> Result<(), Error> {
+    fn serialize_unit(self) -> Res {
         self.out.extend_from_slice(b"null");
         Ok(())
     }
 
-    fn serialize_unit_struct(self, _name: &'static str) -> Result<(), Error> {
+    fn serialize_unit_struct(self, _: Name) -> Res {
         self.serialize_unit()
     }
 
-    fn serialize_unit_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
-    ) -> Result<(), Error> {
+    fn serialize_unit_variant(self, _: Name, _: u32, variant: Name) -> Res {
         self.serialize_str(variant)
     }
 
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _name: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: Name, value: &T) -> Res {
         value.serialize(self)
     }
 
     fn serialize_newtype_variant<T: Serialize + ?Sized>(
         self,
-        _name: &'static str,
-        _index: u32,
-        variant: &'static str,
+        _: Name,
+        _: u32,
+        variant: Name,
         value: &T,
-    ) -> Result<(), Error> {
+    ) -> Res {
         let mut object = self.begin(b'{', b'}');
         object.field(variant, value)?;
         object.end()
     }
 
-    fn serialize_seq(self, _len: Option<usize>) -> Result<Compound<'s, 'a>, Error> {
+    fn serialize_seq(self, _: Option<usize>) -> Open<'s, 'a> {
         Ok(self.begin(b'[', b']'))
     }
 
-    fn serialize_tuple(self, _len: usize) -> Result<Compound<'s, 'a>, Error> {
+    fn serialize_tuple(self, _: usize) -> Open<'s, 'a> {
         Ok(self.begin(b'[', b']'))
     }
 
-    fn serialize_tuple_struct(
-        self,
-        _name: &'static str,
-        _len: usize,
-    ) -> Result<Compound<'s, 'a>, Error> {
+    fn serialize_tuple_struct(self, _: Name, _: usize) -> Open<'s, 'a> {
         Ok(self.begin(b'[', b']'))
     }
 
-    fn serialize_tuple_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeTupleVariant, Error> {
+    fn serialize_tuple_variant(self, _: Name, _: u32, _: Name, _: usize) -> Result<Never, Error> {
         Err(refused("a tuple variant"))
     }
 
-    fn serialize_map(self, _len: Option<usize>) -> Result<Compound<'s, 'a>, Error> {
+    fn serialize_map(self, _: Option<usize>) -> Open<'s, 'a> {
         Ok(self.begin(b'{', b'}'))
     }
 
-    fn serialize_struct(self, _name: &'static str, _len: usize) -> Result<Compound<'s, 'a>, Error> {
+    fn serialize_struct(self, _: Name, _: usize) -> Open<'s, 'a> {
         Ok(self.begin(b'{', b'}'))
     }
 
-    fn serialize_struct_variant(
-        self,
-        _name: &'static str,
-        _index: u32,
-        _variant: &'static str,
-        _len: usize,
-    ) -> Result<Self::SerializeStructVariant, Error> {
+    fn serialize_struct_variant(self, _: Name, _: u32, _: Name, _: usize) -> Result<Never, Error> {
         Err(refused("a struct variant"))
     }
 }
 
-/// The element methods of the array-like traits.
-macro_rules! elements {
-    ($($trait:ident :: $method:ident;)*) => {$(
+/// The traits of `Compound`: their element methods, and the same `end`.
+macro_rules! compound {
+    ($($trait:ident { $($method:item)* })*) => {$(
         impl ser::$trait for Compound<'_, '_> {
             type Ok = ();
             type Error = Error;
-            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-                self.element(value)
-            }
-            fn end(self) -> Result<(), Error> {
+            $($method)*
+            fn end(self) -> Res {
                 Compound::end(self)
             }
         }
     )*};
 }
 
-elements! {
-    SerializeSeq::serialize_element;
-    SerializeTuple::serialize_element;
-    SerializeTupleStruct::serialize_field;
-}
-
-impl ser::SerializeMap for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-
-    /// Keys must print as strings (serde_json quotes number keys; that is left to it).
-    fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Result<(), Error> {
-        self.next();
-        let start = self.ser.out.len();
-        key.serialize(&mut *self.ser)?;
-        match self.ser.out.get(start) {
-            Some(b'"') => Ok(()),
-            _ => Err(refused("a map key that is not a string")),
+compound! {
+    SerializeSeq {
+        fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Res {
+            self.element(value)
         }
     }
-
-    fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        self.ser.out.extend_from_slice(b": ");
-        value.serialize(&mut *self.ser)
+    SerializeTuple {
+        fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Res {
+            self.element(value)
+        }
     }
-
-    fn end(self) -> Result<(), Error> {
-        Compound::end(self)
+    SerializeTupleStruct {
+        fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Res {
+            self.element(value)
+        }
     }
-}
-
-impl ser::SerializeStruct for Compound<'_, '_> {
-    type Ok = ();
-    type Error = Error;
-
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.field(key, value)
+    SerializeStruct {
+        fn serialize_field<T: Serialize + ?Sized>(&mut self, key: Name, value: &T) -> Res {
+            self.field(key, value)
+        }
     }
-
-    fn end(self) -> Result<(), Error> {
-        Compound::end(self)
+    SerializeMap {
+        /// Keys must print as strings (serde_json quotes number keys; that is left to it).
+        fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Res {
+            self.next();
+            let start = self.ser.out.len();
+            key.serialize(&mut *self.ser)?;
+            match self.ser.out.get(start) {
+                Some(b'"') => Ok(()),
+                _ => Err(refused("a map key that is not a string")),
+            }
+        }
+        fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Res {
+            self.ser.out.extend_from_slice(b": ");
+            value.serialize(&mut *self.ser)
+        }
     }
 }
 
