@@ -52,6 +52,7 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> u8 {
             2
         }
     };
+    output::drop_in_parallel(loaded);
     code
 }
 
