@@ -154,6 +154,26 @@ fn write_escape(out: &mut Vec<u8>, b: u8) {
     }
 }
 
+/// How many leading bytes of `bytes` need no escape, found eight at a time: whole words,
+/// then (when they all are clean) the last eight bytes, overlapping, for the rest.
+fn clean_len(bytes: &[u8]) -> usize {
+    let mut clean = 0;
+    for word in bytes.chunks_exact(8) {
+        match <[u8; 8]>::try_from(word) {
+            Ok(word) if !word_is_special(u64::from_le_bytes(word)) => clean += 8,
+            _ => return clean,
+        }
+    }
+    let last = bytes
+        .len()
+        .checked_sub(8)
+        .and_then(|from| bytes.get(from..));
+    match last.map(<[u8; 8]>::try_from) {
+        Some(Ok(word)) if !word_is_special(u64::from_le_bytes(word)) => bytes.len(),
+        _ => clean,
+    }
+}
+
 /// Appends `s` as a JSON string.
 fn write_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
@@ -162,14 +182,7 @@ fn write_str(out: &mut Vec<u8>, s: &str) {
     let mut copied = 0; // bytes before this are in `out`
     let mut at = 0; // bytes before this are scanned
     while at < bytes.len() {
-        let clean = bytes
-            .get(at..at + 8)
-            .and_then(|w| <[u8; 8]>::try_from(w).ok())
-            .is_some_and(|w| !word_is_special(u64::from_le_bytes(w)));
-        if clean {
-            at += 8;
-            continue;
-        }
+        at += clean_len(bytes.get(at..).unwrap_or_default());
         let end = bytes.len().min(at + 8);
         for (i, &b) in bytes.iter().enumerate().take(end).skip(at) {
             if is_special(b) {

@@ -62,6 +62,19 @@ fn the_word_test_is_the_byte_test() {
     }
 }
 
+#[test]
+fn clean_len_stops_before_the_first_special_byte() {
+    for s in tricky_strings() {
+        let bytes = s.as_bytes();
+        let first = bytes.iter().position(|&b| is_special(b));
+        let clean = clean_len(bytes);
+        assert!(clean <= first.unwrap_or(bytes.len()), "{s:?}");
+        if first.is_none() && bytes.len() >= 8 {
+            assert_eq!(clean, bytes.len(), "{s:?}");
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct Unit;
 
