@@ -107,8 +107,9 @@ fn write_list<T: Serialize + Sync>(
 const WINDOW: usize = 1024;
 
 /// Items per task on the rayon pool, printed into one buffer: fewer buffers to grow and
-/// write than one per item, and still many tasks to share out.
-const RUN: usize = 16;
+/// write than one per item, and still many tasks to share out. A run's text (about 90 KB
+/// on average) is then larger than the `BufWriter`, which passes it on without copying it.
+const RUN: usize = 32;
 
 /// Replaces `out` with consecutive items of a top-level list, each pretty-printed at its
 /// depth (two levels in, so indented by four spaces), separated by `,\n`.
