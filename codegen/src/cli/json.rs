@@ -73,11 +73,6 @@ impl<'a> Pretty<'a> {
             close,
         }
     }
-
-    /// A number formatted by serde_json's own formatter.
-    fn number(&mut self, write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> Res {
-        write(self.out).map_err(Error::io)
-    }
 }
 
 /// An open array or object.
@@ -201,11 +196,11 @@ fn refused(what: &str) -> Error {
     Error::custom(format_args!("{what} is left to serde_json"))
 }
 
-/// Numbers go to serde_json's formatter, through a closure so each method stays one line.
+/// Numbers are formatted by serde_json's own formatter.
 macro_rules! numbers {
     ($($method:ident($ty:ty) => $write:ident;)*) => {$(
         fn $method(self, v: $ty) -> Res {
-            self.number(|out| CompactFormatter.$write(out, v))
+            CompactFormatter.$write(self.out, v).map_err(Error::io)
         }
     )*};
 }
@@ -237,14 +232,14 @@ impl<'s, 'a> Serializer for &'s mut Pretty<'a> {
     fn serialize_f32(self, v: f32) -> Res {
         match v.classify() {
             FpCategory::Nan | FpCategory::Infinite => self.serialize_unit(),
-            _ => self.number(|out| CompactFormatter.write_f32(out, v)),
+            _ => CompactFormatter.write_f32(self.out, v).map_err(Error::io),
         }
     }
 
     fn serialize_f64(self, v: f64) -> Res {
         match v.classify() {
             FpCategory::Nan | FpCategory::Infinite => self.serialize_unit(),
-            _ => self.number(|out| CompactFormatter.write_f64(out, v)),
+            _ => CompactFormatter.write_f64(self.out, v).map_err(Error::io),
         }
     }
 
