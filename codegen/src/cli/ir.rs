@@ -5,7 +5,7 @@ use std::io::{self, Write};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::{Console, DocsArgs, output};
+use super::{Console, DocsArgs, json, output};
 use crate::ir::Api;
 
 /// Arguments of `codegen ir`.
@@ -45,42 +45,53 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> u8 {
     .and_then(|()| out.flush().map_err(|e| e.to_string()))
     .map_err(|e| format!("cannot write the IR to stdout: {e}"));
     drop(out);
-    if let Err(e) = written {
-        let _ = writeln!(console.err, "error: {e}");
-        return 2;
-    }
-    output::exit_code(&loaded)
+    let code = match written {
+        Ok(()) => output::exit_code(&loaded),
+        Err(e) => {
+            let _ = writeln!(console.err, "error: {e}");
+            2
+        }
+    };
+    output::drop_in_parallel(loaded);
+    code
 }
 
 /// Writes `api` exactly as `serde_json::to_writer_pretty` does, with the items of its lists
 /// serialised on the rayon pool (a chunk at a time, written in order): printing the whole
 /// corpus's IR is otherwise a long single-threaded tail.
 fn write_json(api: &Api, out: &mut impl Write) -> io::Result<()> {
+    let mut buffers = Vec::new();
     out.write_all(b"{\n")?;
-    write_list(out, "types", &api.types, ",")?;
-    write_list(out, "enums", &api.enums, ",")?;
-    write_list(out, "operations", &api.operations, "")?;
+    write_list(out, "types", &api.types, ",", &mut buffers)?;
+    write_list(out, "enums", &api.enums, ",", &mut buffers)?;
+    write_list(out, "operations", &api.operations, "", &mut buffers)?;
     out.write_all(b"}")
 }
 
 /// One member of the top-level object: `  "name": [ ... ]` followed by `separator`.
+/// `buffers` hold the text of runs of items; they are reused from window to window.
 fn write_list<T: Serialize + Sync>(
     out: &mut impl Write,
     name: &str,
     items: &[T],
     separator: &str,
+    buffers: &mut Vec<Vec<u8>>,
 ) -> io::Result<()> {
     write!(out, "  \"{name}\": ")?;
     if items.is_empty() {
         out.write_all(b"[]")?;
     } else {
         out.write_all(b"[\n")?;
-        for (i, chunk) in items.chunks(256).enumerate() {
-            let texts = chunk
-                .par_iter()
-                .map(|item| item_json(item))
-                .collect::<io::Result<Vec<_>>>()?;
-            for (j, text) in texts.iter().enumerate() {
+        for (i, window) in items.chunks(WINDOW).enumerate() {
+            let runs = window.len().div_ceil(RUN);
+            if buffers.len() < runs {
+                buffers.resize_with(runs, || Vec::with_capacity(RUN * 4096));
+            }
+            window
+                .par_chunks(RUN)
+                .zip(buffers.par_iter_mut())
+                .try_for_each(|(run, buffer)| run_json(run, buffer))?;
+            for (j, text) in buffers.iter().take(runs).enumerate() {
                 if i > 0 || j > 0 {
                     out.write_all(b",\n")?;
                 }
@@ -92,20 +103,41 @@ fn write_list<T: Serialize + Sync>(
     writeln!(out, "{separator}")
 }
 
-/// An item of a top-level list, pretty-printed at its depth (two levels in): each line
-/// indented by four spaces. JSON strings hold no raw newline, so every `\n` is a line end.
-fn item_json<T: Serialize>(item: &T) -> io::Result<Vec<u8>> {
+/// Items serialised before their text is written: bounds the memory held at once.
+const WINDOW: usize = 1024;
+
+/// Items per task on the rayon pool, printed into one buffer: fewer buffers to grow and
+/// write than one per item, and still many tasks to share out. A run's text (about 90 KB
+/// on average) is then larger than the `BufWriter`, which passes it on without copying it.
+const RUN: usize = 32;
+
+/// Replaces `out` with consecutive items of a top-level list, each pretty-printed at its
+/// depth (two levels in, so indented by four spaces), separated by `,\n`.
+fn run_json<T: Serialize>(run: &[T], out: &mut Vec<u8>) -> io::Result<()> {
+    out.clear();
+    for (i, item) in run.iter().enumerate() {
+        out.extend_from_slice(if i == 0 { b"    " } else { b",\n    " });
+        let start = out.len();
+        if json::write_pretty(out, item, 2).is_err() {
+            out.truncate(start);
+            reindented_json(item, out)?;
+        }
+    }
+    Ok(())
+}
+
+/// Appends `item` pretty-printed by serde_json and re-indented by four spaces, for values
+/// `json` leaves to serde_json. JSON strings hold no raw newline, so every `\n` is a line end.
+fn reindented_json<T: Serialize>(item: &T, out: &mut Vec<u8>) -> io::Result<()> {
     let flat = serde_json::to_vec_pretty(item).map_err(io::Error::other)?;
-    let mut out = Vec::with_capacity(flat.len() + flat.len() / 8);
-    out.extend_from_slice(b"    ");
     let mut start = 0;
     for end in memchr::memchr_iter(b'\n', &flat) {
-        out.extend_from_slice(&flat[start..=end]);
+        out.extend_from_slice(flat.get(start..=end).unwrap_or_default());
         out.extend_from_slice(b"    ");
         start = end + 1;
     }
-    out.extend_from_slice(&flat[start..]);
-    Ok(out)
+    out.extend_from_slice(flat.get(start..).unwrap_or_default());
+    Ok(())
 }
 
 #[cfg(test)]
@@ -134,6 +166,27 @@ mod tests {
         }
         big.operations = api.operations.clone();
         big.types[1].description = "two\nlines \"quoted\"\t".to_string();
+        let every_char: String = (0u8..0x80).map(char::from).collect();
+        big.types[2].description = format!("{every_char} é\u{a0}\u{2028} \\ / \r\n");
+        if let Some(op) = big.operations.first_mut() {
+            op.title = every_char;
+        }
         assert_like_serde_json(&big);
+    }
+
+    #[test]
+    fn what_json_refuses_is_printed_by_serde_json() {
+        #[derive(Serialize)]
+        enum Variants {
+            Tuple(u8, u8),
+            Struct { a: Vec<u8> },
+        }
+        let items = [Variants::Tuple(1, 2), Variants::Struct { a: vec![3] }];
+        let mut ours = Vec::new();
+        run_json(&items, &mut ours).unwrap_or_else(|e| panic!("{e}"));
+        let theirs = serde_json::to_string_pretty(&items[..]).unwrap_or_else(|e| panic!("{e}"));
+        let inner = theirs.get(2..theirs.len() - 2).unwrap_or_default();
+        let expected = format!("  {}", inner.replace("\n  ", "\n    "));
+        assert_eq!(String::from_utf8_lossy(&ours), expected);
     }
 }

@@ -5,6 +5,7 @@ mod check;
 mod diff;
 mod generate;
 mod ir;
+mod json;
 mod lint;
 mod output;
 

@@ -1,6 +1,7 @@
 //! Loading docs and printing diagnostics the same way in every command.
 
 use crate::diag::Severity;
+use crate::ir::Api;
 use crate::pipeline::{self, Loaded};
 use crate::report;
 
@@ -69,4 +70,29 @@ pub fn exit_code(loaded: &Loaded) -> u8 {
             .iter()
             .any(|d| d.severity == Severity::Error),
     )
+}
+
+/// Frees `loaded` with its big parts in parallel on the rayon pool: on one thread, freeing
+/// the corpus's IR and sources is a single-threaded tail at the end of a run.
+pub fn drop_in_parallel(loaded: Loaded) {
+    let Loaded {
+        api,
+        diagnostics,
+        pages,
+        sources,
+    } = loaded;
+    let Api {
+        types,
+        enums,
+        operations,
+    } = api;
+    rayon::join(
+        move || drop(operations),
+        move || {
+            rayon::join(
+                move || drop(sources),
+                move || drop((types, enums, diagnostics, pages)),
+            )
+        },
+    );
 }

@@ -1,0 +1,398 @@
+//! Pretty JSON, byte for byte as `serde_json::to_writer_pretty` prints it, written straight
+//! into a byte buffer and starting at any depth.
+//!
+//! Printing the corpus's IR through serde_json spent most of its time escaping strings one
+//! byte at a time and in its generic writer plumbing; here strings are scanned eight bytes
+//! at a time and indentation is one slice. Numbers are still formatted by serde_json.
+//! Shapes the IR never has (tuple and struct enum variants, map keys that are not strings)
+//! are refused with an error, so that the caller can fall back to serde_json.
+
+use std::fmt::Display;
+use std::io::Write as _;
+use std::num::FpCategory;
+
+use serde::Serialize;
+use serde::ser::{self, Error as _, Serializer};
+use serde_json::Error;
+use serde_json::ser::{CompactFormatter, Formatter};
+
+/// What every method returns.
+type Res = Result<(), Error>;
+/// Type, field and variant names.
+type Name = &'static str;
+/// The result of opening an array or object.
+type Open<'s, 'a> = Result<Compound<'s, 'a>, Error>;
+/// Enum variants with fields are not written here.
+type Never = ser::Impossible<(), Error>;
+
+/// Appends `value` to `out` as pretty JSON whose first line is indented `depth` levels
+/// (the caller writes that first indentation; later lines get theirs here). On error `out`
+/// holds a partial value: truncate it.
+pub fn write_pretty<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T, depth: usize) -> Res {
+    let scratch = Vec::new();
+    value.serialize(&mut Pretty {
+        out,
+        depth,
+        scratch,
+    })
+}
+
+/// `,\n` and the widest indentation written as one slice; deeper levels add spaces.
+const LINE: &[u8; 2 + 64] = b",\n                                                                ";
+
+/// The serializer: the buffer and the depth of the value being written.
+struct Pretty<'a> {
+    out: &'a mut Vec<u8>,
+    depth: usize,
+    /// What `collect_str` displays, before it is escaped.
+    scratch: Vec<u8>,
+}
+
+impl<'a> Pretty<'a> {
+    /// A line break (after a comma unless `first`) and the current indentation.
+    fn line(&mut self, first: bool) {
+        let from = usize::from(first);
+        let width = 2 * self.depth;
+        match LINE.get(from..2 + width) {
+            Some(slice) => self.out.extend_from_slice(slice),
+            None => {
+                self.out
+                    .extend_from_slice(LINE.get(from..2).unwrap_or_default());
+                self.out.resize(self.out.len() + width, b' ');
+            }
+        }
+    }
+
+    /// Opens an array or object; `close` is its closing bracket.
+    fn begin<'s>(&'s mut self, open: u8, close: u8) -> Compound<'s, 'a> {
+        self.out.push(open);
+        self.depth += 1;
+        Compound {
+            ser: self,
+            first: true,
+            close,
+        }
+    }
+}
+
+/// An open array or object.
+struct Compound<'s, 'a> {
+    ser: &'s mut Pretty<'a>,
+    /// No element written yet.
+    first: bool,
+    close: u8,
+}
+
+impl Compound<'_, '_> {
+    /// Starts an element or a key on its own line.
+    fn next(&mut self) {
+        self.ser.line(self.first);
+        self.first = false;
+    }
+
+    fn end(self) -> Res {
+        self.ser.depth -= 1;
+        if !self.first {
+            self.ser.line(true);
+        }
+        self.ser.out.push(self.close);
+        Ok(())
+    }
+
+    fn element<T: Serialize + ?Sized>(&mut self, value: &T) -> Res {
+        self.next();
+        value.serialize(&mut *self.ser)
+    }
+
+    fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Res {
+        self.next();
+        write_str(self.ser.out, key);
+        self.ser.out.extend_from_slice(b": ");
+        value.serialize(&mut *self.ser)
+    }
+}
+
+/// Whether byte `b` is escaped: control characters, `"` and `\`.
+fn is_special(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// Whether any of the eight bytes of `word` is special (exact: a borrow can only mark bytes
+/// above one that is special already).
+fn word_is_special(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let quote = word ^ (ONES * u64::from(b'"'));
+    let backslash = word ^ (ONES * u64::from(b'\\'));
+    let below_space = word.wrapping_sub(ONES * 0x20) & !word;
+    let is_quote = quote.wrapping_sub(ONES) & !quote;
+    let is_backslash = backslash.wrapping_sub(ONES) & !backslash;
+    (below_space | is_quote | is_backslash) & HIGH != 0
+}
+
+/// Appends serde_json's escape of the special byte `b`.
+fn write_escape(out: &mut Vec<u8>, b: u8) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let letter = match b {
+        b'"' | b'\\' => b,
+        0x08 => b'b',
+        0x0c => b'f',
+        b'\n' => b'n',
+        b'\r' => b'r',
+        b'\t' => b't',
+        _ => 0,
+    };
+    let hex = |nibble: u8| HEX.get(usize::from(nibble & 0xf)).copied().unwrap_or(b'0');
+    match letter {
+        0 => out.extend_from_slice(&[b'\\', b'u', b'0', b'0', hex(b >> 4), hex(b)]),
+        _ => out.extend_from_slice(&[b'\\', letter]),
+    }
+}
+
+/// How many leading bytes of `bytes` need no escape, found eight at a time: whole words,
+/// then (when they all are clean) the last eight bytes, overlapping, for the rest.
+fn clean_len(bytes: &[u8]) -> usize {
+    let mut clean = 0;
+    for word in bytes.chunks_exact(8) {
+        match <[u8; 8]>::try_from(word) {
+            Ok(word) if !word_is_special(u64::from_le_bytes(word)) => clean += 8,
+            _ => return clean,
+        }
+    }
+    let last = bytes
+        .len()
+        .checked_sub(8)
+        .and_then(|from| bytes.get(from..));
+    match last.map(<[u8; 8]>::try_from) {
+        Some(Ok(word)) if !word_is_special(u64::from_le_bytes(word)) => bytes.len(),
+        _ => clean,
+    }
+}
+
+/// Appends `s` as a JSON string.
+fn write_str(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let mut copied = 0; // bytes before this are in `out`
+    let mut at = 0; // bytes before this are scanned
+    while at < bytes.len() {
+        at += clean_len(bytes.get(at..).unwrap_or_default());
+        let end = bytes.len().min(at + 8);
+        for (i, &b) in bytes.iter().enumerate().take(end).skip(at) {
+            if is_special(b) {
+                out.extend_from_slice(bytes.get(copied..i).unwrap_or_default());
+                write_escape(out, b);
+                copied = i + 1;
+            }
+        }
+        at = end;
+    }
+    out.extend_from_slice(bytes.get(copied..).unwrap_or_default());
+    out.push(b'"');
+}
+
+fn refused(what: &str) -> Error {
+    Error::custom(format_args!("{what} is left to serde_json"))
+}
+
+/// Numbers are formatted by serde_json's own formatter.
+macro_rules! numbers {
+    ($($method:ident($ty:ty) => $write:ident;)*) => {$(
+        fn $method(self, v: $ty) -> Res {
+            CompactFormatter.$write(self.out, v).map_err(Error::io)
+        }
+    )*};
+}
+
+impl<'s, 'a> Serializer for &'s mut Pretty<'a> {
+    type Ok = ();
+    type Error = Error;
+    type SerializeSeq = Compound<'s, 'a>;
+    type SerializeTuple = Compound<'s, 'a>;
+    type SerializeTupleStruct = Compound<'s, 'a>;
+    type SerializeTupleVariant = Never;
+    type SerializeMap = Compound<'s, 'a>;
+    type SerializeStruct = Compound<'s, 'a>;
+    type SerializeStructVariant = Never;
+
+    numbers! {
+        serialize_i8(i8) => write_i8;
+        serialize_i16(i16) => write_i16;
+        serialize_i32(i32) => write_i32;
+        serialize_i64(i64) => write_i64;
+        serialize_i128(i128) => write_i128;
+        serialize_u8(u8) => write_u8;
+        serialize_u16(u16) => write_u16;
+        serialize_u32(u32) => write_u32;
+        serialize_u64(u64) => write_u64;
+        serialize_u128(u128) => write_u128;
+    }
+
+    fn serialize_f32(self, v: f32) -> Res {
+        match v.classify() {
+            FpCategory::Nan | FpCategory::Infinite => self.serialize_unit(),
+            _ => CompactFormatter.write_f32(self.out, v).map_err(Error::io),
+        }
+    }
+
+    fn serialize_f64(self, v: f64) -> Res {
+        match v.classify() {
+            FpCategory::Nan | FpCategory::Infinite => self.serialize_unit(),
+            _ => CompactFormatter.write_f64(self.out, v).map_err(Error::io),
+        }
+    }
+
+    fn serialize_bool(self, v: bool) -> Res {
+        self.out
+            .extend_from_slice(if v { b"true" } else { b"false" });
+        Ok(())
+    }
+
+    fn serialize_char(self, v: char) -> Res {
+        self.serialize_str(v.encode_utf8(&mut [0; 4]))
+    }
+
+    fn serialize_str(self, v: &str) -> Res {
+        write_str(self.out, v);
+        Ok(())
+    }
+
+    /// Displays into a scratch buffer of the item rather than a new `String` each time.
+    fn collect_str<T: Display + ?Sized>(self, value: &T) -> Res {
+        self.scratch.clear();
+        write!(self.scratch, "{value}").map_err(Error::io)?;
+        write_str(
+            self.out,
+            std::str::from_utf8(&self.scratch).map_err(Error::custom)?,
+        );
+        Ok(())
+    }
+
+    fn serialize_bytes(self, v: &[u8]) -> Res {
+        let mut seq = self.begin(b'[', b']');
+        v.iter().try_for_each(|b| seq.element(b))?;
+        seq.end()
+    }
+
+    fn serialize_none(self) -> Res {
+        self.serialize_unit()
+    }
+
+    fn serialize_some<T: Serialize + ?Sized>(self, value: &T) -> Res {
+        value.serialize(self)
+    }
+
+    fn serialize_unit(self) -> Res {
+        self.out.extend_from_slice(b"null");
+        Ok(())
+    }
+
+    fn serialize_unit_struct(self, _: Name) -> Res {
+        self.serialize_unit()
+    }
+
+    fn serialize_unit_variant(self, _: Name, _: u32, variant: Name) -> Res {
+        self.serialize_str(variant)
+    }
+
+    fn serialize_newtype_struct<T: Serialize + ?Sized>(self, _: Name, value: &T) -> Res {
+        value.serialize(self)
+    }
+
+    fn serialize_newtype_variant<T: Serialize + ?Sized>(
+        self,
+        _: Name,
+        _: u32,
+        variant: Name,
+        value: &T,
+    ) -> Res {
+        let mut object = self.begin(b'{', b'}');
+        object.field(variant, value)?;
+        object.end()
+    }
+
+    fn serialize_seq(self, _: Option<usize>) -> Open<'s, 'a> {
+        Ok(self.begin(b'[', b']'))
+    }
+
+    fn serialize_tuple(self, _: usize) -> Open<'s, 'a> {
+        Ok(self.begin(b'[', b']'))
+    }
+
+    fn serialize_tuple_struct(self, _: Name, _: usize) -> Open<'s, 'a> {
+        Ok(self.begin(b'[', b']'))
+    }
+
+    fn serialize_tuple_variant(self, _: Name, _: u32, _: Name, _: usize) -> Result<Never, Error> {
+        Err(refused("a tuple variant"))
+    }
+
+    fn serialize_map(self, _: Option<usize>) -> Open<'s, 'a> {
+        Ok(self.begin(b'{', b'}'))
+    }
+
+    fn serialize_struct(self, _: Name, _: usize) -> Open<'s, 'a> {
+        Ok(self.begin(b'{', b'}'))
+    }
+
+    fn serialize_struct_variant(self, _: Name, _: u32, _: Name, _: usize) -> Result<Never, Error> {
+        Err(refused("a struct variant"))
+    }
+}
+
+/// The traits of `Compound`: their element methods, and the same `end`.
+macro_rules! compound {
+    ($($trait:ident { $($method:item)* })*) => {$(
+        impl ser::$trait for Compound<'_, '_> {
+            type Ok = ();
+            type Error = Error;
+            $($method)*
+            fn end(self) -> Res {
+                Compound::end(self)
+            }
+        }
+    )*};
+}
+
+compound! {
+    SerializeSeq {
+        fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Res {
+            self.element(value)
+        }
+    }
+    SerializeTuple {
+        fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Res {
+            self.element(value)
+        }
+    }
+    SerializeTupleStruct {
+        fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Res {
+            self.element(value)
+        }
+    }
+    SerializeStruct {
+        fn serialize_field<T: Serialize + ?Sized>(&mut self, key: Name, value: &T) -> Res {
+            self.field(key, value)
+        }
+    }
+    SerializeMap {
+        /// Keys must print as strings (serde_json quotes number keys; that is left to it).
+        fn serialize_key<T: Serialize + ?Sized>(&mut self, key: &T) -> Res {
+            self.next();
+            let start = self.ser.out.len();
+            key.serialize(&mut *self.ser)?;
+            match self.ser.out.get(start) {
+                Some(b'"') => Ok(()),
+                _ => Err(refused("a map key that is not a string")),
+            }
+        }
+        fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Res {
+            self.ser.out.extend_from_slice(b": ");
+            value.serialize(&mut *self.ser)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

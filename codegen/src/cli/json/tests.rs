@@ -1,0 +1,202 @@
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::*;
+
+/// Ours at depth 0 must be serde_json's pretty printing.
+fn assert_like_serde_json<T: Serialize + ?Sized>(value: &T) {
+    let mut ours = Vec::new();
+    write_pretty(&mut ours, value, 0).unwrap_or_else(|e| panic!("{e}"));
+    let theirs = serde_json::to_string_pretty(value).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(String::from_utf8_lossy(&ours), theirs);
+}
+
+/// Strings with everything that is escaped, at every offset within an eight-byte word.
+fn tricky_strings() -> Vec<String> {
+    let mut all: String = (0u8..0x80).map(char::from).collect();
+    all.push_str("é\u{a0}\u{2028}\u{2029}\u{7f}\u{80}\u{ffff}😀 \"q\" \\b\\ / \r\n");
+    let mut strings = vec![String::new(), all.clone(), "a\r\nb\rc".into()];
+    for c in (0u8..0x20).chain([b'"', b'\\', b'/', 0x7f]).map(char::from) {
+        for prefix in 0..17 {
+            strings.push(format!(
+                "{}{c}{}",
+                "x".repeat(prefix),
+                "é".repeat(prefix % 5)
+            ));
+        }
+    }
+    strings.extend(
+        all.char_indices()
+            .map(|(i, _)| all.get(i..).unwrap_or("").into()),
+    );
+    strings
+}
+
+#[test]
+fn strings_are_escaped_like_serde_json() {
+    for s in tricky_strings() {
+        assert_like_serde_json(&s);
+    }
+    assert_like_serde_json(&tricky_strings());
+}
+
+#[test]
+fn the_word_test_is_the_byte_test() {
+    let fillers = [0x20u8, b'a', 0x7f, 0x80, 0xff, b'!', b'#', b'[', b']'];
+    for b in 0..=255u8 {
+        for &filler in &fillers {
+            for at in 0..8 {
+                let mut word = [filler; 8];
+                if let Some(slot) = word.get_mut(at) {
+                    *slot = b;
+                }
+                let expected = word.iter().any(|&b| is_special(b));
+                assert_eq!(
+                    word_is_special(u64::from_le_bytes(word)),
+                    expected,
+                    "{word:?}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn clean_len_stops_before_the_first_special_byte() {
+    for s in tricky_strings() {
+        let bytes = s.as_bytes();
+        let first = bytes.iter().position(|&b| is_special(b));
+        let clean = clean_len(bytes);
+        assert!(clean <= first.unwrap_or(bytes.len()), "{s:?}");
+        if first.is_none() && bytes.len() >= 8 {
+            assert_eq!(clean, bytes.len(), "{s:?}");
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct Unit;
+
+#[derive(Serialize)]
+struct Newtype(String);
+
+#[derive(Serialize)]
+struct Pair(i8, Option<u8>);
+
+#[derive(Serialize)]
+enum Kind {
+    Plain,
+    Wrapped(Vec<u32>),
+}
+
+#[derive(Serialize)]
+struct Everything {
+    unit: (),
+    unit_struct: Unit,
+    newtype: Newtype,
+    pair: Pair,
+    kinds: Vec<Kind>,
+    chars: Vec<char>,
+    floats: Vec<f64>,
+    small_floats: Vec<f32>,
+    ints: (i64, u64, i128, u128, i16, u16),
+    flags: [bool; 2],
+    empty_list: Vec<u8>,
+    empty_map: BTreeMap<String, u8>,
+    map: BTreeMap<String, Vec<Option<String>>>,
+    #[serde(with = "serde_bytes_like")]
+    bytes: Vec<u8>,
+    display: Shown,
+}
+
+/// Bytes through `serialize_bytes`.
+mod serde_bytes_like {
+    pub fn serialize<S: serde::Serializer>(v: &[u8], s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_bytes(v)
+    }
+}
+
+/// A `Display` value through `collect_str`, with and without characters to escape.
+struct Shown(&'static str);
+
+impl Serialize for Shown {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self.0)
+    }
+}
+
+#[test]
+fn every_shape_prints_like_serde_json() {
+    let floats = vec![
+        0.0,
+        -0.0,
+        1.0,
+        0.1,
+        1e300,
+        -2.5e-308,
+        f64::MAX,
+        f64::MIN_POSITIVE,
+        f64::NAN,
+        f64::INFINITY,
+        123456789.0,
+    ];
+    let value = Everything {
+        unit: (),
+        unit_struct: Unit,
+        newtype: Newtype("n\"t".into()),
+        pair: Pair(-8, None),
+        kinds: vec![
+            Kind::Plain,
+            Kind::Wrapped(vec![1, 2]),
+            Kind::Wrapped(vec![]),
+        ],
+        chars: vec!['a', '"', '\u{1}', '\u{2028}'],
+        floats,
+        small_floats: vec![0.1, f32::NEG_INFINITY, 3.0],
+        ints: (i64::MIN, u64::MAX, i128::MIN, u128::MAX, -1, 0),
+        flags: [true, false],
+        empty_list: vec![],
+        empty_map: BTreeMap::new(),
+        map: BTreeMap::from([
+            ("k\n".into(), vec![Some("v".into()), None]),
+            (String::new(), vec![]),
+        ]),
+        bytes: vec![0, 255],
+        display: Shown("a:1:2"),
+    };
+    assert_like_serde_json(&value);
+    for s in ["", "tab\there", "é\u{1f}\"\\"] {
+        assert_like_serde_json(&Shown(s));
+    }
+}
+
+#[test]
+fn json_values_print_like_serde_json() {
+    let text = r#"{"a": [1, -2, 3.5, 1e-7, 12345678901234567890, null, true, "x\u0000y"],
+        "nested": {"deep": [[[{"k": {}}]], []], "": "\u2028"}, "f": 0.30000000000000004}"#;
+    let value: serde_json::Value = serde_json::from_str(text).unwrap_or_else(|e| panic!("{e}"));
+    assert_like_serde_json(&value);
+}
+
+#[test]
+fn deep_values_indent_past_the_prepared_slice() {
+    let mut value = serde_json::json!("leaf");
+    for _ in 0..40 {
+        value = serde_json::json!([{ "k": value }]);
+    }
+    assert_like_serde_json(&value);
+}
+
+#[test]
+fn what_serde_json_would_print_differently_is_refused() {
+    #[derive(Serialize)]
+    enum Variants {
+        Tuple(u8, u8),
+        Struct { a: u8 },
+    }
+    let mut out = Vec::new();
+    assert!(write_pretty(&mut out, &Variants::Tuple(1, 2), 0).is_err());
+    assert!(write_pretty(&mut out, &Variants::Struct { a: 1 }, 0).is_err());
+    assert!(write_pretty(&mut out, &BTreeMap::from([(1, 2)]), 0).is_err());
+}
