@@ -50,5 +50,8 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> u8 {
         written,
         report::summary(&loaded.diagnostics),
     );
-    output::exit_code(&loaded)
+    let code = output::exit_code(&loaded);
+    // The files' text and the IR are freed on the pool, not one after the other at the end.
+    rayon::join(|| drop(files), || output::drop_in_parallel(loaded));
+    code
 }
