@@ -101,7 +101,7 @@ fn split_query(target: &str) -> (&str, Option<&str>) {
 /// Turns a documented URL or path into a path relative to the versioned service root.
 pub fn normalise_path(target: &str) -> String {
     let mut t = target.trim();
-    if let Some(i) = t.find("://") {
+    if let Some(i) = super::find_short(t, "://") {
         let after = &t[i + 3..];
         t = after.find('/').map_or("", |j| &after[j..]);
     }
