@@ -154,11 +154,7 @@ fn string_end(text: &str, start: usize) -> usize {
 fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
     match text.as_bytes().get(i)? {
         &b if b.is_ascii() => Some((b as char, 1)),
-        _ => text
-            .get(i..)?
-            .chars()
-            .next()
-            .map(|c| (c, c.len_utf8())),
+        _ => text.get(i..)?.chars().next().map(|c| (c, c.len_utf8())),
     }
 }
 

@@ -47,8 +47,6 @@ fn string_end(chars: &[char], start: usize) -> usize {
     chars.len()
 }
 
-
-
 /// Removes comments and `...` elisions, and turns odd whitespace into spaces.
 pub(super) fn strip(text: &str, found: &mut Found) -> String {
     let chars: Vec<char> = text.chars().collect();
@@ -100,7 +98,6 @@ fn is_odd_space(c: char) -> bool {
 fn rest(chars: &[char], i: usize) -> &[char] {
     chars.get(i..).unwrap_or_default()
 }
-
 
 /// Rewrites string literals into strict JSON strings.
 pub(super) fn normalise(text: &str, found: &mut Found) -> String {
@@ -229,7 +226,6 @@ fn single_quoted(chars: &[char], start: usize, out: &mut String) -> Option<usize
     out.push('"');
     Some(i + 1)
 }
-
 
 /// `{ key: "x" }` → `{ "key": "x" }`: an identifier right after `{` or `,` and followed
 /// by `:` is a member name.

@@ -88,10 +88,7 @@ fn double_quoted(text: &str, start: usize, edits: &mut Edits, found: &mut Found)
 fn ends_value(bytes: &[u8], from: usize) -> bool {
     let rest = bytes.get(from..).unwrap_or_default();
     let next = rest.iter().find(|&&b| b != b' ' && b != b'\t');
-    matches!(
-        next,
-        None | Some(b',' | b'}' | b']' | b':' | b'\n' | b'\r')
-    )
+    matches!(next, None | Some(b',' | b'}' | b']' | b':' | b'\n' | b'\r'))
 }
 
 /// The body of a `'…'` string (on one line) starting at byte `start`, as a `"…"` string's

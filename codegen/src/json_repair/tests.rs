@@ -93,8 +93,8 @@ fn passes_match_the_char_by_char_reference() {
     let pieces = [
         "\"", "'", "\\", "/", "*", ".", "…", "\u{a0}", "\u{202f}", "\u{200b}", "\u{feff}", "“",
         "”", "{", "}", "[", "]", ",", ":", "\n", "\r\n", " ", "\t", "\x0b", "\u{85}", "a", "key",
-        "1", "e", "l", "$x", "@a.b", "é", "日本", "//", "/*", "*/", "...", "\"a\"", "'b'",
-        "\\'", "\\\"",
+        "1", "e", "l", "$x", "@a.b", "é", "日本", "//", "/*", "*/", "...", "\"a\"", "'b'", "\\'",
+        "\\\"",
     ];
     let mut texts: Vec<String> = [
         "",
@@ -128,6 +128,10 @@ fn passes_match_the_char_by_char_reference() {
         let got = structure::quote_bare_names(&got, &mut found);
         let got = structure::drop_trailing_commas(&got, &mut found);
         let got = structure::insert_missing_commas(&got, &mut found);
-        assert_eq!((got.as_ref(), &found.0), (want.as_str(), &want_found), "{text:?}");
+        assert_eq!(
+            (got.as_ref(), &found.0),
+            (want.as_str(), &want_found),
+            "{text:?}"
+        );
     }
 }
