@@ -80,6 +80,10 @@ fn split_method(text: &str) -> Option<(String, &str, bool)> {
 
 /// Splits `path?query` at the first `?` outside `{…}`.
 fn split_query(target: &str) -> (&str, Option<&str>) {
+    // Most targets have no query at all.
+    if memchr::memchr(b'?', target.as_bytes()).is_none() {
+        return (target, None);
+    }
     let mut depth = 0usize;
     // Bytes, not chars: the three delimiters are ASCII, and an ASCII byte is always a
     // char boundary in UTF-8, so slicing at it is safe.
@@ -97,7 +101,7 @@ fn split_query(target: &str) -> (&str, Option<&str>) {
 /// Turns a documented URL or path into a path relative to the versioned service root.
 pub fn normalise_path(target: &str) -> String {
     let mut t = target.trim();
-    if let Some(i) = t.find("://") {
+    if let Some(i) = super::find_short(t, "://") {
         let after = &t[i + 3..];
         t = after.find('/').map_or("", |j| &after[j..]);
     }
@@ -159,7 +163,10 @@ fn space_at(s: &str, i: usize) -> (bool, usize) {
 
 /// Whether `s` holds any whitespace ([`char::is_whitespace`]), checking bytes first.
 fn has_space(s: &str) -> bool {
-    s.bytes().any(is_ascii_space) || (!s.is_ascii() && s.chars().any(char::is_whitespace))
+    // Folded without an early exit so that it compiles to a vector loop: paths are
+    // short and seldom hold a space.
+    let ascii = s.bytes().fold(false, |found, b| found | is_ascii_space(b));
+    ascii || (!s.is_ascii() && s.chars().any(char::is_whitespace))
 }
 
 /// The words of `text` exactly as [`str::split_whitespace`] gives them, found by
@@ -180,6 +187,15 @@ impl Words<'_> {
     /// Advances past chars while their whitespace-ness is `space`.
     #[inline]
     fn skip(&mut self, space: bool) {
+        if !space {
+            // Inside a word, printable ASCII (`!` to DEL) is never a space: one range
+            // check per byte.
+            let rest = self.text.as_bytes().get(self.at..).unwrap_or_default();
+            self.at += rest
+                .iter()
+                .take_while(|&&b| b.wrapping_sub(b'!') < 0x5f)
+                .count();
+        }
         // ASCII bytes are tested here, in the loop; only other chars are decoded.
         while let Some(&b) = self.text.as_bytes().get(self.at) {
             let (is_space, len) = match b.is_ascii() {

@@ -142,7 +142,7 @@ fn inherited_from(desc: &Text) -> Option<String> {
     // One searcher for every row: building one per call cost more than the search.
     static INHERITED: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("nherited"));
     INHERITED.find(desc.text.as_bytes())?;
-    let at = ascii::find(&desc.text, "inherited from")?;
+    let at = super::find_ignoring_case_by(&desc.text, "inherited from", 10)?;
     let after = &desc.text[at + "inherited from".len()..];
     desc.links
         .iter()

@@ -169,12 +169,13 @@ fn report(source: &Source, r: &RequestLine, diags: &mut Diagnostics) {
 
 /// Whether every `{` in a path closes before the next one opens, and every `}` closes one.
 fn braces_balanced(path: &str) -> bool {
+    // Bytes, not chars: both braces are ASCII, which never occurs inside a longer char.
     let mut open = false;
-    for c in path.chars() {
-        match (c, open) {
-            ('{', false) => open = true,
-            ('}', true) => open = false,
-            ('{', true) | ('}', false) => return false,
+    for b in path.bytes() {
+        match (b, open) {
+            (b'{', false) => open = true,
+            (b'}', true) => open = false,
+            (b'{', true) | (b'}', false) => return false,
             _ => {}
         }
     }

@@ -45,16 +45,16 @@ pub enum TypeIssue {
 
 /// A Type cell, read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TypeCell {
+pub struct TypeCell<'a> {
     /// The type it names.
     pub type_ref: TypeRef,
     /// What had to be decided, if anything.
     pub issue: Option<TypeIssue>,
-    /// The cell text as written (trimmed).
-    pub text: String,
+    /// The cell text as written (trimmed); only diagnostics quote it.
+    pub text: &'a str,
 }
 
-impl TypeCell {
+impl TypeCell<'_> {
     /// The diagnostic for [`TypeCell::issue`], located at `at`.
     ///
     /// Codes: `type-text-union` and `type-text-prose` (warnings: the value is read as
@@ -100,7 +100,7 @@ impl TypeCell {
 }
 
 /// Reads a Type cell. Returns `None` for an empty cell.
-pub fn parse_cell(cell: &Text) -> Option<TypeCell> {
+pub fn parse_cell(cell: &Text) -> Option<TypeCell<'_>> {
     let text = cell.text.trim();
     if text.is_empty() {
         return None;
@@ -126,7 +126,7 @@ pub fn parse_cell(cell: &Text) -> Option<TypeCell> {
             link,
         },
         issue,
-        text: text.to_string(),
+        text,
     })
 }
 

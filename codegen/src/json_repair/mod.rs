@@ -11,6 +11,7 @@ mod noise;
 mod strings;
 mod structure;
 
+use std::borrow::Cow;
 use std::fmt;
 
 use serde_json::Value;
@@ -125,43 +126,87 @@ fn repair(text: &str) -> (String, Vec<String>) {
     let text = strings::normalise(&text, &mut found);
     let text = structure::quote_bare_names(&text, &mut found);
     let text = structure::drop_trailing_commas(&text, &mut found);
-    let text = structure::insert_missing_commas(&text, &mut found);
+    let text = structure::insert_missing_commas(&text, &mut found).into_owned();
     found.0.sort();
     (text, found.0.iter().map(Repair::to_string).collect())
 }
 
-/// Calls `f` for every character outside string literals (with its index in `chars`),
-/// copying string literals (`"…"`, with escapes) through unchanged. `f` returns how many
-/// characters it consumed (at least 1) and pushes its output itself.
-fn outside_strings(
-    chars: &[char],
-    out: &mut String,
-    mut f: impl FnMut(usize, &mut String) -> usize,
-) {
-    let mut i = 0;
-    while let Some(&c) = chars.get(i) {
-        if c == '"' {
-            let end = string_end(chars, i);
-            out.extend(chars.get(i..end).unwrap_or_default());
-            i = end;
-            continue;
-        }
-        i += f(i, out).max(1);
-    }
-}
-
-/// Index just past the string literal that starts at `start` (a `"`), or the end.
-fn string_end(chars: &[char], start: usize) -> usize {
+/// Byte index just past the string literal that starts at byte `start` (a `"`), or the
+/// text's end. An escape skips the byte after the backslash; when that byte starts a
+/// longer char the search resumes inside it, which is harmless: `"` and `\` never occur
+/// inside a multi-byte char.
+fn string_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
     let mut i = start + 1;
-    while let Some(&c) = chars.get(i) {
-        match c {
-            '\\' => i += 2,
-            '"' => return i + 1,
-            _ => i += 1,
+    while let Some(n) = bytes.get(i..).and_then(|r| memchr::memchr2(b'"', b'\\', r)) {
+        let at = i + n;
+        if bytes.get(at) == Some(&b'"') {
+            return at + 1;
         }
+        i = at + 2;
     }
-    chars.len()
+    bytes.len()
 }
 
+/// The char starting at byte `i` (a char boundary) and its length in bytes; ASCII is
+/// read from the byte without decoding.
+#[inline]
+fn char_at(text: &str, i: usize) -> Option<(char, usize)> {
+    match text.as_bytes().get(i)? {
+        &b if b.is_ascii() => Some((b as char, 1)),
+        _ => text.get(i..)?.chars().next().map(|c| (c, c.len_utf8())),
+    }
+}
+
+/// The first char at or after byte `from` that is not whitespace.
+fn next_non_space(text: &str, from: usize) -> Option<char> {
+    text.get(from..)?.chars().find(|c| !c.is_whitespace())
+}
+
+/// A pass's output: the input with some byte ranges replaced. Unchanged spans are copied
+/// in one piece when the next edit (or the end) needs them, and a pass that changes
+/// nothing returns its input without copying it.
+struct Edits<'a> {
+    text: &'a str,
+    out: String,
+    /// Bytes of `text` before this are in `out` (or replaced).
+    kept: usize,
+    edited: bool,
+}
+
+impl<'a> Edits<'a> {
+    fn new(text: &'a str) -> Self {
+        Edits {
+            text,
+            out: String::new(),
+            kept: 0,
+            edited: false,
+        }
+    }
+
+    /// Replaces `text[from..to]` with `with`; edits come in text order.
+    fn replace(&mut self, from: usize, to: usize, with: &str) {
+        if !self.edited {
+            self.edited = true;
+            self.out.reserve(self.text.len() + 16);
+        }
+        self.out
+            .push_str(self.text.get(self.kept..from).unwrap_or_default());
+        self.out.push_str(with);
+        self.kept = to;
+    }
+
+    fn finish(mut self) -> Cow<'a, str> {
+        if !self.edited {
+            return Cow::Borrowed(self.text);
+        }
+        self.out
+            .push_str(self.text.get(self.kept..).unwrap_or_default());
+        Cow::Owned(self.out)
+    }
+}
+
+#[cfg(test)]
+mod reference;
 #[cfg(test)]
 mod tests;

@@ -4,132 +4,112 @@
 //! `//` comments are copied through untouched (an apostrophe in a comment is not a
 //! string).
 
-use super::{Found, Repair};
+use std::borrow::Cow;
+
+use super::{Edits, Found, Repair, char_at};
 
 /// Rewrites string literals into strict JSON strings.
-pub(super) fn normalise(text: &str, found: &mut Found) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
+pub(super) fn normalise<'a>(text: &'a str, found: &mut Found) -> Cow<'a, str> {
+    let bytes = text.as_bytes();
+    let mut edits = Edits::new(text);
+    // The last char written so far, as of the last char read that was not whitespace.
     let mut last = ' ';
     let mut i = 0;
-    while let Some(&c) = chars.get(i) {
-        let next = chars.get(i + 1).copied();
-        i = match (c, next) {
-            ('/', Some('/')) => copy_line(&chars, i, &mut out),
-            ('"', _) => double_quoted(&chars, i, &mut out, found),
-            ('\u{201c}' | '\u{201d}', _) => {
+    while let Some((c, len)) = char_at(text, i) {
+        let (end, written) = match c {
+            '/' if bytes.get(i + 1) == Some(&b'/') => {
+                let rest = bytes.get(i..).unwrap_or_default();
+                let end = memchr::memchr(b'\n', rest).map_or(bytes.len(), |n| i + n);
+                let line = text.get(i..end).unwrap_or_default();
+                (end, line.chars().next_back().unwrap_or(c))
+            }
+            '"' => double_quoted(text, i, &mut edits, found),
+            '\u{201c}' | '\u{201d}' => {
                 found.add(Repair::CurlyQuotes);
-                double_quoted(&chars, i, &mut out, found)
+                double_quoted(text, i, &mut edits, found)
             }
-            ('\'', _) if matches!(last, '{' | '[' | ',' | ':' | ' ') => {
-                match single_quoted(&chars, i, &mut out) {
-                    Some(end) => {
-                        found.add(Repair::SingleQuotes);
-                        end
-                    }
-                    None => {
-                        out.push(c);
-                        i + 1
-                    }
+            '\'' if matches!(last, '{' | '[' | ',' | ':' | ' ') => match single_quoted(text, i) {
+                Some((end, body)) => {
+                    found.add(Repair::SingleQuotes);
+                    edits.replace(i, end, &format!("\"{body}\""));
+                    (end, '"')
                 }
-            }
-            _ => {
-                out.push(c);
-                i + 1
-            }
+                None => (i + 1, c),
+            },
+            _ => (i + len, c),
         };
         if !c.is_whitespace() {
-            last = out.chars().next_back().unwrap_or(' ');
+            last = written;
         }
+        i = end;
     }
-    out
+    edits.finish()
 }
 
-fn copy_line(chars: &[char], start: usize, out: &mut String) -> usize {
-    let rest = chars.get(start..).unwrap_or_default();
-    let end = rest
-        .iter()
-        .position(|&c| c == '\n')
-        .map_or(chars.len(), |n| start + n);
-    out.extend(chars.get(start..end).unwrap_or_default());
-    end
-}
-
-/// Copies a `"…"` (or curly-quoted) string, joining lines broken inside it and
-/// closing it at a curly quote that ends the value. Returns the index past it.
-fn double_quoted(chars: &[char], start: usize, out: &mut String, found: &mut Found) -> usize {
-    out.push('"');
-    let mut i = start + 1;
-    while let Some(&c) = chars.get(i) {
+/// Reads a `"…"` (or curly-quoted) string starting at byte `start`, joining lines broken
+/// inside it and closing it at a curly quote that ends the value. Returns the index past
+/// it and the last char it writes.
+fn double_quoted(text: &str, start: usize, edits: &mut Edits, found: &mut Found) -> (usize, char) {
+    let bytes = text.as_bytes();
+    let open = char_at(text, start).map_or(1, |(_, len)| len);
+    if open > 1 {
+        edits.replace(start, start + open, "\"");
+    }
+    let mut last = '"';
+    let mut i = start + open;
+    while let Some((c, len)) = char_at(text, i) {
         match c {
-            '\\' => {
-                out.push(c);
-                if let Some(&n) = chars.get(i + 1) {
-                    out.push(n);
-                }
-                i += 2;
-            }
-            '"' => {
-                out.push('"');
-                return i + 1;
-            }
-            '\u{201c}' | '\u{201d}' if ends_value(chars, i + 1) => {
+            '\\' => match char_at(text, i + 1) {
+                Some((n, n_len)) => (last, i) = (n, i + 1 + n_len),
+                None => (last, i) = (c, i + 1),
+            },
+            '"' => return (i + 1, '"'),
+            '\u{201c}' | '\u{201d}' if ends_value(bytes, i + len) => {
                 found.add(Repair::CurlyQuotes);
-                out.push('"');
-                return i + 1;
+                edits.replace(i, i + len, "\"");
+                return (i + len, '"');
             }
             '\r' | '\n' => {
                 found.add(Repair::BrokenStrings);
-                i += 1;
-                while chars.get(i).is_some_and(|c| c.is_whitespace()) {
-                    i += 1;
+                let mut end = i + 1;
+                while let Some((_, n)) = char_at(text, end).filter(|(s, _)| s.is_whitespace()) {
+                    end += n;
                 }
+                edits.replace(i, end, "");
+                i = end;
             }
-            _ => {
-                out.push(c);
-                i += 1;
-            }
+            _ => (last, i) = (c, i + len),
         }
     }
-    chars.len()
+    (bytes.len(), last)
 }
 
 /// Whether what follows a quote (after spaces) ends a value or a name.
-fn ends_value(chars: &[char], from: usize) -> bool {
-    let rest = chars.get(from..).unwrap_or_default();
-    let next = rest.iter().find(|c| **c != ' ' && **c != '\t');
-    matches!(next, None | Some(',' | '}' | ']' | ':' | '\n' | '\r'))
+fn ends_value(bytes: &[u8], from: usize) -> bool {
+    let rest = bytes.get(from..).unwrap_or_default();
+    let next = rest.iter().find(|&&b| b != b' ' && b != b'\t');
+    matches!(next, None | Some(b',' | b'}' | b']' | b':' | b'\n' | b'\r'))
 }
 
-/// Converts `'…'` (on one line) to `"…"`; `None` when the quote does not close.
-fn single_quoted(chars: &[char], start: usize, out: &mut String) -> Option<usize> {
+/// The body of a `'…'` string (on one line) starting at byte `start`, as a `"…"` string's
+/// body, and the index past its closing quote; `None` when the quote does not close.
+fn single_quoted(text: &str, start: usize) -> Option<(usize, String)> {
     let mut body = String::new();
-    let mut i = start + 1;
-    loop {
-        match chars.get(i)? {
+    let mut chars = text.get(start + 1..)?.char_indices();
+    while let Some((k, c)) = chars.next() {
+        match c {
             '\n' => return None,
-            '\\' if chars.get(i + 1) == Some(&'\'') => {
-                body.push('\'');
-                i += 2;
-            }
-            '\\' => {
-                body.push('\\');
-                body.push(*chars.get(i + 1)?);
-                i += 2;
-            }
-            '\'' => break,
-            '"' => {
-                body.push_str("\\\"");
-                i += 1;
-            }
-            &c => {
-                body.push(c);
-                i += 1;
-            }
+            '\\' => match chars.next()? {
+                (_, '\'') => body.push('\''),
+                (_, n) => {
+                    body.push('\\');
+                    body.push(n);
+                }
+            },
+            '\'' => return Some((start + 1 + k + 1, body)),
+            '"' => body.push_str("\\\""),
+            c => body.push(c),
         }
     }
-    out.push('"');
-    out.push_str(&body);
-    out.push('"');
-    Some(i + 1)
+    None
 }

@@ -1,72 +1,63 @@
 //! Punctuation: bare member names, trailing commas, commas missing between lines.
 
-use super::{Found, Repair, outside_strings, string_end};
+use std::borrow::Cow;
+
+use super::{Edits, Found, Repair, char_at, next_non_space, string_end};
 
 /// `{ key: "x" }` → `{ "key": "x" }`: an identifier right after `{` or `,` and followed
 /// by `:` is a member name.
-pub(super) fn quote_bare_names(text: &str, found: &mut Found) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len() + 16);
+pub(super) fn quote_bare_names<'a>(text: &'a str, found: &mut Found) -> Cow<'a, str> {
+    let bytes = text.as_bytes();
+    let mut edits = Edits::new(text);
+    // The last char outside strings that is not whitespace.
     let mut last = ' ';
-    outside_strings(&chars, &mut out, |i, out| {
-        let c = chars.get(i).copied().unwrap_or(' ');
+    let mut i = 0;
+    while let Some((c, len)) = char_at(text, i) {
+        if c == '"' {
+            i = string_end(text, i);
+            continue;
+        }
         let starts_name = c.is_ascii_alphabetic() || c == '_' || c == '$' || c == '@';
         let before = last;
         if !c.is_whitespace() {
             last = c;
         }
         if !(starts_name && matches!(before, '{' | ',')) {
-            out.push(c);
-            return 1;
+            i += len;
+            continue;
         }
-        let rest = chars.get(i..).unwrap_or_default();
-        let len = rest.iter().take_while(|&&c| is_name_char(c)).count();
-        let after = rest
-            .get(len..)
-            .unwrap_or_default()
-            .iter()
-            .find(|c| !c.is_whitespace());
-        let name: String = rest.get(..len).unwrap_or_default().iter().collect();
-        if after == Some(&':') {
+        let rest = bytes.get(i..).unwrap_or_default();
+        let name_len = rest.iter().take_while(|&&b| is_name_char(b)).count();
+        if next_non_space(text, i + name_len) == Some(':') {
             found.add(Repair::BareNames);
-            out.push('"');
-            out.push_str(&name);
-            out.push('"');
+            let name = text.get(i..i + name_len).unwrap_or_default();
+            edits.replace(i, i + name_len, &format!("\"{name}\""));
             last = '"';
-        } else {
-            out.push_str(&name);
         }
-        len
-    });
-    out
+        i += name_len;
+    }
+    edits.finish()
 }
 
-fn is_name_char(c: char) -> bool {
-    c.is_ascii_alphanumeric() || matches!(c, '_' | '$' | '@' | '.' | '-')
+fn is_name_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | b'@' | b'.' | b'-')
 }
 
 /// Removes commas that are followed (after whitespace) by `}` or `]`, or that follow `{`/`[`/`,`.
-pub(super) fn drop_trailing_commas(text: &str, found: &mut Found) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len());
+pub(super) fn drop_trailing_commas<'a>(text: &'a str, found: &mut Found) -> Cow<'a, str> {
+    let mut edits = Edits::new(text);
     let mut last = ' ';
     let mut i = 0;
-    while let Some(&c) = chars.get(i) {
+    while let Some((c, len)) = char_at(text, i) {
         if c == '"' {
-            let end = string_end(&chars, i);
-            out.extend(chars.get(i..end).unwrap_or_default());
-            last = '"';
-            i = end;
+            (last, i) = ('"', string_end(text, i));
             continue;
         }
         if c == ',' {
-            let next = chars
-                .get(i + 1..)
-                .unwrap_or_default()
-                .iter()
-                .find(|c| !c.is_whitespace());
+            let next = next_non_space(text, i + 1);
             if matches!(next, Some('}' | ']') | None) || matches!(last, '{' | '[' | ',') {
                 found.add(Repair::TrailingCommas);
+                edits.replace(i, i + 1, "");
                 i += 1;
                 continue;
             }
@@ -74,21 +65,19 @@ pub(super) fn drop_trailing_commas(text: &str, found: &mut Found) -> String {
         if !c.is_whitespace() {
             last = c;
         }
-        out.push(c);
-        i += 1;
+        i += len;
     }
-    out
+    edits.finish()
 }
 
 /// Inserts a comma where a value ends a line and the next line starts another member
 /// or element (`"a": ""⏎ "b": 1`, `}⏎ {`): nothing else can be meant there.
-pub(super) fn insert_missing_commas(text: &str, found: &mut Found) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len() + 8);
+pub(super) fn insert_missing_commas<'a>(text: &'a str, found: &mut Found) -> Cow<'a, str> {
+    let mut edits = Edits::new(text);
     let mut last = ' ';
     let mut newline = false;
     let mut i = 0;
-    while let Some(&c) = chars.get(i) {
+    while let Some((c, len)) = char_at(text, i) {
         let value_end = last == '"'
             || last == '}'
             || last == ']'
@@ -97,12 +86,10 @@ pub(super) fn insert_missing_commas(text: &str, found: &mut Found) -> String {
             || last == 'l';
         if matches!(c, '"' | '{' | '[') && newline && value_end {
             found.add(Repair::MissingCommas);
-            out.push(',');
+            edits.replace(i, i, ",");
         }
         if c == '"' {
-            let end = string_end(&chars, i);
-            out.extend(chars.get(i..end).unwrap_or_default());
-            (last, newline, i) = ('"', false, end);
+            (last, newline, i) = ('"', false, string_end(text, i));
             continue;
         }
         if c == '\n' {
@@ -110,8 +97,7 @@ pub(super) fn insert_missing_commas(text: &str, found: &mut Found) -> String {
         } else if !c.is_whitespace() {
             (last, newline) = (c, false);
         }
-        out.push(c);
-        i += 1;
+        i += len;
     }
-    out
+    edits.finish()
 }

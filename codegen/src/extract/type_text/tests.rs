@@ -20,7 +20,8 @@ fn linked(text: &str, links: &[&str]) -> Text {
 }
 
 fn read(text: &str) -> (String, bool, Option<TypeIssue>) {
-    let c = parse_cell(&cell(text)).unwrap();
+    let cell = cell(text);
+    let c = parse_cell(&cell).unwrap();
     (c.type_ref.name, c.type_ref.collection, c.issue)
 }
 
@@ -58,7 +59,8 @@ fn collections_in_every_spelling() {
 
 #[test]
 fn linked_types_use_the_link_text() {
-    let t = parse_cell(&linked("relatedPerson collection", &["relatedPerson"])).unwrap();
+    let cell = linked("relatedPerson collection", &["relatedPerson"]);
+    let t = parse_cell(&cell).unwrap();
     assert_eq!(t.type_ref.name, "relatedPerson");
     assert!(t.type_ref.collection);
     assert_eq!(
@@ -66,7 +68,8 @@ fn linked_types_use_the_link_text() {
         Some("../resources/relatedperson.md")
     );
     assert_eq!(t.issue, None);
-    let t = parse_cell(&linked("itemAnalytics resource", &["itemAnalytics"])).unwrap();
+    let cell = linked("itemAnalytics resource", &["itemAnalytics"]);
+    let t = parse_cell(&cell).unwrap();
     assert_eq!((t.type_ref.name.as_str(), t.issue), ("itemAnalytics", None));
 }
 
@@ -108,11 +111,11 @@ fn unions_and_prose_are_untyped() {
         read("(boolean or string or number) collection"),
         (UNTYPED.into(), true, Some(TypeIssue::Union))
     );
-    let two = parse_cell(&linked(
+    let cell = linked(
         "a or b",
         &["appHostedMediaConfig", "serviceHostedMediaConfig"],
-    ))
-    .unwrap();
+    );
+    let two = parse_cell(&cell).unwrap();
     assert_eq!(
         (two.type_ref.name.as_str(), two.issue),
         (UNTYPED, Some(TypeIssue::Union))
@@ -164,7 +167,8 @@ fn vague_spellings_are_read_as_the_primitive_they_describe() {
 
 #[test]
 fn issues_become_located_diagnostics() {
-    let c = parse_cell(&cell("String or Int32")).unwrap();
+    let union = cell("String or Int32");
+    let c = parse_cell(&union).unwrap();
     let d = c.diagnostic(&Location::line("r.md", 7)).unwrap();
     assert_eq!((d.code.as_str(), d.location.line), ("type-text-union", 7));
     assert!(
