@@ -1,6 +1,6 @@
 //! Operations: request lines, bodies, responses and typed examples.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::mem::take;
 
 use rayon::prelude::*;
@@ -31,11 +31,12 @@ pub(super) fn build(
             None => (None, None),
         })
         .unzip();
-    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    // Hashed: a tree of the ~5,000 names cost several string comparisons per name.
+    let mut count: HashMap<&str, usize> = HashMap::with_capacity(names.len());
     for name in names.iter().flatten() {
         *count.entry(name.as_str()).or_default() += 1;
     }
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(count.len());
     for ((page, name), plan) in pages.iter_mut().zip(&names).zip(&mut plans) {
         let PageFragments {
             path,
