@@ -71,6 +71,8 @@ pub(crate) struct PageRef<'a> {
 pub(crate) struct RowPlan {
     type_name: Option<String>,
     nullable: Option<bool>,
+    /// The type an `Inherited from` row names, when it is found.
+    declaring: Option<String>,
 }
 
 /// Shared state while resolving.
@@ -113,9 +115,14 @@ impl Resolver {
     /// Works out what of a row's resolution cannot depend on the enums inferred while
     /// resolving in order, so that it can run on the rayon pool beforehand.
     fn plan(&self, row: &PropertyRow, page: PageRef, diags: &mut Diagnostics) -> RowPlan {
+        let declaring = row.inherited_from.as_ref().and_then(|b| {
+            let q = qualify(b, page.namespace, &row.source, &mut Diagnostics::default());
+            self.type_names.find(&q, None, page.path)
+        });
         RowPlan {
             type_name: self.settled_type_name(row, page, diags),
             nullable: Some(nullable(&row.description)),
+            declaring,
         }
     }
 

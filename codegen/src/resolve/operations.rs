@@ -194,10 +194,10 @@ fn request_body(
     let mut properties = Vec::new();
     let mut plans = plans.into_iter();
     for row in &mut op.request_rows {
-        if known {
-            types::attribute(r, row, &owner, page, Origin::RequestTable, diags);
-        }
         let plan = plans.next().unwrap_or_default();
+        if known {
+            types::attribute(r, row, &owner, page, Origin::RequestTable, &plan, diags);
+        }
         properties.push(r.planned_property(row, &owner, page, plan, diags));
     }
     Some(RequestBody {

@@ -12,10 +12,10 @@ use crate::ir::{Property, TypeDef, TypeKind};
 
 /// Builds every type into `r.types`, moving the fragments' text into them.
 pub(super) fn build(r: &mut Resolver, pages: &mut [PageFragments], diags: &mut Diagnostics) {
-    // Each type's name as its page qualifies it, before the canonical spelling: inherited
-    // rows are filed against it.
-    let plans = plan_own_rows(r, pages);
-    let mut owners = Vec::new();
+    let plans = plan_types(r, pages);
+    // Per type in page order: its name as its page qualifies it (before the canonical
+    // spelling: inherited rows are filed against it) and its inherited rows' plans.
+    let mut inherited = Vec::new();
     for (page, (plans, d)) in pages.iter_mut().zip(plans) {
         diags.extend(d);
         let PageFragments {
@@ -25,30 +25,45 @@ pub(super) fn build(r: &mut Resolver, pages: &mut [PageFragments], diags: &mut D
             ..
         } = page;
         let at = PageRef { path, namespace };
-        for (t, plans) in types.iter_mut().zip(plans) {
-            owners.push(define(r, t, at, plans, diags));
+        for (t, plan) in types.iter_mut().zip(plans) {
+            inherited.push(define(r, t, at, plan, diags));
         }
     }
-    let mut owners = owners.iter();
+    let mut inherited = inherited.into_iter();
     for page in pages.iter() {
         let at = PageRef {
             path: &page.path,
             namespace: &page.namespace,
         };
         for t in &page.types {
-            let Some(owner) = owners.next() else { break };
-            for row in t.properties.iter().filter(|p| p.inherited_from.is_some()) {
-                attribute(r, row, owner, at, Origin::Inherited, diags);
+            let Some((owner, plans)) = inherited.next() else {
+                break;
+            };
+            let rows = t.properties.iter().filter(|p| p.inherited_from.is_some());
+            for (row, plan) in rows.zip(&plans) {
+                attribute(r, row, &owner, at, Origin::Inherited, plan, diags);
             }
         }
     }
     set_kinds(r);
 }
 
-/// Per page and type, the plans of the type's own rows (properties, then navigation),
-/// with the diagnostics made planning them. Planning only reads the name tables, so it
-/// runs on the rayon pool; the results are in page order.
-fn plan_own_rows(r: &Resolver, pages: &[PageFragments]) -> Vec<(Vec<Vec<RowPlan>>, Diagnostics)> {
+/// What of a type's definition only reads the name tables, worked out on the rayon pool.
+struct TypePlan {
+    /// Its name as its page qualifies it.
+    owner: String,
+    /// The canonical spelling of that name.
+    name: String,
+    base: Option<String>,
+    /// Plans of the rows it declares itself (properties, then navigation).
+    own: Vec<RowPlan>,
+    /// Plans of its `Inherited from` rows, in order.
+    inherited: Vec<RowPlan>,
+}
+
+/// Per page and type, its plan, with the diagnostics made planning them. Planning only
+/// reads the name tables, so it runs on the rayon pool; the results are in page order.
+fn plan_types(r: &Resolver, pages: &[PageFragments]) -> Vec<(Vec<TypePlan>, Diagnostics)> {
     pages
         .par_iter()
         .map(|page| {
@@ -60,16 +75,37 @@ fn plan_own_rows(r: &Resolver, pages: &[PageFragments]) -> Vec<(Vec<Vec<RowPlan>
             let plans = page
                 .types
                 .iter()
-                .map(|t| {
-                    own_rows(&t.properties)
-                        .chain(own_rows(&t.navigation))
-                        .map(|row| r.plan(row, at, &mut d))
-                        .collect()
-                })
+                .map(|t| plan_type(r, t, at, &mut d))
                 .collect();
             (plans, d)
         })
         .collect()
+}
+
+fn plan_type(r: &Resolver, t: &TypeFragment, at: PageRef, d: &mut Diagnostics) -> TypePlan {
+    let owner = qualify(&t.name, at.namespace, &t.source, &mut Diagnostics::default());
+    let name = r.type_names.get(&owner).unwrap_or(&owner).to_string();
+    let base = t
+        .base
+        .as_ref()
+        .map(|b| base_name(r, b, at, &t.source, d));
+    let own = own_rows(&t.properties)
+        .chain(own_rows(&t.navigation))
+        .map(|row| r.plan(row, at, d))
+        .collect();
+    let inherited = t
+        .properties
+        .iter()
+        .filter(|p| p.inherited_from.is_some())
+        .map(|row| r.plan(row, at, d))
+        .collect();
+    TypePlan {
+        owner,
+        name,
+        base,
+        own,
+        inherited,
+    }
 }
 
 /// The rows a type declares itself (not inherited).
@@ -87,26 +123,22 @@ pub(super) enum Origin {
 }
 
 /// Defines (or merges) the type `t` describes from its own rows; returns its name as
-/// the page qualifies it.
+/// the page qualifies it, with its inherited rows' plans.
 fn define(
     r: &mut Resolver,
     t: &mut TypeFragment,
     page: PageRef,
-    plans: Vec<RowPlan>,
+    plan: TypePlan,
     diags: &mut Diagnostics,
-) -> String {
-    let owner = qualify(
-        &t.name,
-        page.namespace,
-        &t.source,
-        &mut Diagnostics::default(),
-    );
-    let name = r.type_names.get(&owner).unwrap_or(&owner).to_string();
-    let base = t
-        .base
-        .as_ref()
-        .map(|b| base_name(r, b, page, &t.source, diags));
-    let mut plans = plans.into_iter();
+) -> (String, Vec<RowPlan>) {
+    let TypePlan {
+        owner,
+        name,
+        base,
+        own,
+        inherited,
+    } = plan;
+    let mut plans = own.into_iter();
     let mut own = |rows: &mut [PropertyRow], r: &mut Resolver| -> Vec<Property> {
         rows.iter_mut()
             .filter(|p| p.inherited_from.is_none())
@@ -139,7 +171,7 @@ fn define(
             );
         }
     }
-    owner
+    (owner, inherited)
 }
 
 fn base_name(
@@ -238,15 +270,14 @@ pub(super) fn attribute(
     owner: &str,
     page: PageRef,
     origin: Origin,
+    plan: &RowPlan,
     diags: &mut Diagnostics,
 ) {
-    let declaring = row
-        .inherited_from
-        .as_ref()
-        .map(|b| qualify(b, page.namespace, &row.source, &mut Diagnostics::default()))
-        .and_then(|q| r.type_names.find(&q, None, page.path))
-        .unwrap_or_else(|| owner.to_string());
-    let type_name = r.type_name_of(row, &declaring, page, diags);
+    let declaring = plan.declaring.as_deref().unwrap_or(owner);
+    let type_name = match &plan.type_name {
+        Some(t) => t.clone(),
+        None => r.type_name_of(row, declaring, page, diags),
+    };
     let collection = row.type_ref.collection;
     if let Some(found) = find_in_chain(r, owner, &row.name) {
         let agrees = same_type(&found.type_name, found.collection, &type_name, collection);
@@ -265,7 +296,7 @@ pub(super) fn attribute(
         }
         return;
     }
-    let Some(target) = r.types.get_mut(&declaring) else {
+    let Some(target) = r.types.get_mut(declaring) else {
         return;
     };
     let code = match origin {
