@@ -4,26 +4,22 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::mem::take;
 
-use super::{Resolver, namespace_of, qualify, short_name};
+use super::{Resolver, namespace_of, short_name};
 use crate::diag::Diagnostics;
 use crate::extract::{PageFragments, PropertyRow};
 use crate::ir::{EnumDef, EnumMember};
 
 /// Registers every enum table, moving its text into the IR; a second table for the same
 /// name is merged with a note.
+/// `qualified` holds, per page, its enums' qualified names.
 pub(super) fn register_documented(
     r: &mut Resolver,
     pages: &mut [PageFragments],
+    qualified: Vec<Vec<String>>,
     diags: &mut Diagnostics,
 ) {
-    for page in pages.iter_mut() {
-        for e in &mut page.enums {
-            let q = qualify(
-                &e.name,
-                &page.namespace,
-                &e.source,
-                &mut Diagnostics::default(),
-            );
+    for (page, qualified) in pages.iter_mut().zip(qualified) {
+        for (e, q) in page.enums.iter_mut().zip(qualified) {
             let name = r.enum_names.get(&q).unwrap_or(&q).to_string();
             match r.enums.get_mut(&name) {
                 Some(existing) => {

@@ -11,6 +11,8 @@ mod types;
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
+
 use crate::diag::{Diagnostics, Location};
 use crate::extract::{PageFragments, PropertyRow};
 use crate::ir::{Api, EnumDef, Operation, Property, TypeDef};
@@ -65,6 +67,34 @@ pub(crate) struct PageRef<'a> {
     namespace: &'a str,
 }
 
+/// A page's type and enum names, qualified, each with its lower-case spelling (the key
+/// of [`names::Names`]).
+struct PageNames {
+    types: Vec<(String, String)>,
+    enums: Vec<(String, String)>,
+    page_lower: String,
+    diags: Diagnostics,
+}
+
+impl PageNames {
+    fn of(page: &PageFragments) -> Self {
+        let mut diags = Diagnostics::default();
+        let mut named = |name: &str, at: &Location| {
+            let q = qualify(name, &page.namespace, at, &mut diags);
+            let lower = q.to_ascii_lowercase();
+            (q, lower)
+        };
+        let types = page.types.iter().map(|t| named(&t.name, &t.source)).collect();
+        let enums = page.enums.iter().map(|e| named(&e.name, &e.source)).collect();
+        PageNames {
+            types,
+            enums,
+            page_lower: page.path.to_ascii_lowercase(),
+            diags,
+        }
+    }
+}
+
 /// What of a row's resolution was worked out ahead (see [`Resolver::plan`]); `None`
 /// parts are done in order.
 #[derive(Default)]
@@ -91,24 +121,33 @@ pub(crate) struct Resolver {
 
 impl Resolver {
     fn new(pages: &mut [PageFragments], diags: &mut Diagnostics) -> Self {
+        // Qualifying and lowering every name only reads the pages: on the rayon pool.
+        let named: Vec<PageNames> = pages.par_iter().map(PageNames::of).collect();
+        let type_count = named.iter().map(|n| n.types.len()).sum();
+        let enum_count = named.iter().map(|n| n.enums.len()).sum();
         let mut r = Resolver {
-            type_names: names::Names::default(),
-            enum_names: names::Names::default(),
-            types: HashMap::new(),
+            type_names: names::Names::with_capacity(type_count, pages.len()),
+            enum_names: names::Names::with_capacity(enum_count, 0),
+            types: HashMap::with_capacity(type_count),
             enums: BTreeMap::new(),
             enums_by_members: HashMap::new(),
         };
-        for page in pages.iter() {
-            for t in &page.types {
-                let q = qualify(&t.name, &page.namespace, &t.source, diags);
-                r.type_names.add(&q, Some(&page.path));
+        let mut enum_names = Vec::with_capacity(named.len());
+        for n in named {
+            diags.extend(n.diags);
+            let mut page = Some(n.page_lower);
+            for (q, lower) in n.types {
+                // Only a page's first type can be what links to the page mean.
+                r.type_names.add_lowered(lower, &q, page.take());
             }
-            for e in &page.enums {
-                let q = qualify(&e.name, &page.namespace, &e.source, diags);
-                r.enum_names.add(&q, None);
+            let mut qualified = Vec::with_capacity(n.enums.len());
+            for (q, lower) in n.enums {
+                r.enum_names.add_lowered(lower, &q, None);
+                qualified.push(q);
             }
+            enum_names.push(qualified);
         }
-        enums::register_documented(&mut r, pages, diags);
+        enums::register_documented(&mut r, pages, enum_names, diags);
         r
     }
 

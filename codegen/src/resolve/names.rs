@@ -32,8 +32,8 @@ pub fn qualify(name: &str, namespace: &str, at: &Location, diags: &mut Diagnosti
     if let Some((ns, short)) = name.rsplit_once('.')
         && ns.contains('.')
     {
-        let mut q = normalise_namespace(ns);
-        q.reserve(short.len() + 1);
+        let mut q = String::with_capacity(name.len());
+        push_normalised(&mut q, ns);
         q.push('.');
         q.push_str(short);
         return q;
@@ -61,6 +61,12 @@ fn strip_prefix_ignore_ascii_case<'a>(text: &'a str, prefix: &str) -> Option<&'a
 /// `Microsoft.Graph.CallRecords` → `microsoft.graph.callRecords` (first letters lowered).
 pub fn normalise_namespace(ns: &str) -> String {
     let mut out = String::with_capacity(ns.len());
+    push_normalised(&mut out, ns);
+    out
+}
+
+/// Appends [`normalise_namespace`] of `ns` to `out`.
+fn push_normalised(out: &mut String, ns: &str) {
     for (i, part) in ns.split('.').enumerate() {
         if i > 0 {
             out.push('.');
@@ -71,7 +77,6 @@ pub fn normalise_namespace(ns: &str) -> String {
             out.push_str(chars.as_str());
         }
     }
-    out
 }
 
 /// Gives every page the spelling of its namespace that most pages use
@@ -130,6 +135,27 @@ impl Names {
         if let Some(page) = page {
             self.by_page
                 .entry(page.to_ascii_lowercase())
+                .or_insert_with(|| canonical.to_string());
+        }
+    }
+
+    /// An empty registry with room for `names` names of `pages` pages.
+    pub fn with_capacity(names: usize, pages: usize) -> Self {
+        Names {
+            by_lower: HashMap::with_capacity(names),
+            by_page: HashMap::with_capacity(pages),
+        }
+    }
+
+    /// [`Names::add`] for a name whose lower-case spelling `lower` (and its page's,
+    /// `page_lower`) were worked out ahead.
+    pub fn add_lowered(&mut self, lower: String, canonical: &str, page_lower: Option<String>) {
+        self.by_lower
+            .entry(lower)
+            .or_insert_with(|| canonical.to_string());
+        if let Some(page) = page_lower {
+            self.by_page
+                .entry(page)
                 .or_insert_with(|| canonical.to_string());
         }
     }

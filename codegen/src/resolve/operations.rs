@@ -36,7 +36,7 @@ pub(super) fn build(
     for name in names.iter().flatten() {
         *count.entry(name.as_str()).or_default() += 1;
     }
-    let mut out = Vec::with_capacity(count.len());
+    let mut out = Vec::with_capacity(names.iter().flatten().count());
     for ((page, name), plan) in pages.iter_mut().zip(&names).zip(&mut plans) {
         let PageFragments {
             path,
@@ -191,7 +191,7 @@ fn request_body(
         .clone()
         .unwrap_or_else(|| format!("{}.{}", page.namespace, op.name));
     let known = ty.as_ref().is_some_and(|t| r.types.contains_key(t));
-    let mut properties = Vec::new();
+    let mut properties = Vec::with_capacity(op.request_rows.len());
     let mut plans = plans.into_iter();
     for row in &mut op.request_rows {
         let plan = plans.next().unwrap_or_default();

@@ -140,13 +140,17 @@ fn define(
     } = plan;
     let mut plans = own.into_iter();
     let mut own = |rows: &mut [PropertyRow], r: &mut Resolver| -> Vec<Property> {
-        rows.iter_mut()
-            .filter(|p| p.inherited_from.is_none())
-            .map(|p| {
-                let plan = plans.next().unwrap_or_default();
-                r.planned_property(p, &name, page, plan, diags)
-            })
-            .collect()
+        // Sized for every row: a filtered iterator would grow the vector step by step.
+        let mut props = Vec::with_capacity(rows.len());
+        props.extend(
+            rows.iter_mut()
+                .filter(|p| p.inherited_from.is_none())
+                .map(|p| {
+                    let plan = plans.next().unwrap_or_default();
+                    r.planned_property(p, &name, page, plan, diags)
+                }),
+        );
+        props
     };
     let properties = own(&mut t.properties, r);
     let navigation = own(&mut t.navigation, r);
