@@ -7,6 +7,7 @@
 mod enums;
 mod names;
 mod operations;
+mod plan;
 mod types;
 
 use std::collections::{BTreeMap, HashMap};
@@ -165,31 +166,19 @@ impl Resolver {
         }
     }
 
-    /// The type of a row when no enum inferred later can change it: a primitive, or a
-    /// name found among the types or spelled exactly as an enum (inferring only adds
-    /// enum names, and lookup prefers those two). `None` leaves the row to
-    /// [`Resolver::type_name_of`], in order; its diagnostics are then not kept here.
+    /// The type of a row when no enum inferred later can change it (see
+    /// [`Resolver::settled_lookup`]); `None` leaves the row to
+    /// [`Resolver::type_name_of`], in order.
     fn settled_type_name(
         &self,
         row: &PropertyRow,
         page: PageRef,
         diags: &mut Diagnostics,
     ) -> Option<String> {
-        let r = &row.type_ref;
-        if r.name == "Edm.String" && row.possible_values.len() >= 2 {
+        if row.type_ref.name == "Edm.String" && row.possible_values.len() >= 2 {
             return None;
         }
-        if crate::ir::is_primitive(&r.name) {
-            return Some(r.name.clone());
-        }
-        let mut d = Diagnostics::default();
-        let q = qualify(&r.name, page.namespace, &row.source, &mut d);
-        let found = self
-            .type_names
-            .find_name(&q)
-            .or_else(|| self.enum_names.get(&q).map(str::to_string))?;
-        diags.extend(d);
-        Some(found)
+        self.settled_lookup(&row.type_ref, page, &row.source, diags)
     }
 
     /// Resolves a table row into a property of `owner` (a qualified type name), moving
