@@ -4,6 +4,7 @@
 //! against it, inherited rows attributed to the declaring type, request-table rows merged
 //! into the types they describe, and examples paired with the type of their body.
 
+mod chains;
 mod enums;
 mod names;
 mod operations;
@@ -48,10 +49,13 @@ fn by_name_and_source(operations: Vec<Operation>) -> Vec<Operation> {
     keyed.sort_by(|(a, _), (b, _)| a.name.cmp(&b.name).then(a.source.cmp(&b.source)));
     let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
     let mut slots: Vec<Option<Operation>> = operations.into_iter().map(Some).collect();
-    order
-        .into_iter()
-        .filter_map(|i| slots.get_mut(i).and_then(Option::take))
-        .collect()
+    let mut sorted = Vec::with_capacity(slots.len());
+    sorted.extend(
+        order
+            .into_iter()
+            .filter_map(|i| slots.get_mut(i).and_then(Option::take)),
+    );
+    sorted
 }
 
 /// The types sorted by name, as the IR lists them.

@@ -5,7 +5,7 @@ use std::mem::take;
 
 use rayon::prelude::*;
 
-use super::{GRAPH, PageRef, Resolver, RowPlan, nullable, qualify};
+use super::{PageRef, Resolver, RowPlan, nullable, qualify};
 use crate::diag::{Diagnostics, Location};
 use crate::extract::{PageFragments, PropertyRow, TypeFragment};
 use crate::ir::{Property, TypeDef, TypeKind};
@@ -45,7 +45,7 @@ pub(super) fn build(r: &mut Resolver, pages: &mut [PageFragments], diags: &mut D
             }
         }
     }
-    set_kinds(r);
+    super::chains::set_kinds(r);
 }
 
 /// What of a type's definition only reads the name tables, worked out on the rayon pool.
@@ -283,7 +283,7 @@ pub(super) fn attribute(
         None => r.type_name_of(row, declaring, page, diags),
     };
     let collection = row.type_ref.collection;
-    if let Some(found) = find_in_chain(r, owner, &row.name) {
+    if let Some(found) = super::chains::find_in_chain(r, owner, &row.name) {
         let agrees = same_type(&found.type_name, found.collection, &type_name, collection);
         if !agrees && !enum_documented_as_string(r, found, row) {
             diags.warning(
@@ -328,50 +328,4 @@ pub(super) fn attribute(
 /// `allowedAudiences | String | … Possible values are …` against the enum declaration.
 fn enum_documented_as_string(r: &Resolver, declared: &Property, row: &PropertyRow) -> bool {
     row.type_ref.name == "Edm.String" && r.enums.contains_key(&declared.type_name)
-}
-
-/// A property of `type_name` or of one of its bases.
-fn find_in_chain<'r>(r: &'r Resolver, type_name: &str, prop: &str) -> Option<&'r Property> {
-    let mut next = r.types.get_key_value(type_name);
-    let mut seen: Vec<&str> = Vec::new();
-    while let Some((n, t)) = next {
-        if seen.contains(&n.as_str()) {
-            return None;
-        }
-        if let Some(p) = t
-            .properties
-            .iter()
-            .chain(&t.navigation)
-            .find(|p| p.name == prop)
-        {
-            return Some(p);
-        }
-        seen.push(n);
-        next = r.types.get_key_value(t.base.as_deref()?);
-    }
-    None
-}
-
-/// A type whose base chain reaches `microsoft.graph.entity` is an entity.
-fn set_kinds(r: &mut Resolver) {
-    let entity = format!("{GRAPH}.entity");
-    let names: Vec<String> = r.types.keys().cloned().collect();
-    for name in names {
-        let mut next = Some(name.clone());
-        let mut steps = 0;
-        let mut is_entity = false;
-        while let Some(n) = next.take() {
-            steps += 1;
-            if n == entity || steps > 64 {
-                is_entity = n == entity;
-                break;
-            }
-            next = r.types.get(&n).and_then(|t| t.base.clone());
-        }
-        if let Some(t) = r.types.get_mut(&name)
-            && is_entity
-        {
-            t.kind = TypeKind::Entity;
-        }
-    }
 }
