@@ -4,6 +4,8 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::mem::take;
 
+use rayon::prelude::*;
+
 use super::{Resolver, namespace_of, short_name};
 use crate::diag::Diagnostics;
 use crate::extract::{PageFragments, PropertyRow};
@@ -50,15 +52,27 @@ pub(super) fn register_documented(
             }
         }
     }
-    // Indexed once all tables are merged: merging changes members.
-    for e in r.enums.values() {
-        index_members(&mut r.enums_by_members, e);
+    // Indexed once all tables are merged: merging changes members. The keys (sorted
+    // copies of the member names) are made on the rayon pool, and filed in order.
+    let keyed: Vec<(Vec<String>, &EnumDef)> = r
+        .enums
+        .par_iter()
+        .map(|(_, e)| (member_key(e), e))
+        .collect();
+    r.enums_by_members.reserve(keyed.len());
+    for (key, e) in keyed {
+        index_members(&mut r.enums_by_members, key, e);
     }
 }
 
-/// Files `e` under its sorted member names (see `Resolver::enums_by_members`).
-fn index_members(index: &mut HashMap<Vec<String>, Option<String>>, e: &EnumDef) {
-    match index.entry(sorted(names_of(&e.members))) {
+/// `e`'s member names, sorted: its key in `Resolver::enums_by_members`.
+fn member_key(e: &EnumDef) -> Vec<String> {
+    sorted(names_of(&e.members))
+}
+
+/// Files `e` under `key`, its [`member_key`].
+fn index_members(index: &mut HashMap<Vec<String>, Option<String>>, key: Vec<String>, e: &EnumDef) {
+    match index.entry(key) {
         Entry::Vacant(v) => {
             v.insert(Some(e.name.clone()));
         }
@@ -128,7 +142,7 @@ pub(super) fn inferred(
                 );
                 r.enum_names.add(&name, None);
                 let e = new_enum(&name, row);
-                index_members(&mut r.enums_by_members, &e);
+                index_members(&mut r.enums_by_members, member_key(&e), &e);
                 r.enums.insert(name.clone(), e);
                 return name;
             }

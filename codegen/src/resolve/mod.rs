@@ -43,10 +43,11 @@ pub fn resolve(pages: &mut [PageFragments], diags: &mut Diagnostics) -> Api {
 
 /// The operations sorted by name, then source, as the IR lists them (stable, as
 /// `sort_by` is). Indices are sorted and the operations moved once: sorting the large
-/// operations themselves spent most of its time copying them.
+/// operations themselves spent most of its time copying them. The sort runs on the rayon
+/// pool.
 fn by_name_and_source(operations: Vec<Operation>) -> Vec<Operation> {
     let mut keyed: Vec<(&Operation, usize)> = operations.iter().zip(0..).collect();
-    keyed.sort_by(|(a, _), (b, _)| a.name.cmp(&b.name).then(a.source.cmp(&b.source)));
+    keyed.par_sort_by(|(a, _), (b, _)| a.name.cmp(&b.name).then(a.source.cmp(&b.source)));
     let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
     let mut slots: Vec<Option<Operation>> = operations.into_iter().map(Some).collect();
     let mut sorted = Vec::with_capacity(slots.len());
@@ -59,10 +60,13 @@ fn by_name_and_source(operations: Vec<Operation>) -> Vec<Operation> {
 }
 
 /// The types sorted by name, as the IR lists them.
+///
+/// Each key is its type's name (names are unique), so the values alone are sorted, on
+/// the rayon pool.
 fn in_name_order(types: HashMap<String, TypeDef>) -> Vec<TypeDef> {
-    let mut named: Vec<(String, TypeDef)> = types.into_iter().collect();
-    named.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    named.into_iter().map(|(_, t)| t).collect()
+    let mut types: Vec<TypeDef> = types.into_values().collect();
+    types.par_sort_unstable_by(|a, b| a.name.cmp(&b.name));
+    types
 }
 
 /// The page a fragment is on, as far as resolving its names needs it.
