@@ -1,24 +1,32 @@
 //! Walks up base-type chains: properties a type inherits, and which types are entities.
 
-use std::collections::HashMap;
-
 use rayon::prelude::*;
 
 use super::{GRAPH, Resolver};
 use crate::ir::{Property, TypeDef, TypeKind};
 
-/// A property of `type_name` or of one of its bases.
+/// Sets `Resolver::bases` once every type is defined (bases do not change after).
+pub(super) fn index_bases(r: &mut Resolver) {
+    let (types, type_at) = (&r.types, &r.type_at);
+    r.bases = types
+        .par_iter()
+        .map(|t| t.base.as_deref().and_then(|b| type_at.get(b).copied()))
+        .collect();
+}
+
+/// A property of the type at `type_at` (in `Resolver::types`) or of one of its bases.
 pub(super) fn find_in_chain<'r>(
     r: &'r Resolver,
-    type_name: &str,
+    type_at: Option<usize>,
     prop: &str,
 ) -> Option<&'r Property> {
-    let mut next = r.types.get_key_value(type_name);
+    let mut next = type_at;
     let mut seen = Seen::default();
-    while let Some((n, t)) = next {
-        if seen.contains(n) {
+    while let Some(i) = next {
+        if seen.contains(i) {
             return None;
         }
+        let t = r.types.get(i)?;
         if let Some(p) = t
             .properties
             .iter()
@@ -27,34 +35,34 @@ pub(super) fn find_in_chain<'r>(
         {
             return Some(p);
         }
-        seen.push(n);
-        next = r.types.get_key_value(t.base.as_deref()?);
+        seen.push(i);
+        next = r.bases.get(i).copied().flatten();
     }
     None
 }
 
-/// The names a walk up a base chain has passed, to stop on a cycle. Chains are short,
+/// The types a walk up a base chain has passed, to stop on a cycle. Chains are short,
 /// so the first few live on the stack: a vector per walk cost an allocation for every
 /// attributed row.
 #[derive(Default)]
-struct Seen<'a> {
-    near: [&'a str; 8],
+struct Seen {
+    near: [usize; 8],
     len: usize,
-    far: Vec<&'a str>,
+    far: Vec<usize>,
 }
 
-impl<'a> Seen<'a> {
-    fn contains(&self, name: &str) -> bool {
-        self.near.iter().take(self.len).any(|n| *n == name) || self.far.iter().any(|n| *n == name)
+impl Seen {
+    fn contains(&self, at: usize) -> bool {
+        self.near.iter().take(self.len).any(|n| *n == at) || self.far.contains(&at)
     }
 
-    fn push(&mut self, name: &'a str) {
+    fn push(&mut self, at: usize) {
         match self.near.get_mut(self.len) {
             Some(slot) => {
-                *slot = name;
+                *slot = at;
                 self.len += 1;
             }
-            None => self.far.push(name),
+            None => self.far.push(at),
         }
     }
 }
@@ -63,21 +71,28 @@ impl<'a> Seen<'a> {
 /// are walked on the rayon pool (they only read the types); marking is in order.
 pub(super) fn set_kinds(r: &mut Resolver) {
     let entity = format!("{GRAPH}.entity");
-    let types = &r.types;
-    let entities: Vec<String> = types
-        .par_iter()
-        .filter(|(name, _)| reaches(types, name, &entity))
-        .map(|(name, _)| name.clone())
+    let by_name = |n: &str| r.type_at.get(n).and_then(|&i| r.types.get(i));
+    let entities: Vec<usize> = (0..r.types.len())
+        .into_par_iter()
+        .filter(|&i| {
+            r.types
+                .get(i)
+                .is_some_and(|t| reaches(by_name, &t.name, &entity))
+        })
         .collect();
-    for name in entities {
-        if let Some(t) = r.types.get_mut(&name) {
+    for i in entities {
+        if let Some(t) = r.types.get_mut(i) {
             t.kind = TypeKind::Entity;
         }
     }
 }
 
 /// Whether the base chain from `name` reaches `target` within 64 steps.
-fn reaches(types: &HashMap<String, TypeDef>, name: &str, target: &str) -> bool {
+fn reaches<'t>(
+    by_name: impl Fn(&str) -> Option<&'t TypeDef>,
+    name: &'t str,
+    target: &str,
+) -> bool {
     let mut next = Some(name);
     let mut steps = 0;
     while let Some(n) = next {
@@ -85,7 +100,7 @@ fn reaches(types: &HashMap<String, TypeDef>, name: &str, target: &str) -> bool {
         if n == target || steps > 64 {
             return n == target;
         }
-        next = types.get(n).and_then(|t| t.base.as_deref());
+        next = by_name(n).and_then(|t| t.base.as_deref());
     }
     false
 }
@@ -96,14 +111,13 @@ mod tests {
 
     #[test]
     fn seen_holds_names_past_the_stack_slots() {
-        let names: Vec<String> = (0..20).map(|i| format!("t{i}")).collect();
         let mut seen = Seen::default();
-        for n in &names {
-            assert!(!seen.contains(n));
-            seen.push(n);
-            assert!(seen.contains(n));
+        for i in 0..20 {
+            assert!(!seen.contains(i));
+            seen.push(i);
+            assert!(seen.contains(i));
         }
-        assert!(names.iter().all(|n| seen.contains(n)));
-        assert!(!seen.contains("t20"));
+        assert!((0..20).all(|i| seen.contains(i)));
+        assert!(!seen.contains(20));
     }
 }

@@ -59,12 +59,9 @@ fn by_name_and_source(operations: Vec<Operation>) -> Vec<Operation> {
     sorted
 }
 
-/// The types sorted by name, as the IR lists them.
-///
-/// Each key is its type's name (names are unique), so the values alone are sorted, on
+/// The types sorted by name (each is defined once), as the IR lists them; sorted on
 /// the rayon pool.
-fn in_name_order(types: HashMap<String, TypeDef>) -> Vec<TypeDef> {
-    let mut types: Vec<TypeDef> = types.into_values().collect();
+fn in_name_order(mut types: Vec<TypeDef>) -> Vec<TypeDef> {
     types.par_sort_unstable_by(|a, b| a.name.cmp(&b.name));
     types
 }
@@ -118,9 +115,13 @@ pub(crate) struct RowPlan {
 pub(crate) struct Resolver {
     type_names: names::Names,
     enum_names: names::Names,
-    /// By name; hashed because resolving looks types up often (base chains of every
-    /// inherited and request-table row) and only the IR needs them in order.
-    types: HashMap<String, TypeDef>,
+    /// Every type, in the order first defined; `type_at` finds one by name (hashed
+    /// because resolving looks types up often, and only the IR needs them in order).
+    types: Vec<TypeDef>,
+    type_at: HashMap<String, usize>,
+    /// Per type (as in `types`), its base's index, set once every type is defined: the
+    /// base chains of every attributed row are walked without looking names up.
+    bases: Vec<Option<usize>>,
     enums: BTreeMap<String, EnumDef>,
     /// Every enum's member names, sorted → its name, or `None` when several enums have
     /// those members. Kept beside `enums` so that matching a list of possible values
@@ -137,7 +138,9 @@ impl Resolver {
         let mut r = Resolver {
             type_names: names::Names::with_capacity(type_count, pages.len()),
             enum_names: names::Names::with_capacity(enum_count, 0),
-            types: HashMap::with_capacity(type_count),
+            types: Vec::with_capacity(type_count),
+            type_at: HashMap::with_capacity(type_count),
+            bases: Vec::new(),
             enums: BTreeMap::new(),
             enums_by_members: HashMap::new(),
         };
@@ -158,6 +161,11 @@ impl Resolver {
         }
         enums::register_documented(&mut r, pages, enum_names, diags);
         r
+    }
+
+    /// The index in `types` of the type named `name`.
+    fn type_index(&self, name: &str) -> Option<usize> {
+        self.type_at.get(name).copied()
     }
 
     /// Works out what of a row's resolution cannot depend on the enums inferred while

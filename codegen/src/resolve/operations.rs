@@ -178,15 +178,18 @@ fn request_body(
     let owner = ty
         .clone()
         .unwrap_or_else(|| format!("{}.{}", page.namespace, op.name));
-    let known = ty.as_ref().is_some_and(|t| r.types.contains_key(t));
+    let owner = types::Owner {
+        at: ty.as_deref().and_then(|t| r.type_index(t)),
+        name: &owner,
+    };
     let mut properties = Vec::with_capacity(op.request_rows.len());
     let mut plans = plans.into_iter();
     for row in &mut op.request_rows {
         let plan = plans.next().unwrap_or_default();
-        if known {
-            types::attribute(r, row, &owner, page, Origin::RequestTable, &plan, diags);
+        if owner.at.is_some() {
+            types::attribute(r, row, owner, page, Origin::RequestTable, &plan, diags);
         }
-        properties.push(r.planned_property(row, &owner, page, plan, diags));
+        properties.push(r.planned_property(row, owner.name, page, plan, diags));
     }
     Some(RequestBody {
         collection: op.request_type.as_ref().is_some_and(|t| t.collection),

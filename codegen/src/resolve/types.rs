@@ -29,6 +29,7 @@ pub(super) fn build(r: &mut Resolver, pages: &mut [PageFragments], diags: &mut D
             inherited.push(define(r, t, at, plan, diags));
         }
     }
+    super::chains::index_bases(r);
     let mut inherited = inherited.into_iter();
     for page in pages.iter() {
         let at = PageRef {
@@ -39,9 +40,16 @@ pub(super) fn build(r: &mut Resolver, pages: &mut [PageFragments], diags: &mut D
             let Some((owner, plans)) = inherited.next() else {
                 break;
             };
+            if plans.is_empty() {
+                continue;
+            }
+            let owner = Owner {
+                at: r.type_index(&owner),
+                name: &owner,
+            };
             let rows = t.properties.iter().filter(|p| p.inherited_from.is_some());
             for (row, plan) in rows.zip(&plans) {
-                attribute(r, row, &owner, at, Origin::Inherited, plan, diags);
+                attribute(r, row, owner, at, Origin::Inherited, plan, diags);
             }
         }
     }
@@ -154,25 +162,23 @@ fn define(
     };
     let properties = own(&mut t.properties, r);
     let navigation = own(&mut t.navigation, r);
-    match r.types.get_mut(&name) {
+    match r.type_index(&name).and_then(|i| r.types.get_mut(i)) {
         Some(existing) => merge(existing, properties, navigation, t, diags),
         None => {
-            r.types.insert(
-                name.clone(),
-                TypeDef {
-                    name,
-                    kind: if t.has_key {
-                        TypeKind::Entity
-                    } else {
-                        TypeKind::Complex
-                    },
-                    base,
-                    description: take(&mut t.description),
-                    source: take(&mut t.source),
-                    properties,
-                    navigation,
+            r.type_at.insert(name.clone(), r.types.len());
+            r.types.push(TypeDef {
+                name,
+                kind: if t.has_key {
+                    TypeKind::Entity
+                } else {
+                    TypeKind::Complex
                 },
-            );
+                base,
+                description: take(&mut t.description),
+                source: take(&mut t.source),
+                properties,
+                navigation,
+            });
         }
     }
     (owner, inherited)
@@ -268,22 +274,30 @@ fn describe_type(type_name: &str, collection: bool) -> String {
 ///
 /// The row is only read: a request-table row is also the request body's property. Its
 /// text is copied in the rare case that it is added to the type.
+/// The type rows are attributed to: its name, and its index in `Resolver::types` when it
+/// is defined (looked up once for all its rows).
+#[derive(Clone, Copy)]
+pub(super) struct Owner<'a> {
+    pub(super) name: &'a str,
+    pub(super) at: Option<usize>,
+}
+
 pub(super) fn attribute(
     r: &mut Resolver,
     row: &PropertyRow,
-    owner: &str,
+    owner: Owner,
     page: PageRef,
     origin: Origin,
     plan: &RowPlan,
     diags: &mut Diagnostics,
 ) {
-    let declaring = plan.declaring.as_deref().unwrap_or(owner);
+    let declaring = plan.declaring.as_deref().unwrap_or(owner.name);
     let type_name = match &plan.type_name {
         Some(t) => t.clone(),
         None => r.type_name_of(row, declaring, page, diags),
     };
     let collection = row.type_ref.collection;
-    if let Some(found) = super::chains::find_in_chain(r, owner, &row.name) {
+    if let Some(found) = super::chains::find_in_chain(r, owner.at, &row.name) {
         let agrees = same_type(&found.type_name, found.collection, &type_name, collection);
         if !agrees && !enum_documented_as_string(r, found, row) {
             diags.warning(
@@ -300,7 +314,7 @@ pub(super) fn attribute(
         }
         return;
     }
-    let Some(target) = r.types.get_mut(declaring) else {
+    let Some(target) = r.type_index(declaring).and_then(|i| r.types.get_mut(i)) else {
         return;
     };
     let code = match origin {
