@@ -88,11 +88,7 @@ pub(super) fn set_kinds(r: &mut Resolver) {
 }
 
 /// Whether the base chain from `name` reaches `target` within 64 steps.
-fn reaches<'t>(
-    by_name: impl Fn(&str) -> Option<&'t TypeDef>,
-    name: &'t str,
-    target: &str,
-) -> bool {
+fn reaches<'t>(by_name: impl Fn(&str) -> Option<&'t TypeDef>, name: &'t str, target: &str) -> bool {
     let mut next = Some(name);
     let mut steps = 0;
     while let Some(n) = next {

@@ -90,8 +90,16 @@ impl PageNames {
             let lower = q.to_ascii_lowercase();
             (q, lower)
         };
-        let types = page.types.iter().map(|t| named(&t.name, &t.source)).collect();
-        let enums = page.enums.iter().map(|e| named(&e.name, &e.source)).collect();
+        let types = page
+            .types
+            .iter()
+            .map(|t| named(&t.name, &t.source))
+            .collect();
+        let enums = page
+            .enums
+            .iter()
+            .map(|e| named(&e.name, &e.source))
+            .collect();
         PageNames {
             types,
             enums,

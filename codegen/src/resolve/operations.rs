@@ -5,8 +5,8 @@ use std::mem::take;
 
 use rayon::prelude::*;
 
-use super::types::{self, Origin};
 use super::plan::{self, OpPlan};
+use super::types::{self, Origin};
 use super::{PageRef, Resolver, RowPlan};
 use crate::diag::Diagnostics;
 use crate::extract::{ExampleFragment, OperationFragment, PageFragments, type_text};

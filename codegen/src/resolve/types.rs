@@ -91,12 +91,14 @@ fn plan_types(r: &Resolver, pages: &[PageFragments]) -> Vec<(Vec<TypePlan>, Diag
 }
 
 fn plan_type(r: &Resolver, t: &TypeFragment, at: PageRef, d: &mut Diagnostics) -> TypePlan {
-    let owner = qualify(&t.name, at.namespace, &t.source, &mut Diagnostics::default());
+    let owner = qualify(
+        &t.name,
+        at.namespace,
+        &t.source,
+        &mut Diagnostics::default(),
+    );
     let name = r.type_names.get(&owner).unwrap_or(&owner).to_string();
-    let base = t
-        .base
-        .as_ref()
-        .map(|b| base_name(r, b, at, &t.source, d));
+    let base = t.base.as_ref().map(|b| base_name(r, b, at, &t.source, d));
     let own = own_rows(&t.properties)
         .chain(own_rows(&t.navigation))
         .map(|row| r.plan(row, at, d))
