@@ -4,26 +4,24 @@ use std::collections::HashMap;
 use std::collections::hash_map::Entry;
 use std::mem::take;
 
-use super::{Resolver, namespace_of, qualify, short_name};
+use rayon::prelude::*;
+
+use super::{Resolver, namespace_of, short_name};
 use crate::diag::Diagnostics;
 use crate::extract::{PageFragments, PropertyRow};
 use crate::ir::{EnumDef, EnumMember};
 
 /// Registers every enum table, moving its text into the IR; a second table for the same
 /// name is merged with a note.
+/// `qualified` holds, per page, its enums' qualified names.
 pub(super) fn register_documented(
     r: &mut Resolver,
     pages: &mut [PageFragments],
+    qualified: Vec<Vec<String>>,
     diags: &mut Diagnostics,
 ) {
-    for page in pages.iter_mut() {
-        for e in &mut page.enums {
-            let q = qualify(
-                &e.name,
-                &page.namespace,
-                &e.source,
-                &mut Diagnostics::default(),
-            );
+    for (page, qualified) in pages.iter_mut().zip(qualified) {
+        for (e, q) in page.enums.iter_mut().zip(qualified) {
             let name = r.enum_names.get(&q).unwrap_or(&q).to_string();
             match r.enums.get_mut(&name) {
                 Some(existing) => {
@@ -54,15 +52,27 @@ pub(super) fn register_documented(
             }
         }
     }
-    // Indexed once all tables are merged: merging changes members.
-    for e in r.enums.values() {
-        index_members(&mut r.enums_by_members, e);
+    // Indexed once all tables are merged: merging changes members. The keys (sorted
+    // copies of the member names) are made on the rayon pool, and filed in order.
+    let keyed: Vec<(Vec<String>, &EnumDef)> = r
+        .enums
+        .par_iter()
+        .map(|(_, e)| (member_key(e), e))
+        .collect();
+    r.enums_by_members.reserve(keyed.len());
+    for (key, e) in keyed {
+        index_members(&mut r.enums_by_members, key, e);
     }
 }
 
-/// Files `e` under its sorted member names (see `Resolver::enums_by_members`).
-fn index_members(index: &mut HashMap<Vec<String>, Option<String>>, e: &EnumDef) {
-    match index.entry(sorted(names_of(&e.members))) {
+/// `e`'s member names, sorted: its key in `Resolver::enums_by_members`.
+fn member_key(e: &EnumDef) -> Vec<String> {
+    sorted(names_of(&e.members))
+}
+
+/// Files `e` under `key`, its [`member_key`].
+fn index_members(index: &mut HashMap<Vec<String>, Option<String>>, key: Vec<String>, e: &EnumDef) {
+    match index.entry(key) {
         Entry::Vacant(v) => {
             v.insert(Some(e.name.clone()));
         }
@@ -132,7 +142,7 @@ pub(super) fn inferred(
                 );
                 r.enum_names.add(&name, None);
                 let e = new_enum(&name, row);
-                index_members(&mut r.enums_by_members, &e);
+                index_members(&mut r.enums_by_members, member_key(&e), &e);
                 r.enums.insert(name.clone(), e);
                 return name;
             }

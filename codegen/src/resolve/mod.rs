@@ -4,16 +4,20 @@
 //! against it, inherited rows attributed to the declaring type, request-table rows merged
 //! into the types they describe, and examples paired with the type of their body.
 
+mod chains;
 mod enums;
 mod names;
 mod operations;
+mod plan;
 mod types;
 
 use std::collections::{BTreeMap, HashMap};
 
+use rayon::prelude::*;
+
 use crate::diag::{Diagnostics, Location};
 use crate::extract::{PageFragments, PropertyRow};
-use crate::ir::{Api, EnumDef, Property, TypeDef};
+use crate::ir::{Api, EnumDef, Operation, Property, TypeDef};
 
 pub use names::{
     GRAPH, canonical_namespaces, join, namespace_of, normalise_namespace, qualify, short_name,
@@ -30,21 +34,36 @@ pub fn resolve(pages: &mut [PageFragments], diags: &mut Diagnostics) -> Api {
     types::build(&mut r, pages, diags);
     let operations = operations::build(&mut r, pages, diags);
     let Resolver { types, enums, .. } = r;
-    let mut api = Api {
+    Api {
         types: in_name_order(types),
         enums: enums.into_values().collect(),
-        operations,
-    };
-    api.operations
-        .sort_by(|a, b| a.name.cmp(&b.name).then(a.source.cmp(&b.source)));
-    api
+        operations: by_name_and_source(operations),
+    }
 }
 
-/// The types sorted by name, as the IR lists them.
-fn in_name_order(types: HashMap<String, TypeDef>) -> Vec<TypeDef> {
-    let mut named: Vec<(String, TypeDef)> = types.into_iter().collect();
-    named.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    named.into_iter().map(|(_, t)| t).collect()
+/// The operations sorted by name, then source, as the IR lists them (stable, as
+/// `sort_by` is). Indices are sorted and the operations moved once: sorting the large
+/// operations themselves spent most of its time copying them. The sort runs on the rayon
+/// pool.
+fn by_name_and_source(operations: Vec<Operation>) -> Vec<Operation> {
+    let mut keyed: Vec<(&Operation, usize)> = operations.iter().zip(0..).collect();
+    keyed.par_sort_by(|(a, _), (b, _)| a.name.cmp(&b.name).then(a.source.cmp(&b.source)));
+    let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
+    let mut slots: Vec<Option<Operation>> = operations.into_iter().map(Some).collect();
+    let mut sorted = Vec::with_capacity(slots.len());
+    sorted.extend(
+        order
+            .into_iter()
+            .filter_map(|i| slots.get_mut(i).and_then(Option::take)),
+    );
+    sorted
+}
+
+/// The types sorted by name (each is defined once), as the IR lists them; sorted on
+/// the rayon pool.
+fn in_name_order(mut types: Vec<TypeDef>) -> Vec<TypeDef> {
+    types.par_sort_unstable_by(|a, b| a.name.cmp(&b.name));
+    types
 }
 
 /// The page a fragment is on, as far as resolving its names needs it.
@@ -54,21 +73,63 @@ pub(crate) struct PageRef<'a> {
     namespace: &'a str,
 }
 
+/// A page's type and enum names, qualified, each with its lower-case spelling (the key
+/// of [`names::Names`]).
+struct PageNames {
+    types: Vec<(String, String)>,
+    enums: Vec<(String, String)>,
+    page_lower: String,
+    diags: Diagnostics,
+}
+
+impl PageNames {
+    fn of(page: &PageFragments) -> Self {
+        let mut diags = Diagnostics::default();
+        let mut named = |name: &str, at: &Location| {
+            let q = qualify(name, &page.namespace, at, &mut diags);
+            let lower = q.to_ascii_lowercase();
+            (q, lower)
+        };
+        let types = page
+            .types
+            .iter()
+            .map(|t| named(&t.name, &t.source))
+            .collect();
+        let enums = page
+            .enums
+            .iter()
+            .map(|e| named(&e.name, &e.source))
+            .collect();
+        PageNames {
+            types,
+            enums,
+            page_lower: page.path.to_ascii_lowercase(),
+            diags,
+        }
+    }
+}
+
 /// What of a row's resolution was worked out ahead (see [`Resolver::plan`]); `None`
 /// parts are done in order.
 #[derive(Default)]
 pub(crate) struct RowPlan {
     type_name: Option<String>,
     nullable: Option<bool>,
+    /// The type an `Inherited from` row names, when it is found.
+    declaring: Option<String>,
 }
 
 /// Shared state while resolving.
 pub(crate) struct Resolver {
     type_names: names::Names,
     enum_names: names::Names,
-    /// By name; hashed because resolving looks types up often (base chains of every
-    /// inherited and request-table row) and only the IR needs them in order.
-    types: HashMap<String, TypeDef>,
+    /// Every type, in the order first defined; `type_at` finds one by name (hashed
+    /// because resolving looks types up often, and only the IR needs them in order).
+    types: Vec<TypeDef>,
+    type_at: HashMap<String, usize>,
+    /// Per type (as in `types`), its base's index, set once every type is defined: the
+    /// base chains of every attributed row are walked without looking names up.
+    bases: Vec<Option<usize>>,
     enums: BTreeMap<String, EnumDef>,
     /// Every enum's member names, sorted → its name, or `None` when several enums have
     /// those members. Kept beside `enums` so that matching a list of possible values
@@ -78,61 +139,70 @@ pub(crate) struct Resolver {
 
 impl Resolver {
     fn new(pages: &mut [PageFragments], diags: &mut Diagnostics) -> Self {
+        // Qualifying and lowering every name only reads the pages: on the rayon pool.
+        let named: Vec<PageNames> = pages.par_iter().map(PageNames::of).collect();
+        let type_count = named.iter().map(|n| n.types.len()).sum();
+        let enum_count = named.iter().map(|n| n.enums.len()).sum();
         let mut r = Resolver {
-            type_names: names::Names::default(),
-            enum_names: names::Names::default(),
-            types: HashMap::new(),
+            type_names: names::Names::with_capacity(type_count, pages.len()),
+            enum_names: names::Names::with_capacity(enum_count, 0),
+            types: Vec::with_capacity(type_count),
+            type_at: HashMap::with_capacity(type_count),
+            bases: Vec::new(),
             enums: BTreeMap::new(),
             enums_by_members: HashMap::new(),
         };
-        for page in pages.iter() {
-            for t in &page.types {
-                let q = qualify(&t.name, &page.namespace, &t.source, diags);
-                r.type_names.add(&q, Some(&page.path));
+        let mut enum_names = Vec::with_capacity(named.len());
+        for n in named {
+            diags.extend(n.diags);
+            let mut page = Some(n.page_lower);
+            for (q, lower) in n.types {
+                // Only a page's first type can be what links to the page mean.
+                r.type_names.add_lowered(lower, &q, page.take());
             }
-            for e in &page.enums {
-                let q = qualify(&e.name, &page.namespace, &e.source, diags);
-                r.enum_names.add(&q, None);
+            let mut qualified = Vec::with_capacity(n.enums.len());
+            for (q, lower) in n.enums {
+                r.enum_names.add_lowered(lower, &q, None);
+                qualified.push(q);
             }
+            enum_names.push(qualified);
         }
-        enums::register_documented(&mut r, pages, diags);
+        enums::register_documented(&mut r, pages, enum_names, diags);
         r
+    }
+
+    /// The index in `types` of the type named `name`.
+    fn type_index(&self, name: &str) -> Option<usize> {
+        self.type_at.get(name).copied()
     }
 
     /// Works out what of a row's resolution cannot depend on the enums inferred while
     /// resolving in order, so that it can run on the rayon pool beforehand.
     fn plan(&self, row: &PropertyRow, page: PageRef, diags: &mut Diagnostics) -> RowPlan {
+        let declaring = row.inherited_from.as_ref().and_then(|b| {
+            let q = qualify(b, page.namespace, &row.source, &mut Diagnostics::default());
+            self.type_names.find(&q, None, page.path)
+        });
         RowPlan {
             type_name: self.settled_type_name(row, page, diags),
             nullable: Some(nullable(&row.description)),
+            declaring,
         }
     }
 
-    /// The type of a row when no enum inferred later can change it: a primitive, or a
-    /// name found among the types or spelled exactly as an enum (inferring only adds
-    /// enum names, and lookup prefers those two). `None` leaves the row to
-    /// [`Resolver::type_name_of`], in order; its diagnostics are then not kept here.
+    /// The type of a row when no enum inferred later can change it (see
+    /// [`Resolver::settled_lookup`]); `None` leaves the row to
+    /// [`Resolver::type_name_of`], in order.
     fn settled_type_name(
         &self,
         row: &PropertyRow,
         page: PageRef,
         diags: &mut Diagnostics,
     ) -> Option<String> {
-        let r = &row.type_ref;
-        if r.name == "Edm.String" && row.possible_values.len() >= 2 {
+        if row.type_ref.name == "Edm.String" && row.possible_values.len() >= 2 {
             return None;
         }
-        if crate::ir::is_primitive(&r.name) {
-            return Some(r.name.clone());
-        }
-        let mut d = Diagnostics::default();
-        let q = qualify(&r.name, page.namespace, &row.source, &mut d);
-        let found = self
-            .type_names
-            .find_name(&q)
-            .or_else(|| self.enum_names.get(&q).map(str::to_string))?;
-        diags.extend(d);
-        Some(found)
+        self.settled_lookup(&row.type_ref, page, &row.source, diags)
     }
 
     /// Resolves a table row into a property of `owner` (a qualified type name), moving

@@ -32,8 +32,8 @@ pub fn qualify(name: &str, namespace: &str, at: &Location, diags: &mut Diagnosti
     if let Some((ns, short)) = name.rsplit_once('.')
         && ns.contains('.')
     {
-        let mut q = normalise_namespace(ns);
-        q.reserve(short.len() + 1);
+        let mut q = String::with_capacity(name.len());
+        push_normalised(&mut q, ns);
         q.push('.');
         q.push_str(short);
         return q;
@@ -61,6 +61,12 @@ fn strip_prefix_ignore_ascii_case<'a>(text: &'a str, prefix: &str) -> Option<&'a
 /// `Microsoft.Graph.CallRecords` → `microsoft.graph.callRecords` (first letters lowered).
 pub fn normalise_namespace(ns: &str) -> String {
     let mut out = String::with_capacity(ns.len());
+    push_normalised(&mut out, ns);
+    out
+}
+
+/// Appends [`normalise_namespace`] of `ns` to `out`.
+fn push_normalised(out: &mut String, ns: &str) {
     for (i, part) in ns.split('.').enumerate() {
         if i > 0 {
             out.push('.');
@@ -71,7 +77,6 @@ pub fn normalise_namespace(ns: &str) -> String {
             out.push_str(chars.as_str());
         }
     }
-    out
 }
 
 /// Gives every page the spelling of its namespace that most pages use
@@ -79,27 +84,20 @@ pub fn normalise_namespace(ns: &str) -> String {
 /// `namespace-spelling` note on the pages that spell it otherwise. Names are looked up
 /// case-insensitively, but the spelling a page gives ends up in qualified names.
 pub fn canonical_namespaces(pages: &mut [PageFragments], diags: &mut Diagnostics) {
-    let mut counts: HashMap<String, HashMap<&str, usize>> = HashMap::new();
-    for p in pages.iter() {
-        *counts
-            .entry(p.namespace.to_ascii_lowercase())
-            .or_default()
-            .entry(p.namespace.as_str())
-            .or_default() += 1;
-    }
-    let canonical: HashMap<String, String> = counts
-        .into_iter()
-        .filter_map(|(lower, spellings)| {
-            let best = spellings
-                .into_iter()
-                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
-            Some((lower, best.0.to_string()))
-        })
-        .collect();
+    let canonical = canonical_spellings(pages);
+    // Pages come in path order, so neighbours mostly share a namespace: the last answer
+    // is reused rather than looked up again.
+    let mut last: Option<(String, Option<&String>)> = None;
     for p in pages.iter_mut() {
-        let Some(c) = canonical.get(&p.namespace.to_ascii_lowercase()) else {
-            continue;
+        let c = match &last {
+            Some((spelling, c)) if *spelling == p.namespace => *c,
+            _ => {
+                let c = canonical.get(&p.namespace);
+                last = Some((p.namespace.clone(), c));
+                c
+            }
         };
+        let Some(c) = c else { continue };
         if *c != p.namespace {
             diags.note(
                 "namespace-spelling",
@@ -112,6 +110,53 @@ pub fn canonical_namespaces(pages: &mut [PageFragments], diags: &mut Diagnostics
             p.namespace = c.clone();
         }
     }
+}
+
+/// Every namespace spelling the pages use → the spelling most pages use for that
+/// namespace (compared ignoring ASCII case; a tie goes to the smallest spelling).
+///
+/// Spellings are counted as written (there are few), then grouped by their lower case:
+/// lowering a copy of every page's namespace cost more than the rest.
+fn canonical_spellings(pages: &[PageFragments]) -> HashMap<String, String> {
+    let mut spelled: HashMap<&str, usize> = HashMap::new();
+    let mut run: Option<(&str, usize)> = None;
+    for p in pages {
+        match &mut run {
+            Some((s, n)) if *s == p.namespace => *n += 1,
+            _ => {
+                if let Some((s, n)) = run.take() {
+                    *spelled.entry(s).or_default() += n;
+                }
+                run = Some((p.namespace.as_str(), 1));
+            }
+        }
+    }
+    if let Some((s, n)) = run {
+        *spelled.entry(s).or_default() += n;
+    }
+    let mut counts: HashMap<String, HashMap<&str, usize>> = HashMap::new();
+    for (s, n) in &spelled {
+        counts
+            .entry(s.to_ascii_lowercase())
+            .or_default()
+            .insert(s, *n);
+    }
+    let best: HashMap<String, &str> = counts
+        .into_iter()
+        .filter_map(|(lower, spellings)| {
+            let best = spellings
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))?;
+            Some((lower, best.0))
+        })
+        .collect();
+    spelled
+        .keys()
+        .filter_map(|s| {
+            let c = best.get(&s.to_ascii_lowercase())?;
+            Some((s.to_string(), c.to_string()))
+        })
+        .collect()
 }
 
 /// Case-insensitive registry of canonical qualified names, plus which page defines what.
@@ -130,6 +175,27 @@ impl Names {
         if let Some(page) = page {
             self.by_page
                 .entry(page.to_ascii_lowercase())
+                .or_insert_with(|| canonical.to_string());
+        }
+    }
+
+    /// An empty registry with room for `names` names of `pages` pages.
+    pub fn with_capacity(names: usize, pages: usize) -> Self {
+        Names {
+            by_lower: HashMap::with_capacity(names),
+            by_page: HashMap::with_capacity(pages),
+        }
+    }
+
+    /// [`Names::add`] for a name whose lower-case spelling `lower` (and its page's,
+    /// `page_lower`) were worked out ahead.
+    pub fn add_lowered(&mut self, lower: String, canonical: &str, page_lower: Option<String>) {
+        self.by_lower
+            .entry(lower)
+            .or_insert_with(|| canonical.to_string());
+        if let Some(page) = page_lower {
+            self.by_page
+                .entry(page)
                 .or_insert_with(|| canonical.to_string());
         }
     }
@@ -247,6 +313,42 @@ mod tests {
             qualify("session", "microsoft.graph.callRecords", &at, &mut d),
             "microsoft.graph.callRecords.session"
         );
+    }
+
+    #[test]
+    fn namespaces_take_the_spelling_most_pages_use() {
+        let spellings = [
+            "microsoft.graph.termStore",
+            "microsoft.graph.termstore",
+            "microsoft.graph.termStore",
+            "microsoft.graph.b",
+            "microsoft.graph.B",
+            "microsoft.graph",
+            "microsoft.graph.termstore",
+            "microsoft.graph.termStore",
+        ];
+        let mut pages: Vec<PageFragments> = spellings
+            .iter()
+            .enumerate()
+            .map(|(i, ns)| PageFragments {
+                path: format!("p{i}.md"),
+                namespace: ns.to_string(),
+                ..PageFragments::default()
+            })
+            .collect();
+        let mut d = Diagnostics::default();
+        canonical_namespaces(&mut pages, &mut d);
+        let got: Vec<&str> = pages.iter().map(|p| p.namespace.as_str()).collect();
+        // A tie goes to the smallest spelling (`B` < `b`).
+        let t = "microsoft.graph.termStore";
+        let b = "microsoft.graph.B";
+        assert_eq!(got, [t, t, t, b, b, "microsoft.graph", t, t]);
+        let noted: Vec<String> = d
+            .into_sorted()
+            .into_iter()
+            .map(|n| n.location.file.clone())
+            .collect();
+        assert_eq!(noted, ["p1.md", "p3.md", "p6.md"]);
     }
 
     #[test]

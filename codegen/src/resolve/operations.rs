@@ -1,12 +1,13 @@
 //! Operations: request lines, bodies, responses and typed examples.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 use std::mem::take;
 
 use rayon::prelude::*;
 
+use super::plan::{self, OpPlan};
 use super::types::{self, Origin};
-use super::{PageRef, Resolver, RowPlan, qualify};
+use super::{PageRef, Resolver, RowPlan};
 use crate::diag::Diagnostics;
 use crate::extract::{ExampleFragment, OperationFragment, PageFragments, type_text};
 use crate::ir::{Example, ExampleKind, Header, Operation, RequestBody, Response};
@@ -20,22 +21,23 @@ pub(super) fn build(
 ) -> Vec<Operation> {
     // Naming and planning the request rows only read the name tables, so they run on
     // the rayon pool; collected in page order.
-    let planned: Vec<Option<Planned>> = pages
+    let planned: Vec<Option<(String, OpPlan)>> = pages
         .par_iter()
-        .map(|p| p.operation.as_ref().map(|op| plan(r, op, p)))
-        .collect();
-    let (names, mut plans): (Vec<Option<String>>, Vec<_>) = planned
-        .into_iter()
-        .map(|p| match p {
-            Some(Planned { name, rows, diags }) => (Some(name), Some((rows, diags))),
-            None => (None, None),
+        .map(|p| {
+            let op = p.operation.as_ref()?;
+            Some((cased_name(r, op), plan::operation(r, op, p)))
         })
+        .collect();
+    let (names, mut plans): (Vec<Option<String>>, Vec<Option<OpPlan>>) = planned
+        .into_iter()
+        .map(|p| p.map_or((None, None), |(name, plan)| (Some(name), Some(plan))))
         .unzip();
-    let mut count: BTreeMap<&str, usize> = BTreeMap::new();
+    // Hashed: a tree of the ~5,000 names cost several string comparisons per name.
+    let mut count: HashMap<&str, usize> = HashMap::with_capacity(names.len());
     for name in names.iter().flatten() {
         *count.entry(name.as_str()).or_default() += 1;
     }
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(names.iter().flatten().count());
     for ((page, name), plan) in pages.iter_mut().zip(&names).zip(&mut plans) {
         let PageFragments {
             path,
@@ -47,9 +49,8 @@ pub(super) fn build(
             continue;
         };
         let page = PageRef { path, namespace };
-        let (rows, planning) = plan.take().unwrap_or_default();
-        diags.extend(planning);
-        let mut built = operation(r, op, name.clone(), page, rows, diags);
+        let plan = plan.take().unwrap_or_default();
+        let mut built = operation(r, op, name.clone(), page, plan, diags);
         if count.get(name.as_str()).copied().unwrap_or(0) > 1 {
             built.name = crate::extract::operation::name_from_file(page.path);
             diags.note(
@@ -64,32 +65,6 @@ pub(super) fn build(
         out.push(built);
     }
     out
-}
-
-/// What of an operation is worked out on the rayon pool: its name and its request rows'
-/// plans, with the diagnostics planning made.
-struct Planned {
-    name: String,
-    rows: Vec<RowPlan>,
-    diags: Diagnostics,
-}
-
-fn plan(r: &Resolver, op: &OperationFragment, p: &PageFragments) -> Planned {
-    let page = PageRef {
-        path: &p.path,
-        namespace: &p.namespace,
-    };
-    let mut diags = Diagnostics::default();
-    let rows = op
-        .request_rows
-        .iter()
-        .map(|row| r.plan(row, page, &mut diags))
-        .collect();
-    Planned {
-        name: cased_name(r, op),
-        rows,
-        diags,
-    }
 }
 
 /// The title in camelCase, with words that name a documented type spelled as the type is
@@ -124,15 +99,25 @@ fn operation(
     op: &mut OperationFragment,
     name: String,
     page: PageRef,
-    plans: Vec<RowPlan>,
+    plan: OpPlan,
     diags: &mut Diagnostics,
 ) -> Operation {
-    let request_body = request_body(r, op, page, plans, diags);
+    let OpPlan {
+        rows,
+        request_type,
+        updated_type,
+        mut response_type,
+        annotated,
+        diags: planning,
+    } = plan;
+    diags.extend(planning);
+    let request_body = request_body(r, op, page, (rows, request_type, updated_type), diags);
     let response = op.response.as_ref().map(|resp| {
-        let ty = resp
-            .type_ref
-            .as_ref()
-            .map(|t| r.lookup(t, page, &resp.source, diags));
+        let ty = resp.type_ref.as_ref().map(|t| {
+            response_type
+                .take()
+                .unwrap_or_else(|| r.lookup(t, page, &resp.source, diags))
+        });
         Response {
             status: resp.status,
             type_name: ty,
@@ -152,10 +137,14 @@ fn operation(
             paths.push(take(&mut l.path));
         }
     }
+    let mut annotated = annotated.into_iter();
     let examples = op
         .examples
         .iter_mut()
-        .map(|e| example(r, e, request_body.as_ref(), response.as_ref(), page, diags))
+        .map(|e| {
+            let annotated_type = annotated.next().flatten();
+            example(e, annotated_type, request_body.as_ref(), response.as_ref())
+        })
         .collect();
     Operation {
         name,
@@ -175,29 +164,32 @@ fn request_body(
     r: &mut Resolver,
     op: &mut OperationFragment,
     page: PageRef,
-    plans: Vec<RowPlan>,
+    (plans, request_type, updated_type): (Vec<RowPlan>, Option<String>, Option<String>),
     diags: &mut Diagnostics,
 ) -> Option<RequestBody> {
     let ty = op
         .request_type
         .as_ref()
-        .map(|t| r.lookup(t, page, &op.source, diags))
-        .or_else(|| updated_type(r, op, diags));
+        .map(|t| request_type.unwrap_or_else(|| r.lookup(t, page, &op.source, diags)))
+        .or(updated_type);
     if ty.is_none() && op.request_rows.is_empty() {
         return None;
     }
     let owner = ty
         .clone()
         .unwrap_or_else(|| format!("{}.{}", page.namespace, op.name));
-    let known = ty.as_ref().is_some_and(|t| r.types.contains_key(t));
-    let mut properties = Vec::new();
+    let owner = types::Owner {
+        at: ty.as_deref().and_then(|t| r.type_index(t)),
+        name: &owner,
+    };
+    let mut properties = Vec::with_capacity(op.request_rows.len());
     let mut plans = plans.into_iter();
     for row in &mut op.request_rows {
-        if known {
-            types::attribute(r, row, &owner, page, Origin::RequestTable, diags);
-        }
         let plan = plans.next().unwrap_or_default();
-        properties.push(r.planned_property(row, &owner, page, plan, diags));
+        if owner.at.is_some() {
+            types::attribute(r, row, owner, page, Origin::RequestTable, &plan, diags);
+        }
+        properties.push(r.planned_property(row, owner.name, page, plan, diags));
     }
     Some(RequestBody {
         collection: op.request_type.as_ref().is_some_and(|t| t.collection),
@@ -206,42 +198,12 @@ fn request_body(
     })
 }
 
-/// The body of an update (PATCH) page whose table lists "the values for relevant fields
-/// that should be updated" is a partial representation of the updated resource: the type
-/// the response returns. Every generated field can be absent, so the model fits a partial
-/// body; a note records the decision.
-fn updated_type(r: &Resolver, op: &OperationFragment, diags: &mut Diagnostics) -> Option<String> {
-    if op.method != "PATCH" || op.request_rows.is_empty() {
-        return None;
-    }
-    let returned = op.response.as_ref()?.type_ref.as_ref()?;
-    if returned.collection {
-        return None;
-    }
-    let q = qualify(
-        &returned.name,
-        super::GRAPH,
-        &op.source,
-        &mut Diagnostics::default(),
-    );
-    let found = r
-        .type_names
-        .find(&q, returned.link.as_deref(), &op.source.file)?;
-    diags.note(
-        "request-body-inferred",
-        op.source.clone(),
-        format!("the update body names no type; read as a partial `{found}`, the type the response returns"),
-    );
-    Some(found)
-}
-
+/// An example, with the type its `@odata.type` names when it has one (planned ahead).
 fn example(
-    r: &Resolver,
     e: &mut ExampleFragment,
+    annotated_type: Option<String>,
     request: Option<&RequestBody>,
     response: Option<&Response>,
-    page: PageRef,
-    diags: &mut Diagnostics,
 ) -> Example {
     let (body_type, collection) = match e.kind {
         ExampleKind::Request => (
@@ -251,10 +213,6 @@ fn example(
         ExampleKind::Response => {
             // `@odata.type` may say `Collection(microsoft.graph.x)`.
             let annotated = e.odata_type.as_deref().map(type_text::odata_collection);
-            let annotated_type = annotated.map(|(t, _)| {
-                let q = qualify(t, page.namespace, &e.source, diags);
-                r.type_names.find(&q, None, page.path).unwrap_or(q)
-            });
             let documented = response.and_then(|resp| resp.type_name.clone());
             let collection = e.is_collection.unwrap_or_else(|| {
                 annotated.is_some_and(|(_, c)| c) || response.is_some_and(|resp| resp.collection)

@@ -5,17 +5,17 @@ use std::mem::take;
 
 use rayon::prelude::*;
 
-use super::{GRAPH, PageRef, Resolver, RowPlan, nullable, qualify};
+use super::{PageRef, Resolver, RowPlan, nullable, qualify};
 use crate::diag::{Diagnostics, Location};
 use crate::extract::{PageFragments, PropertyRow, TypeFragment};
 use crate::ir::{Property, TypeDef, TypeKind};
 
 /// Builds every type into `r.types`, moving the fragments' text into them.
 pub(super) fn build(r: &mut Resolver, pages: &mut [PageFragments], diags: &mut Diagnostics) {
-    // Each type's name as its page qualifies it, before the canonical spelling: inherited
-    // rows are filed against it.
-    let plans = plan_own_rows(r, pages);
-    let mut owners = Vec::new();
+    let plans = plan_types(r, pages);
+    // Per type in page order: its name as its page qualifies it (before the canonical
+    // spelling: inherited rows are filed against it) and its inherited rows' plans.
+    let mut inherited = Vec::new();
     for (page, (plans, d)) in pages.iter_mut().zip(plans) {
         diags.extend(d);
         let PageFragments {
@@ -25,30 +25,53 @@ pub(super) fn build(r: &mut Resolver, pages: &mut [PageFragments], diags: &mut D
             ..
         } = page;
         let at = PageRef { path, namespace };
-        for (t, plans) in types.iter_mut().zip(plans) {
-            owners.push(define(r, t, at, plans, diags));
+        for (t, plan) in types.iter_mut().zip(plans) {
+            inherited.push(define(r, t, at, plan, diags));
         }
     }
-    let mut owners = owners.iter();
+    super::chains::index_bases(r);
+    let mut inherited = inherited.into_iter();
     for page in pages.iter() {
         let at = PageRef {
             path: &page.path,
             namespace: &page.namespace,
         };
         for t in &page.types {
-            let Some(owner) = owners.next() else { break };
-            for row in t.properties.iter().filter(|p| p.inherited_from.is_some()) {
-                attribute(r, row, owner, at, Origin::Inherited, diags);
+            let Some((owner, plans)) = inherited.next() else {
+                break;
+            };
+            if plans.is_empty() {
+                continue;
+            }
+            let owner = Owner {
+                at: r.type_index(&owner),
+                name: &owner,
+            };
+            let rows = t.properties.iter().filter(|p| p.inherited_from.is_some());
+            for (row, plan) in rows.zip(&plans) {
+                attribute(r, row, owner, at, Origin::Inherited, plan, diags);
             }
         }
     }
-    set_kinds(r);
+    super::chains::set_kinds(r);
 }
 
-/// Per page and type, the plans of the type's own rows (properties, then navigation),
-/// with the diagnostics made planning them. Planning only reads the name tables, so it
-/// runs on the rayon pool; the results are in page order.
-fn plan_own_rows(r: &Resolver, pages: &[PageFragments]) -> Vec<(Vec<Vec<RowPlan>>, Diagnostics)> {
+/// What of a type's definition only reads the name tables, worked out on the rayon pool.
+struct TypePlan {
+    /// Its name as its page qualifies it.
+    owner: String,
+    /// The canonical spelling of that name.
+    name: String,
+    base: Option<String>,
+    /// Plans of the rows it declares itself (properties, then navigation).
+    own: Vec<RowPlan>,
+    /// Plans of its `Inherited from` rows, in order.
+    inherited: Vec<RowPlan>,
+}
+
+/// Per page and type, its plan, with the diagnostics made planning them. Planning only
+/// reads the name tables, so it runs on the rayon pool; the results are in page order.
+fn plan_types(r: &Resolver, pages: &[PageFragments]) -> Vec<(Vec<TypePlan>, Diagnostics)> {
     pages
         .par_iter()
         .map(|page| {
@@ -60,16 +83,39 @@ fn plan_own_rows(r: &Resolver, pages: &[PageFragments]) -> Vec<(Vec<Vec<RowPlan>
             let plans = page
                 .types
                 .iter()
-                .map(|t| {
-                    own_rows(&t.properties)
-                        .chain(own_rows(&t.navigation))
-                        .map(|row| r.plan(row, at, &mut d))
-                        .collect()
-                })
+                .map(|t| plan_type(r, t, at, &mut d))
                 .collect();
             (plans, d)
         })
         .collect()
+}
+
+fn plan_type(r: &Resolver, t: &TypeFragment, at: PageRef, d: &mut Diagnostics) -> TypePlan {
+    let owner = qualify(
+        &t.name,
+        at.namespace,
+        &t.source,
+        &mut Diagnostics::default(),
+    );
+    let name = r.type_names.get(&owner).unwrap_or(&owner).to_string();
+    let base = t.base.as_ref().map(|b| base_name(r, b, at, &t.source, d));
+    let own = own_rows(&t.properties)
+        .chain(own_rows(&t.navigation))
+        .map(|row| r.plan(row, at, d))
+        .collect();
+    let inherited = t
+        .properties
+        .iter()
+        .filter(|p| p.inherited_from.is_some())
+        .map(|row| r.plan(row, at, d))
+        .collect();
+    TypePlan {
+        owner,
+        name,
+        base,
+        own,
+        inherited,
+    }
 }
 
 /// The rows a type declares itself (not inherited).
@@ -87,59 +133,57 @@ pub(super) enum Origin {
 }
 
 /// Defines (or merges) the type `t` describes from its own rows; returns its name as
-/// the page qualifies it.
+/// the page qualifies it, with its inherited rows' plans.
 fn define(
     r: &mut Resolver,
     t: &mut TypeFragment,
     page: PageRef,
-    plans: Vec<RowPlan>,
+    plan: TypePlan,
     diags: &mut Diagnostics,
-) -> String {
-    let owner = qualify(
-        &t.name,
-        page.namespace,
-        &t.source,
-        &mut Diagnostics::default(),
-    );
-    let name = r.type_names.get(&owner).unwrap_or(&owner).to_string();
-    let base = t
-        .base
-        .as_ref()
-        .map(|b| base_name(r, b, page, &t.source, diags));
-    let mut plans = plans.into_iter();
+) -> (String, Vec<RowPlan>) {
+    let TypePlan {
+        owner,
+        name,
+        base,
+        own,
+        inherited,
+    } = plan;
+    let mut plans = own.into_iter();
     let mut own = |rows: &mut [PropertyRow], r: &mut Resolver| -> Vec<Property> {
-        rows.iter_mut()
-            .filter(|p| p.inherited_from.is_none())
-            .map(|p| {
-                let plan = plans.next().unwrap_or_default();
-                r.planned_property(p, &name, page, plan, diags)
-            })
-            .collect()
+        // Sized for every row: a filtered iterator would grow the vector step by step.
+        let mut props = Vec::with_capacity(rows.len());
+        props.extend(
+            rows.iter_mut()
+                .filter(|p| p.inherited_from.is_none())
+                .map(|p| {
+                    let plan = plans.next().unwrap_or_default();
+                    r.planned_property(p, &name, page, plan, diags)
+                }),
+        );
+        props
     };
     let properties = own(&mut t.properties, r);
     let navigation = own(&mut t.navigation, r);
-    match r.types.get_mut(&name) {
+    match r.type_index(&name).and_then(|i| r.types.get_mut(i)) {
         Some(existing) => merge(existing, properties, navigation, t, diags),
         None => {
-            r.types.insert(
-                name.clone(),
-                TypeDef {
-                    name,
-                    kind: if t.has_key {
-                        TypeKind::Entity
-                    } else {
-                        TypeKind::Complex
-                    },
-                    base,
-                    description: take(&mut t.description),
-                    source: take(&mut t.source),
-                    properties,
-                    navigation,
+            r.type_at.insert(name.clone(), r.types.len());
+            r.types.push(TypeDef {
+                name,
+                kind: if t.has_key {
+                    TypeKind::Entity
+                } else {
+                    TypeKind::Complex
                 },
-            );
+                base,
+                description: take(&mut t.description),
+                source: take(&mut t.source),
+                properties,
+                navigation,
+            });
         }
     }
-    owner
+    (owner, inherited)
 }
 
 fn base_name(
@@ -232,23 +276,30 @@ fn describe_type(type_name: &str, collection: bool) -> String {
 ///
 /// The row is only read: a request-table row is also the request body's property. Its
 /// text is copied in the rare case that it is added to the type.
+/// The type rows are attributed to: its name, and its index in `Resolver::types` when it
+/// is defined (looked up once for all its rows).
+#[derive(Clone, Copy)]
+pub(super) struct Owner<'a> {
+    pub(super) name: &'a str,
+    pub(super) at: Option<usize>,
+}
+
 pub(super) fn attribute(
     r: &mut Resolver,
     row: &PropertyRow,
-    owner: &str,
+    owner: Owner,
     page: PageRef,
     origin: Origin,
+    plan: &RowPlan,
     diags: &mut Diagnostics,
 ) {
-    let declaring = row
-        .inherited_from
-        .as_ref()
-        .map(|b| qualify(b, page.namespace, &row.source, &mut Diagnostics::default()))
-        .and_then(|q| r.type_names.find(&q, None, page.path))
-        .unwrap_or_else(|| owner.to_string());
-    let type_name = r.type_name_of(row, &declaring, page, diags);
+    let declaring = plan.declaring.as_deref().unwrap_or(owner.name);
+    let type_name = match &plan.type_name {
+        Some(t) => t.clone(),
+        None => r.type_name_of(row, declaring, page, diags),
+    };
     let collection = row.type_ref.collection;
-    if let Some(found) = find_in_chain(r, owner, &row.name) {
+    if let Some(found) = super::chains::find_in_chain(r, owner.at, &row.name) {
         let agrees = same_type(&found.type_name, found.collection, &type_name, collection);
         if !agrees && !enum_documented_as_string(r, found, row) {
             diags.warning(
@@ -265,7 +316,7 @@ pub(super) fn attribute(
         }
         return;
     }
-    let Some(target) = r.types.get_mut(&declaring) else {
+    let Some(target) = r.type_index(declaring).and_then(|i| r.types.get_mut(i)) else {
         return;
     };
     let code = match origin {
@@ -293,50 +344,4 @@ pub(super) fn attribute(
 /// `allowedAudiences | String | … Possible values are …` against the enum declaration.
 fn enum_documented_as_string(r: &Resolver, declared: &Property, row: &PropertyRow) -> bool {
     row.type_ref.name == "Edm.String" && r.enums.contains_key(&declared.type_name)
-}
-
-/// A property of `type_name` or of one of its bases.
-fn find_in_chain<'r>(r: &'r Resolver, type_name: &str, prop: &str) -> Option<&'r Property> {
-    let mut next = r.types.get_key_value(type_name);
-    let mut seen: Vec<&str> = Vec::new();
-    while let Some((n, t)) = next {
-        if seen.contains(&n.as_str()) {
-            return None;
-        }
-        if let Some(p) = t
-            .properties
-            .iter()
-            .chain(&t.navigation)
-            .find(|p| p.name == prop)
-        {
-            return Some(p);
-        }
-        seen.push(n);
-        next = r.types.get_key_value(t.base.as_deref()?);
-    }
-    None
-}
-
-/// A type whose base chain reaches `microsoft.graph.entity` is an entity.
-fn set_kinds(r: &mut Resolver) {
-    let entity = format!("{GRAPH}.entity");
-    let names: Vec<String> = r.types.keys().cloned().collect();
-    for name in names {
-        let mut next = Some(name.clone());
-        let mut steps = 0;
-        let mut is_entity = false;
-        while let Some(n) = next.take() {
-            steps += 1;
-            if n == entity || steps > 64 {
-                is_entity = n == entity;
-                break;
-            }
-            next = r.types.get(&n).and_then(|t| t.base.clone());
-        }
-        if let Some(t) = r.types.get_mut(&name)
-            && is_entity
-        {
-            t.kind = TypeKind::Entity;
-        }
-    }
 }
