@@ -220,7 +220,9 @@ impl Diagnostics {
 
     /// Sorted, deduplicated diagnostics.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
-        self.items.sort();
+        // Ordered by every field, so equal diagnostics are identical: an unstable sort gives
+        // the same list, and on the pool it is not a single-threaded step of its own.
+        rayon::slice::ParallelSliceMut::par_sort_unstable(&mut self.items[..]);
         self.items.dedup();
         self.items
     }
