@@ -106,31 +106,13 @@ fn operation(
         rows,
         request_type,
         updated_type,
-        mut response_type,
+        response_type,
         annotated,
         diags: planning,
     } = plan;
     diags.extend(planning);
     let request_body = request_body(r, op, page, (rows, request_type, updated_type), diags);
-    let response = op.response.as_ref().map(|resp| {
-        let ty = resp.type_ref.as_ref().map(|t| {
-            response_type
-                .take()
-                .unwrap_or_else(|| r.lookup(t, page, &resp.source, diags))
-        });
-        Response {
-            status: resp.status,
-            type_name: ty,
-            collection: resp.type_ref.as_ref().is_some_and(|t| t.collection),
-        }
-    });
-    if op.response.is_none() {
-        diags.warning(
-            "response-undocumented",
-            op.source.clone(),
-            "the Response section gives no status code (expected a sentence like \"returns a `200 OK` response code\")",
-        );
-    }
+    let response = response(r, op, page, response_type, diags);
     let mut paths: Vec<String> = Vec::new();
     for l in &mut op.paths {
         if !paths.contains(&l.path) {
@@ -158,6 +140,34 @@ fn operation(
         examples,
         source: take(&mut op.source),
     }
+}
+
+/// The response, with its type as planned on the pool or looked up now; a warning when the
+/// page gives no status code.
+fn response(
+    r: &mut Resolver,
+    op: &OperationFragment,
+    page: PageRef,
+    planned: Option<String>,
+    diags: &mut Diagnostics,
+) -> Option<Response> {
+    let Some(resp) = op.response.as_ref() else {
+        diags.warning(
+            "response-undocumented",
+            op.source.clone(),
+            "the Response section gives no status code (expected a sentence like \"returns a `200 OK` response code\")",
+        );
+        return None;
+    };
+    let ty = resp
+        .type_ref
+        .as_ref()
+        .map(|t| planned.unwrap_or_else(|| r.lookup(t, page, &resp.source, diags)));
+    Some(Response {
+        status: resp.status,
+        type_name: ty,
+        collection: resp.type_ref.as_ref().is_some_and(|t| t.collection),
+    })
 }
 
 fn request_body(
