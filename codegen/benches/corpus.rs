@@ -12,7 +12,9 @@
 //!   emit with formatting, and writing every file).
 //!
 //! Each stage runs `BENCH_RUNS` times (default 3) and the fastest run is shown, in
-//! milliseconds and as a ratio to the floor with the same number of threads. Memory is
+//! milliseconds and as a ratio to the floor with the same number of threads. The floor,
+//! ir and generate take turns (floor, ir, generate, floor, ir, …), so that a slow spell
+//! of the shared machine weighs on all three alike; emit runs after them. Memory is
 //! shown two ways (the highest of all runs): the peak of live heap bytes during the stage
 //! (counted by this binary's global allocator, exact and independent of what earlier
 //! stages left behind; counted on one thread only, since shared counters would slow the
@@ -145,20 +147,40 @@ fn thread_counts(cores: usize) -> Vec<usize> {
     if cores > 1 { vec![1, cores] } else { vec![1] }
 }
 
+/// A stage to time: its name and what it runs (given the run's index).
+type Stage<'a> = (&'static str, Box<dyn FnMut(usize) + 'a>);
+
 /// Times floor, ir, emit and generate (or the floor and the stages named in `only`)
 /// inside the current rayon pool.
+///
+/// The floor, ir and generate take turns, run after run, so that a slow spell of the
+/// shared machine falls on all of them rather than on whichever stage it coincides
+/// with: each ratio compares runs taken under the same conditions. Emit runs on its own
+/// afterwards, because it needs the IR held in memory, which would add to the others'
+/// resident peak.
 fn run_stages(corpus: &Path, out: &Path, threads: usize, only: &[String], rows: &mut Vec<Measure>) {
     let wanted = |stage: &str| only.is_empty() || only.iter().any(|o| o == stage);
     let _ = std::fs::remove_dir_all(out);
-    rows.push(measure("floor", threads, |_| {
-        floor(corpus);
-    }));
     let docs = corpus.display().to_string();
+    let mut stages: Vec<Stage<'_>> = vec![(
+        "floor",
+        Box::new(|_| {
+            floor(corpus);
+        }),
+    )];
     if wanted("ir") {
-        rows.push(measure("ir", threads, |_| {
-            cli(&["codegen", "ir", "--quiet", "--docs", &docs]);
-        }));
+        stages.push((
+            "ir",
+            Box::new(|_| drop(cli(&["codegen", "ir", "--quiet", "--docs", &docs]))),
+        ));
     }
+    if wanted("generate") {
+        stages.push((
+            "generate",
+            Box::new(|run| generate(&docs, out, threads, run)),
+        ));
+    }
+    rows.extend(interleaved(&mut stages, threads));
     if wanted("emit") {
         match codegen::pipeline::load(corpus) {
             Ok(loaded) => rows.push(measure("emit", threads, |_| {
@@ -169,19 +191,31 @@ fn run_stages(corpus: &Path, out: &Path, threads: usize, only: &[String], rows: 
             Err(e) => eprintln!("emit stage skipped: {e}"),
         }
     }
-    if !wanted("generate") {
-        return;
+}
+
+/// One run of `codegen generate --quiet` into a fresh tree (`run<N>` under `out`); the
+/// first is compared across thread counts.
+fn generate(docs: &str, out: &Path, threads: usize, run: usize) {
+    let out_arg = out.join(format!("run{run}")).display().to_string();
+    let summary = cli(&[
+        "codegen", "generate", "--quiet", "--docs", docs, "--out", &out_arg,
+    ]);
+    if threads == 1 && run == 0 {
+        print!("{summary}");
     }
-    rows.push(measure("generate", threads, |run| {
-        // Each run writes a fresh tree; the first is compared across thread counts.
-        let out_arg = out.join(format!("run{run}")).display().to_string();
-        let summary = cli(&[
-            "codegen", "generate", "--quiet", "--docs", &docs, "--out", &out_arg,
-        ]);
-        if threads == 1 && run == 0 {
-            print!("{summary}");
+}
+
+/// Runs every stage once per round, [`runs`] rounds, and keeps each stage's best (see
+/// [`best_of`]).
+fn interleaved(stages: &mut [Stage<'_>], threads: usize) -> Vec<Measure> {
+    let mut best: Vec<Option<Measure>> = stages.iter().map(|_| None).collect();
+    for run in 0..runs() {
+        for ((name, stage), best) in stages.iter_mut().zip(&mut best) {
+            let m = measure_once(name, threads, || stage(run));
+            *best = Some(best_of(best.take(), m));
         }
-    }));
+    }
+    best.into_iter().flatten().collect()
 }
 
 /// How many times each stage runs: `BENCH_RUNS`, else 3. The fastest run is reported,
@@ -194,25 +228,25 @@ fn runs() -> usize {
         .unwrap_or(3)
 }
 
-/// Runs a stage [`runs`] times (the closure gets the run's index) and records the fastest
-/// run's wall and CPU time, and the highest memory peaks of all runs.
+/// Runs a stage [`runs`] times in a row (the closure gets the run's index) and keeps
+/// the best (see [`best_of`]).
 fn measure(name: &'static str, threads: usize, mut stage: impl FnMut(usize)) -> Measure {
-    let mut best: Option<Measure> = None;
+    let mut best = None;
     for run in 0..runs() {
-        let m = measure_once(name, threads, || stage(run));
-        best = Some(match best {
-            None => m,
-            Some(b) => {
-                let (fast, slow) = if m.time < b.time { (m, b) } else { (b, m) };
-                Measure {
-                    heap_mb: max(fast.heap_mb, slow.heap_mb),
-                    rss_mb: max(fast.rss_mb, slow.rss_mb),
-                    ..fast
-                }
-            }
-        });
+        best = Some(best_of(best, measure_once(name, threads, || stage(run))));
     }
     best.unwrap_or_else(|| measure_once(name, threads, || stage(0)))
+}
+
+/// The faster run's wall and CPU time, with the higher memory peaks of the two.
+fn best_of(best: Option<Measure>, m: Measure) -> Measure {
+    let Some(b) = best else { return m };
+    let (fast, slow) = if m.time < b.time { (m, b) } else { (b, m) };
+    Measure {
+        heap_mb: max(fast.heap_mb, slow.heap_mb),
+        rss_mb: max(fast.rss_mb, slow.rss_mb),
+        ..fast
+    }
 }
 
 fn max(a: Option<f64>, b: Option<f64>) -> Option<f64> {
