@@ -3,7 +3,7 @@
 //! Every generated file is written as formatted text directly, in exactly the shape
 //! prettyplease would print it: fixed lines and simple breaks through `text.rs` and
 //! `wrap.rs`, the expressions that nest breaks through a port of prettyplease's line
-//! breaker (`pretty.rs`, fed by `syntax.rs`). The runtime is static, tested Rust source
+//! breaker (`pretty/`, fed by `syntax.rs`). The runtime is static, tested Rust source
 //! (`emit/runtime/`). Only the other layouts (`layout/`) still parse and re-print the
 //! files, to rewrite their paths. Output is sorted by path and
 //! byte-for-byte deterministic for a given IR and [`EmitOptions`].
