@@ -63,6 +63,40 @@ fn a_missing_docs_folder_is_a_usage_error_naming_the_path() {
 }
 
 #[test]
+fn a_single_page_is_read_with_the_pages_it_links_to() {
+    let dir = temp_dir("single");
+    let page = dir.join("docs/api/widget-create.md");
+    write(&page, BROKEN_API);
+    let page = page.display().to_string();
+    let (code, _, err) = run(&["lint", "--docs", &page]);
+    assert_eq!(code, 1, "{err}");
+    // Named as in its folder, with the line of the broken body.
+    assert!(err.contains("api/widget-create.md:20:12"), "{err}");
+    assert!(err.contains("unresolved-type"), "{err}");
+    // With the linked resource page beside it, the type resolves, and the neighbour's
+    // own problems (a Type cell naming two types) are not reported.
+    let resource = format!("{GOOD_RESOURCE}|size|Int32 or String|The size.|\n");
+    let resource_path = dir.join("docs/resources/widget.md");
+    write(&resource_path, &resource);
+    let (_, _, alone) = run(&["lint", "--docs", &resource_path.display().to_string()]);
+    assert!(alone.contains("type-text-union"), "{alone}");
+    let (code, _, err) = run(&["lint", "--docs", &page]);
+    assert_eq!(code, 1, "{err}");
+    assert!(!err.contains("unresolved-type"), "{err}");
+    assert!(!err.contains("type-text-union"), "{err}");
+    let (_, out, _) = run(&["ir", "--docs", &page]);
+    assert!(
+        out.contains("\"name\": \"microsoft.graph.widget\""),
+        "{out}"
+    );
+    let text = dir.join("docs/api/notes.txt");
+    write(&text, "not markdown");
+    let (code, _, err) = run(&["ir", "--docs", &text.display().to_string()]);
+    assert_eq!(code, 2);
+    assert!(err.contains("is not a .md page"), "{err}");
+}
+
+#[test]
 fn an_unknown_flag_is_a_usage_error() {
     let (code, _, err) = run(&["generate", "--bogus"]);
     assert_eq!(code, 2);

@@ -86,27 +86,85 @@ pub fn load_path(path: &Path) -> Result<Loaded, LoadError> {
 /// `api/profile-post.md`), so diagnostics name it as in the full tree; the types it links
 /// to are not loaded and resolve to their qualified names.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    check_page(path)?;
+    let mut diags = Diagnostics::default();
+    let sources = source::read(&tree_name(path), path, &mut diags)
+        .into_iter()
+        .collect();
+    Ok(from_sources(sources, diags))
+}
+
+/// Reads one page with the pages it links to (one link away, the ones that exist), and
+/// keeps only the diagnostics about the page itself: the page is checked in its context,
+/// as in the full tree, without reporting on its neighbours. Paths are named as in
+/// [`load_file`].
+pub fn load_page_in_context(path: &Path) -> Result<Loaded, LoadError> {
+    check_page(path)?;
+    let name = tree_name(path);
+    let mut diags = Diagnostics::default();
+    let Some(page) = source::read(&name, path, &mut diags) else {
+        return Ok(from_sources(Vec::new(), diags));
+    };
+    let mut neighbours = Diagnostics::default();
+    let mut sources: Vec<Source> = linked_pages(path, &page.text)
+        .filter(|(rel, _)| *rel != name)
+        .filter_map(|(rel, linked)| source::read(&rel, &linked, &mut neighbours))
+        .collect();
+    sources.push(page);
+    sources.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut loaded = from_sources(sources, diags);
+    loaded.diagnostics.retain(|d| d.location.file == name);
+    Ok(loaded)
+}
+
+/// A single page's path must name an existing `.md` file.
+fn check_page(path: &Path) -> Result<(), LoadError> {
     if !path.is_file() {
         return Err(LoadError::Missing(path.to_path_buf()));
     }
     let is_md = path
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("md"));
-    if !is_md {
-        return Err(LoadError::NotMarkdown(path.to_path_buf()));
+    if is_md {
+        Ok(())
+    } else {
+        Err(LoadError::NotMarkdown(path.to_path_buf()))
     }
+}
+
+/// A page's name as in its docs tree: `<folder>/<file>`.
+fn tree_name(path: &Path) -> String {
     let name = |p: Option<&Path>| {
         p.and_then(Path::file_name)
             .map(|n| n.to_string_lossy().into_owned())
     };
-    let rel = match (name(path.parent()), name(Some(path))) {
+    match (name(path.parent()), name(Some(path))) {
         (Some(dir), Some(file)) => format!("{dir}/{file}"),
         (None, Some(file)) => file,
         _ => path.display().to_string(),
-    };
-    let mut diags = Diagnostics::default();
-    let sources = source::read(&rel, path, &mut diags).into_iter().collect();
-    Ok(from_sources(sources, diags))
+    }
+}
+
+/// The distinct local `.md` pages that markdown links in `text` point to (relative to the
+/// page at `path`) and that exist, each with its tree name, sorted by name.
+fn linked_pages(path: &Path, text: &str) -> impl Iterator<Item = (String, PathBuf)> {
+    let dir = path.parent().unwrap_or(Path::new(""));
+    let mut pages: Vec<(String, PathBuf)> = text
+        .split("](")
+        .skip(1)
+        .filter_map(|rest| {
+            let target = rest.split([')', ' ', '#']).next()?;
+            let local = !target.contains(':') && !target.starts_with('/');
+            let md =
+                target.len() > 3 && target.get(target.len() - 3..)?.eq_ignore_ascii_case(".md");
+            (local && md).then(|| dir.join(target))
+        })
+        .filter(|p| p.is_file())
+        .map(|p| (tree_name(&p), p))
+        .collect();
+    pages.sort();
+    pages.dedup_by(|a, b| a.0 == b.0);
+    pages.into_iter()
 }
 
 /// Runs page → extract → resolve over sources already in memory.
@@ -138,5 +196,36 @@ pub fn from_sources(sources: Vec<Source>, mut diags: Diagnostics) -> Loaded {
         diagnostics: diags.into_sorted(),
         pages: sources.iter().map(|s| s.path.clone()).collect(),
         sources,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn linked_pages_are_local_md_links_that_exist() {
+        let dir = std::env::temp_dir().join(format!("codegen-linked-{}", std::process::id()));
+        let page = dir.join("api/a.md");
+        for p in [
+            "api/a.md",
+            "api/b.md",
+            "resources/c.md",
+            "resources/e.MD",
+            "resources/d.txt",
+        ] {
+            let p = dir.join(p);
+            std::fs::create_dir_all(p.parent().unwrap_or(&dir)).unwrap_or_else(|e| panic!("{e}"));
+            std::fs::write(p, "x").unwrap_or_else(|e| panic!("{e}"));
+        }
+        let text = "[c](../resources/c.md#x) [e](../resources/e.MD) [b](b.md \"title\") \
+                    [again](../resources/c.md) [gone](gone.md) [web](https://x/y.md) \
+                    [abs](/api/b.md) [txt](../resources/d.txt) [self](a.md) [.md]() ](";
+        let names: Vec<String> = linked_pages(&page, text).map(|(n, _)| n).collect();
+        assert_eq!(
+            names,
+            ["api/a.md", "api/b.md", "resources/c.md", "resources/e.MD"]
+        );
+        let _ = std::fs::remove_dir_all(&dir);
     }
 }

@@ -109,8 +109,10 @@ codegen diff --missing-ok old/api/profile-post.md docs-input/api/profile-post.md
 /// Options every command that reads docs shares.
 #[derive(Debug, clap::Args)]
 pub struct DocsArgs {
-    /// The docs folder (API pages under api/, resource pages under resources/).
-    #[arg(long, default_value = "docs-input", value_name = "DIR")]
+    /// The docs folder (API pages under api/, resource pages under resources/), or one
+    /// .md page: it is read with the pages it links to, and only its own diagnostics
+    /// are reported.
+    #[arg(long, default_value = "docs-input", value_name = "PATH")]
     docs: PathBuf,
     /// Print only the summary line, not each diagnostic.
     #[arg(long, short)]

@@ -29,13 +29,20 @@ impl Color {
     }
 }
 
-/// Loads the docs folder, or prints why it can't and returns exit code 2.
+/// Loads the docs folder `--docs` names, or the single page with the pages it links to
+/// (see [`pipeline::load_page_in_context`]), or prints why it can't and returns exit
+/// code 2.
 pub fn load(args: &DocsArgs, console: &mut Console<'_>) -> Result<Loaded, u8> {
-    pipeline::load(&args.docs).map_err(|e| {
+    let loaded = if args.docs.is_file() {
+        pipeline::load_page_in_context(&args.docs)
+    } else {
+        pipeline::load(&args.docs)
+    };
+    loaded.map_err(|e| {
         let _ = writeln!(console.err, "error: {e}");
         let _ = writeln!(
             console.err,
-            "  help: pass the folder that holds api/ and resources/ with --docs DIR"
+            "  help: pass the folder that holds api/ and resources/, or one .md page, with --docs"
         );
         2
     })
