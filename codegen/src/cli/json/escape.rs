@@ -1,0 +1,169 @@
+//! JSON strings as serde_json writes them, with the test for bytes to escape done eight at
+//! a time: nearly every string of the IR has none, and most are a few bytes long.
+
+/// Whether byte `b` is escaped: control characters, `"` and `\`.
+pub(super) fn is_special(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// Bits set (at 0x80 of a byte) in the bytes of `word` that are special (exact: a borrow
+/// can only mark bytes above one that is special already, so the mask is right as to
+/// whether any is).
+fn special_bits(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let quote = word ^ (ONES * u64::from(b'"'));
+    let backslash = word ^ (ONES * u64::from(b'\\'));
+    let below_space = word.wrapping_sub(ONES * 0x20);
+    let is_quote = quote.wrapping_sub(ONES) & !quote;
+    let is_backslash = backslash.wrapping_sub(ONES) & !backslash;
+    ((below_space & !word) | is_quote | is_backslash) & HIGH
+}
+
+/// Whether any of the eight bytes of `word` is special.
+pub(super) fn word_is_special(word: u64) -> bool {
+    special_bits(word) != 0
+}
+
+/// The word of eight bytes of `bytes` from `from` (zero when they are not all there).
+fn word_at(bytes: &[u8], from: usize) -> u64 {
+    bytes
+        .get(from..from + 8)
+        .and_then(|w| <[u8; 8]>::try_from(w).ok())
+        .map_or(0, u64::from_le_bytes)
+}
+
+/// The four bytes of `bytes` from `from`, as the low half of a word.
+fn half_at(bytes: &[u8], from: usize) -> u64 {
+    bytes
+        .get(from..from + 4)
+        .and_then(|w| <[u8; 4]>::try_from(w).ok())
+        .map_or(0, |w| u64::from(u32::from_le_bytes(w)))
+}
+
+/// A word made of bytes of `bytes` only (repeated when it is shorter than eight; the
+/// value for no bytes at all is a clean one), so that it is special exactly when `bytes`
+/// has a special byte.
+fn short_word(bytes: &[u8]) -> u64 {
+    let len = bytes.len();
+    match len {
+        0 => u64::from_le_bytes(*b"        "),
+        1..4 => {
+            let at = |i: usize| bytes.get(i).copied().unwrap_or(b' ');
+            let first = at(0);
+            u64::from_le_bytes([
+                first,
+                at(len / 2),
+                at(len - 1),
+                first,
+                first,
+                first,
+                first,
+                first,
+            ])
+        }
+        _ => half_at(bytes, 0) | half_at(bytes, len.saturating_sub(4)) << 32,
+    }
+}
+
+/// How many leading bytes of `bytes` need no escape, found sixteen then eight at a time:
+/// whole words, then (when they all are clean) the last eight bytes, overlapping, for the
+/// rest. Strings shorter than eight bytes are tested as a whole.
+pub(super) fn clean_len(bytes: &[u8]) -> usize {
+    let len = bytes.len();
+    if len < 8 {
+        return if word_is_special(short_word(bytes)) {
+            0
+        } else {
+            len
+        };
+    }
+    let mut clean = 0;
+    while clean + 16 <= len {
+        if special_bits(word_at(bytes, clean)) | special_bits(word_at(bytes, clean + 8)) != 0 {
+            break;
+        }
+        clean += 16;
+    }
+    while clean + 8 <= len {
+        if word_is_special(word_at(bytes, clean)) {
+            return clean;
+        }
+        clean += 8;
+    }
+    if clean < len && word_is_special(word_at(bytes, len - 8)) {
+        return clean;
+    }
+    len
+}
+
+/// Appends serde_json's escape of the special byte `b`.
+fn write_escape(out: &mut Vec<u8>, b: u8) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let letter = match b {
+        b'"' | b'\\' => b,
+        0x08 => b'b',
+        0x0c => b'f',
+        b'\n' => b'n',
+        b'\r' => b'r',
+        b'\t' => b't',
+        _ => 0,
+    };
+    let hex = |nibble: u8| HEX.get(usize::from(nibble & 0xf)).copied().unwrap_or(b'0');
+    match letter {
+        0 => out.extend_from_slice(&[b'\\', b'u', b'0', b'0', hex(b >> 4), hex(b)]),
+        _ => out.extend_from_slice(&[b'\\', letter]),
+    }
+}
+
+/// Appends `s` as a JSON string.
+#[inline]
+pub(super) fn write_str(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let clean = clean_len(bytes);
+    match bytes.get(clean..) {
+        Some([]) | None => out.extend_from_slice(bytes),
+        Some(_) => write_escaped(out, bytes, clean),
+    }
+    out.push(b'"');
+}
+
+/// Appends `key` and the `": ` after it (the opening quote is the caller's): a struct's
+/// field names are plain words, written without looking further than the test.
+#[inline]
+pub(super) fn write_key(out: &mut Vec<u8>, key: &str) {
+    let bytes = key.as_bytes();
+    if clean_len(bytes) == bytes.len() {
+        out.reserve(bytes.len() + 4);
+        out.push(b'"');
+        out.extend_from_slice(bytes);
+        out.extend_from_slice(b"\": ");
+    } else {
+        write_str(out, key);
+        out.extend_from_slice(b": ");
+    }
+}
+
+/// The rest of `write_str` for strings with something to escape (the first `clean` bytes
+/// need none).
+#[cold]
+#[inline(never)]
+fn write_escaped(out: &mut Vec<u8>, bytes: &[u8], clean: usize) {
+    let mut copied = 0; // bytes before this are in `out`
+    let mut at = clean; // bytes before this are scanned
+    while at < bytes.len() {
+        let end = bytes.len().min(at + 8);
+        for (i, &b) in bytes.iter().enumerate().take(end).skip(at) {
+            if is_special(b) {
+                out.extend_from_slice(bytes.get(copied..i).unwrap_or_default());
+                write_escape(out, b);
+                copied = i + 1;
+            }
+        }
+        at = end;
+        at += clean_len(bytes.get(at..).unwrap_or_default());
+    }
+    out.extend_from_slice(bytes.get(copied..).unwrap_or_default());
+}
