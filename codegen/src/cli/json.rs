@@ -19,7 +19,7 @@ use serde_json::ser::{CompactFormatter, Formatter};
 mod escape;
 #[cfg(test)]
 use escape::{clean_len, is_special, word_is_special};
-use escape::{write_key, write_str};
+use escape::{PlainKeys, write_str};
 
 /// What every method returns.
 type Res = Result<(), Error>;
@@ -34,11 +34,11 @@ type Never = ser::Impossible<(), Error>;
 /// (the caller writes that first indentation; later lines get theirs here). On error `out`
 /// holds a partial value: truncate it.
 pub fn write_pretty<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T, depth: usize) -> Res {
-    let scratch = Vec::new();
     value.serialize(&mut Pretty {
         out,
         depth,
-        scratch,
+        scratch: Vec::new(),
+        keys: PlainKeys::default(),
     })
 }
 
@@ -52,6 +52,8 @@ struct Pretty<'a> {
     depth: usize,
     /// What `collect_str` displays, before it is escaped.
     scratch: Vec<u8>,
+    /// Field names known to need no escape.
+    keys: PlainKeys,
 }
 
 impl<'a> Pretty<'a> {
@@ -111,9 +113,9 @@ impl Compound<'_, '_> {
         value.serialize(&mut *self.ser)
     }
 
-    fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Res {
+    fn field<T: Serialize + ?Sized>(&mut self, key: Name, value: &T) -> Res {
         self.next();
-        write_key(self.ser.out, key);
+        self.ser.keys.write(self.ser.out, key);
         value.serialize(&mut *self.ser)
     }
 }

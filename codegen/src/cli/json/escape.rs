@@ -25,20 +25,22 @@ pub(super) fn word_is_special(word: u64) -> bool {
     special_bits(word) != 0
 }
 
-/// The word of eight bytes of `bytes` from `from` (zero when they are not all there).
-fn word_at(bytes: &[u8], from: usize) -> u64 {
+/// The `N` bytes of `bytes` from `from` (zeros when they are not all there).
+fn bytes_at<const N: usize>(bytes: &[u8], from: usize) -> [u8; N] {
     bytes
-        .get(from..from + 8)
-        .and_then(|w| <[u8; 8]>::try_from(w).ok())
-        .map_or(0, u64::from_le_bytes)
+        .get(from..from + N)
+        .and_then(|w| <[u8; N]>::try_from(w).ok())
+        .unwrap_or([0; N])
+}
+
+/// The word of eight bytes of `bytes` from `from`.
+fn word_at(bytes: &[u8], from: usize) -> u64 {
+    u64::from_le_bytes(bytes_at(bytes, from))
 }
 
 /// The four bytes of `bytes` from `from`, as the low half of a word.
 fn half_at(bytes: &[u8], from: usize) -> u64 {
-    bytes
-        .get(from..from + 4)
-        .and_then(|w| <[u8; 4]>::try_from(w).ok())
-        .map_or(0, |w| u64::from(u32::from_le_bytes(w)))
+    u64::from(u32::from_le_bytes(bytes_at(bytes, from)))
 }
 
 /// A word made of bytes of `bytes` only (repeated when it is shorter than eight; the
@@ -66,18 +68,21 @@ fn short_word(bytes: &[u8]) -> u64 {
     }
 }
 
-/// How many leading bytes of `bytes` need no escape, found sixteen then eight at a time:
-/// whole words, then (when they all are clean) the last eight bytes, overlapping, for the
-/// rest. Strings shorter than eight bytes are tested as a whole.
+/// How many leading bytes of `bytes` need no escape (for strings shorter than eight bytes,
+/// tested as a whole: none or all).
+#[inline]
 pub(super) fn clean_len(bytes: &[u8]) -> usize {
-    let len = bytes.len();
-    if len < 8 {
-        return if word_is_special(short_word(bytes)) {
-            0
-        } else {
-            len
-        };
+    match bytes.len() {
+        0..8 if word_is_special(short_word(bytes)) => 0,
+        len @ 0..8 => len,
+        _ => long_clean_len(bytes),
     }
+}
+
+/// `clean_len` of eight bytes or more, found sixteen then eight at a time: whole words, then
+/// (when they all are clean) the last eight bytes, overlapping, for the rest.
+fn long_clean_len(bytes: &[u8]) -> usize {
+    let len = bytes.len();
     let mut clean = 0;
     while clean + 16 <= len {
         if special_bits(word_at(bytes, clean)) | special_bits(word_at(bytes, clean + 8)) != 0 {
@@ -91,7 +96,7 @@ pub(super) fn clean_len(bytes: &[u8]) -> usize {
         }
         clean += 8;
     }
-    if clean < len && word_is_special(word_at(bytes, len - 8)) {
+    if clean < len && word_is_special(word_at(bytes, len.saturating_sub(8))) {
         return clean;
     }
     len
@@ -130,19 +135,49 @@ pub(super) fn write_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// Appends `key` and the `": ` after it (the opening quote is the caller's): a struct's
-/// field names are plain words, written without looking further than the test.
+/// Appends `key`, a field name, and the `": ` after it. Field names are plain words, written
+/// without looking further than the test.
 #[inline]
 pub(super) fn write_key(out: &mut Vec<u8>, key: &str) {
-    let bytes = key.as_bytes();
-    if clean_len(bytes) == bytes.len() {
-        out.reserve(bytes.len() + 4);
-        out.push(b'"');
-        out.extend_from_slice(bytes);
-        out.extend_from_slice(b"\": ");
+    if clean_len(key.as_bytes()) == key.len() {
+        write_plain_key(out, key);
     } else {
         write_str(out, key);
         out.extend_from_slice(b": ");
+    }
+}
+
+/// Appends `key`, which needs no escape, and the `": ` after it.
+#[inline]
+pub(super) fn write_plain_key(out: &mut Vec<u8>, key: &str) {
+    out.reserve(key.len() + 4);
+    out.push(b'"');
+    out.extend_from_slice(key.as_bytes());
+    out.extend_from_slice(b"\": ");
+}
+
+/// Field names found to need no escape, by address and length: a `&'static str` at the
+/// same place is the same text, so a struct's names are tested once per value printed
+/// rather than at every field.
+#[derive(Default)]
+pub(super) struct PlainKeys {
+    slots: [(usize, usize); 32],
+}
+
+impl PlainKeys {
+    /// Appends `key` and the `": ` after it, escaped as needed.
+    #[inline]
+    pub(super) fn write(&mut self, out: &mut Vec<u8>, key: &'static str) {
+        let address = key.as_ptr() as usize;
+        let index = (address ^ (address >> 5)) % self.slots.len();
+        match self.slots.get_mut(index) {
+            Some(slot) if *slot == (address, key.len()) => write_plain_key(out, key),
+            Some(slot) if clean_len(key.as_bytes()) == key.len() => {
+                *slot = (address, key.len());
+                write_plain_key(out, key);
+            }
+            _ => write_key(out, key),
+        }
     }
 }
 
