@@ -8,16 +8,16 @@ pub(super) fn is_special(b: u8) -> bool {
 
 /// Bits set (at 0x80 of a byte) in the bytes of `word` that are special (exact: a borrow
 /// can only mark bytes above one that is special already, so the mask is right as to
-/// whether any is).
+/// whether any is). Each test is the usual "has a byte below n" / "has a zero byte" on the
+/// word or on it xored with `"` or `\`; those two have the high bit clear, so all three
+/// share the `!word` that keeps bytes of 0x80 and above out.
 fn special_bits(word: u64) -> u64 {
     const ONES: u64 = 0x0101_0101_0101_0101;
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let quote = word ^ (ONES * u64::from(b'"'));
     let backslash = word ^ (ONES * u64::from(b'\\'));
     let below_space = word.wrapping_sub(ONES * 0x20);
-    let is_quote = quote.wrapping_sub(ONES) & !quote;
-    let is_backslash = backslash.wrapping_sub(ONES) & !backslash;
-    ((below_space & !word) | is_quote | is_backslash) & HIGH
+    (below_space | quote.wrapping_sub(ONES) | backslash.wrapping_sub(ONES)) & !word & HIGH
 }
 
 /// Whether any of the eight bytes of `word` is special.
@@ -84,13 +84,15 @@ pub(super) fn clean_len(bytes: &[u8]) -> usize {
 fn long_clean_len(bytes: &[u8]) -> usize {
     let len = bytes.len();
     let mut clean = 0;
-    while clean + 16 <= len {
-        if special_bits(word_at(bytes, clean)) | special_bits(word_at(bytes, clean + 8)) != 0 {
-            break;
+    for pair in bytes.chunks_exact(16) {
+        let (first, second) = pair.split_at(8);
+        let first = special_bits(word(first));
+        if first | special_bits(word(second)) != 0 {
+            return if first == 0 { clean + 8 } else { clean };
         }
         clean += 16;
     }
-    while clean + 8 <= len {
+    if clean + 8 <= len {
         if word_is_special(word_at(bytes, clean)) {
             return clean;
         }
@@ -100,6 +102,11 @@ fn long_clean_len(bytes: &[u8]) -> usize {
         return clean;
     }
     len
+}
+
+/// `bytes`, eight of them, as a word.
+fn word(bytes: &[u8]) -> u64 {
+    <[u8; 8]>::try_from(bytes).map_or(0, u64::from_le_bytes)
 }
 
 /// Appends serde_json's escape of the special byte `b`.
