@@ -17,9 +17,9 @@ use serde_json::Error;
 use serde_json::ser::{CompactFormatter, Formatter};
 
 mod escape;
+use escape::{PlainKeys, write_str};
 #[cfg(test)]
 use escape::{clean_len, is_special, word_is_special};
-use escape::{PlainKeys, write_str};
 
 /// What every method returns.
 type Res = Result<(), Error>;
