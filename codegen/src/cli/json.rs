@@ -16,6 +16,11 @@ use serde::ser::{self, Error as _, Serializer};
 use serde_json::Error;
 use serde_json::ser::{CompactFormatter, Formatter};
 
+mod escape;
+use escape::{PlainKeys, write_str};
+#[cfg(test)]
+use escape::{clean_len, is_special, word_is_special};
+
 /// What every method returns.
 type Res = Result<(), Error>;
 /// Type, field and variant names.
@@ -29,16 +34,17 @@ type Never = ser::Impossible<(), Error>;
 /// (the caller writes that first indentation; later lines get theirs here). On error `out`
 /// holds a partial value: truncate it.
 pub fn write_pretty<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T, depth: usize) -> Res {
-    let scratch = Vec::new();
     value.serialize(&mut Pretty {
         out,
         depth,
-        scratch,
+        scratch: Vec::new(),
+        keys: PlainKeys::default(),
     })
 }
 
-/// `,\n` and the widest indentation written as one slice; deeper levels add spaces.
-const LINE: &[u8; 2 + 64] = b",\n                                                                ";
+/// A line break and the widest indentation written as one slice of a fixed size (cut to
+/// the width after): deeper levels add spaces.
+const BREAK: &[u8; 1 + 32] = b"\n                                ";
 
 /// The serializer: the buffer and the depth of the value being written.
 struct Pretty<'a> {
@@ -46,20 +52,23 @@ struct Pretty<'a> {
     depth: usize,
     /// What `collect_str` displays, before it is escaped.
     scratch: Vec<u8>,
+    /// Field names known to need no escape.
+    keys: PlainKeys,
 }
 
 impl<'a> Pretty<'a> {
     /// A line break (after a comma unless `first`) and the current indentation.
     fn line(&mut self, first: bool) {
-        let from = usize::from(first);
+        if !first {
+            self.out.push(b',');
+        }
         let width = 2 * self.depth;
-        match LINE.get(from..2 + width) {
-            Some(slice) => self.out.extend_from_slice(slice),
-            None => {
-                self.out
-                    .extend_from_slice(LINE.get(from..2).unwrap_or_default());
-                self.out.resize(self.out.len() + width, b' ');
-            }
+        let start = self.out.len();
+        self.out.extend_from_slice(BREAK);
+        if width < BREAK.len() {
+            self.out.truncate(start + 1 + width);
+        } else {
+            self.out.resize(start + 1 + width, b' ');
         }
     }
 
@@ -104,92 +113,11 @@ impl Compound<'_, '_> {
         value.serialize(&mut *self.ser)
     }
 
-    fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Res {
+    fn field<T: Serialize + ?Sized>(&mut self, key: Name, value: &T) -> Res {
         self.next();
-        write_str(self.ser.out, key);
-        self.ser.out.extend_from_slice(b": ");
+        self.ser.keys.write(self.ser.out, key);
         value.serialize(&mut *self.ser)
     }
-}
-
-/// Whether byte `b` is escaped: control characters, `"` and `\`.
-fn is_special(b: u8) -> bool {
-    b < 0x20 || b == b'"' || b == b'\\'
-}
-
-/// Whether any of the eight bytes of `word` is special (exact: a borrow can only mark bytes
-/// above one that is special already).
-fn word_is_special(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let quote = word ^ (ONES * u64::from(b'"'));
-    let backslash = word ^ (ONES * u64::from(b'\\'));
-    let below_space = word.wrapping_sub(ONES * 0x20) & !word;
-    let is_quote = quote.wrapping_sub(ONES) & !quote;
-    let is_backslash = backslash.wrapping_sub(ONES) & !backslash;
-    (below_space | is_quote | is_backslash) & HIGH != 0
-}
-
-/// Appends serde_json's escape of the special byte `b`.
-fn write_escape(out: &mut Vec<u8>, b: u8) {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    let letter = match b {
-        b'"' | b'\\' => b,
-        0x08 => b'b',
-        0x0c => b'f',
-        b'\n' => b'n',
-        b'\r' => b'r',
-        b'\t' => b't',
-        _ => 0,
-    };
-    let hex = |nibble: u8| HEX.get(usize::from(nibble & 0xf)).copied().unwrap_or(b'0');
-    match letter {
-        0 => out.extend_from_slice(&[b'\\', b'u', b'0', b'0', hex(b >> 4), hex(b)]),
-        _ => out.extend_from_slice(&[b'\\', letter]),
-    }
-}
-
-/// How many leading bytes of `bytes` need no escape, found eight at a time: whole words,
-/// then (when they all are clean) the last eight bytes, overlapping, for the rest.
-fn clean_len(bytes: &[u8]) -> usize {
-    let mut clean = 0;
-    for word in bytes.chunks_exact(8) {
-        match <[u8; 8]>::try_from(word) {
-            Ok(word) if !word_is_special(u64::from_le_bytes(word)) => clean += 8,
-            _ => return clean,
-        }
-    }
-    let last = bytes
-        .len()
-        .checked_sub(8)
-        .and_then(|from| bytes.get(from..));
-    match last.map(<[u8; 8]>::try_from) {
-        Some(Ok(word)) if !word_is_special(u64::from_le_bytes(word)) => bytes.len(),
-        _ => clean,
-    }
-}
-
-/// Appends `s` as a JSON string.
-fn write_str(out: &mut Vec<u8>, s: &str) {
-    let bytes = s.as_bytes();
-    out.reserve(bytes.len() + 2);
-    out.push(b'"');
-    let mut copied = 0; // bytes before this are in `out`
-    let mut at = 0; // bytes before this are scanned
-    while at < bytes.len() {
-        at += clean_len(bytes.get(at..).unwrap_or_default());
-        let end = bytes.len().min(at + 8);
-        for (i, &b) in bytes.iter().enumerate().take(end).skip(at) {
-            if is_special(b) {
-                out.extend_from_slice(bytes.get(copied..i).unwrap_or_default());
-                write_escape(out, b);
-                copied = i + 1;
-            }
-        }
-        at = end;
-    }
-    out.extend_from_slice(bytes.get(copied..).unwrap_or_default());
-    out.push(b'"');
 }
 
 fn refused(what: &str) -> Error {

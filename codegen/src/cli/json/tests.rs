@@ -18,11 +18,17 @@ fn tricky_strings() -> Vec<String> {
     all.push_str("é\u{a0}\u{2028}\u{2029}\u{7f}\u{80}\u{ffff}😀 \"q\" \\b\\ / \r\n");
     let mut strings = vec![String::new(), all.clone(), "a\r\nb\rc".into()];
     for c in (0u8..0x20).chain([b'"', b'\\', b'/', 0x7f]).map(char::from) {
-        for prefix in 0..17 {
+        for prefix in 0..34 {
             strings.push(format!(
                 "{}{c}{}",
                 "x".repeat(prefix),
                 "é".repeat(prefix % 5)
+            ));
+            strings.push(format!("{c}{}", "y".repeat(prefix)));
+            strings.push(format!(
+                "{}{c}{}",
+                "z".repeat(prefix % 9),
+                "w".repeat(prefix)
             ));
         }
     }
@@ -69,8 +75,14 @@ fn clean_len_stops_before_the_first_special_byte() {
         let first = bytes.iter().position(|&b| is_special(b));
         let clean = clean_len(bytes);
         assert!(clean <= first.unwrap_or(bytes.len()), "{s:?}");
-        if first.is_none() && bytes.len() >= 8 {
+        if first.is_none() {
             assert_eq!(clean, bytes.len(), "{s:?}");
+        }
+        match first {
+            // Whole words are skipped, pairs of words included, up to the one with the byte.
+            Some(first) if bytes.len() >= 8 => assert_eq!(clean, first / 8 * 8, "{s:?}"),
+            Some(_) => assert_eq!(clean, 0, "{s:?}"),
+            None => {}
         }
     }
 }
@@ -199,4 +211,68 @@ fn what_serde_json_would_print_differently_is_refused() {
     assert!(write_pretty(&mut out, &Variants::Tuple(1, 2), 0).is_err());
     assert!(write_pretty(&mut out, &Variants::Struct { a: 1 }, 0).is_err());
     assert!(write_pretty(&mut out, &BTreeMap::from([(1, 2)]), 0).is_err());
+}
+
+/// Field names are written without escaping when they need none; the others still are.
+#[test]
+fn field_names_print_like_serde_json() {
+    #[derive(Serialize)]
+    struct Keys {
+        a: u8,
+        ab: u8,
+        abc: u8,
+        four: u8,
+        seven_7: u8,
+        eight_88: u8,
+        sixteen_sixteen_: u8,
+        #[serde(rename = "")]
+        empty: u8,
+        #[serde(rename = "q\"")]
+        quote: u8,
+        #[serde(rename = "\\back")]
+        backslash: u8,
+        #[serde(rename = "tab\tin a long field name")]
+        tab: u8,
+        #[serde(rename = "é\u{1}")]
+        control: u8,
+        #[serde(rename = "\u{2028}ü")]
+        separator: u8,
+    }
+    let keys = Keys {
+        a: 1,
+        ab: 2,
+        abc: 3,
+        four: 4,
+        seven_7: 7,
+        eight_88: 8,
+        sixteen_sixteen_: 16,
+        empty: 0,
+        quote: 0,
+        backslash: 0,
+        tab: 0,
+        control: 0,
+        separator: 0,
+    };
+    assert_like_serde_json(&keys);
+    assert_like_serde_json(&[&keys, &keys]);
+}
+
+/// Strings of every length up to twenty with one special byte at every position.
+#[test]
+fn short_strings_print_like_serde_json() {
+    for len in 0..20 {
+        assert_like_serde_json(&"x".repeat(len));
+        for at in 0..len {
+            for special in ['"', '\\', '\n', '\u{0}', '\u{1f}'] {
+                let s: String = (0..len)
+                    .map(|i| if i == at { special } else { 'é' })
+                    .collect();
+                assert_like_serde_json(&s);
+                let s: String = (0..len)
+                    .map(|i| if i == at { special } else { ' ' })
+                    .collect();
+                assert_like_serde_json(&s);
+            }
+        }
+    }
 }

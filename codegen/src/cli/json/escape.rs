@@ -1,0 +1,211 @@
+//! JSON strings as serde_json writes them, with the test for bytes to escape done eight at
+//! a time: nearly every string of the IR has none, and most are a few bytes long.
+
+/// Whether byte `b` is escaped: control characters, `"` and `\`.
+pub(super) fn is_special(b: u8) -> bool {
+    b < 0x20 || b == b'"' || b == b'\\'
+}
+
+/// Bits set (at 0x80 of a byte) in the bytes of `word` that are special (exact: a borrow
+/// can only mark bytes above one that is special already, so the mask is right as to
+/// whether any is). Each test is the usual "has a byte below n" / "has a zero byte" on the
+/// word or on it xored with `"` or `\`; those two have the high bit clear, so all three
+/// share the `!word` that keeps bytes of 0x80 and above out.
+fn special_bits(word: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let quote = word ^ (ONES * u64::from(b'"'));
+    let backslash = word ^ (ONES * u64::from(b'\\'));
+    let below_space = word.wrapping_sub(ONES * 0x20);
+    (below_space | quote.wrapping_sub(ONES) | backslash.wrapping_sub(ONES)) & !word & HIGH
+}
+
+/// Whether any of the eight bytes of `word` is special.
+pub(super) fn word_is_special(word: u64) -> bool {
+    special_bits(word) != 0
+}
+
+/// The `N` bytes of `bytes` from `from` (zeros when they are not all there).
+fn bytes_at<const N: usize>(bytes: &[u8], from: usize) -> [u8; N] {
+    bytes
+        .get(from..from + N)
+        .and_then(|w| <[u8; N]>::try_from(w).ok())
+        .unwrap_or([0; N])
+}
+
+/// The word of eight bytes of `bytes` from `from`.
+fn word_at(bytes: &[u8], from: usize) -> u64 {
+    u64::from_le_bytes(bytes_at(bytes, from))
+}
+
+/// The four bytes of `bytes` from `from`, as the low half of a word.
+fn half_at(bytes: &[u8], from: usize) -> u64 {
+    u64::from(u32::from_le_bytes(bytes_at(bytes, from)))
+}
+
+/// A word made of bytes of `bytes` only (repeated when it is shorter than eight; the
+/// value for no bytes at all is a clean one), so that it is special exactly when `bytes`
+/// has a special byte.
+fn short_word(bytes: &[u8]) -> u64 {
+    let len = bytes.len();
+    match len {
+        0 => u64::from_le_bytes(*b"        "),
+        1..4 => {
+            let at = |i: usize| bytes.get(i).copied().unwrap_or(b' ');
+            let first = at(0);
+            u64::from_le_bytes([
+                first,
+                at(len / 2),
+                at(len - 1),
+                first,
+                first,
+                first,
+                first,
+                first,
+            ])
+        }
+        _ => half_at(bytes, 0) | half_at(bytes, len.saturating_sub(4)) << 32,
+    }
+}
+
+/// How many leading bytes of `bytes` need no escape (for strings shorter than eight bytes,
+/// tested as a whole: none or all).
+#[inline]
+pub(super) fn clean_len(bytes: &[u8]) -> usize {
+    match bytes.len() {
+        0..8 if word_is_special(short_word(bytes)) => 0,
+        len @ 0..8 => len,
+        _ => long_clean_len(bytes),
+    }
+}
+
+/// `clean_len` of eight bytes or more, found sixteen then eight at a time: whole words, then
+/// (when they all are clean) the last eight bytes, overlapping, for the rest.
+fn long_clean_len(bytes: &[u8]) -> usize {
+    let len = bytes.len();
+    let mut clean = 0;
+    for pair in bytes.chunks_exact(16) {
+        let (first, second) = pair.split_at(8);
+        let first = special_bits(word(first));
+        if first | special_bits(word(second)) != 0 {
+            return if first == 0 { clean + 8 } else { clean };
+        }
+        clean += 16;
+    }
+    if clean + 8 <= len {
+        if word_is_special(word_at(bytes, clean)) {
+            return clean;
+        }
+        clean += 8;
+    }
+    if clean < len && word_is_special(word_at(bytes, len.saturating_sub(8))) {
+        return clean;
+    }
+    len
+}
+
+/// `bytes`, eight of them, as a word.
+fn word(bytes: &[u8]) -> u64 {
+    <[u8; 8]>::try_from(bytes).map_or(0, u64::from_le_bytes)
+}
+
+/// Appends serde_json's escape of the special byte `b`.
+fn write_escape(out: &mut Vec<u8>, b: u8) {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
+    let letter = match b {
+        b'"' | b'\\' => b,
+        0x08 => b'b',
+        0x0c => b'f',
+        b'\n' => b'n',
+        b'\r' => b'r',
+        b'\t' => b't',
+        _ => 0,
+    };
+    let hex = |nibble: u8| HEX.get(usize::from(nibble & 0xf)).copied().unwrap_or(b'0');
+    match letter {
+        0 => out.extend_from_slice(&[b'\\', b'u', b'0', b'0', hex(b >> 4), hex(b)]),
+        _ => out.extend_from_slice(&[b'\\', letter]),
+    }
+}
+
+/// Appends `s` as a JSON string.
+#[inline]
+pub(super) fn write_str(out: &mut Vec<u8>, s: &str) {
+    let bytes = s.as_bytes();
+    out.reserve(bytes.len() + 2);
+    out.push(b'"');
+    let clean = clean_len(bytes);
+    match bytes.get(clean..) {
+        Some([]) | None => out.extend_from_slice(bytes),
+        Some(_) => write_escaped(out, bytes, clean),
+    }
+    out.push(b'"');
+}
+
+/// Appends `key`, a field name, and the `": ` after it. Field names are plain words, written
+/// without looking further than the test.
+#[inline]
+pub(super) fn write_key(out: &mut Vec<u8>, key: &str) {
+    if clean_len(key.as_bytes()) == key.len() {
+        write_plain_key(out, key);
+    } else {
+        write_str(out, key);
+        out.extend_from_slice(b": ");
+    }
+}
+
+/// Appends `key`, which needs no escape, and the `": ` after it.
+#[inline]
+pub(super) fn write_plain_key(out: &mut Vec<u8>, key: &str) {
+    out.reserve(key.len() + 4);
+    out.push(b'"');
+    out.extend_from_slice(key.as_bytes());
+    out.extend_from_slice(b"\": ");
+}
+
+/// Field names found to need no escape, by address and length: a `&'static str` at the
+/// same place is the same text, so a struct's names are tested once per value printed
+/// rather than at every field.
+#[derive(Default)]
+pub(super) struct PlainKeys {
+    slots: [(usize, usize); 32],
+}
+
+impl PlainKeys {
+    /// Appends `key` and the `": ` after it, escaped as needed.
+    #[inline]
+    pub(super) fn write(&mut self, out: &mut Vec<u8>, key: &'static str) {
+        let address = key.as_ptr() as usize;
+        let index = (address ^ (address >> 5)) % self.slots.len();
+        match self.slots.get_mut(index) {
+            Some(slot) if *slot == (address, key.len()) => write_plain_key(out, key),
+            Some(slot) if clean_len(key.as_bytes()) == key.len() => {
+                *slot = (address, key.len());
+                write_plain_key(out, key);
+            }
+            _ => write_key(out, key),
+        }
+    }
+}
+
+/// The rest of `write_str` for strings with something to escape (the first `clean` bytes
+/// need none).
+#[cold]
+#[inline(never)]
+fn write_escaped(out: &mut Vec<u8>, bytes: &[u8], clean: usize) {
+    let mut copied = 0; // bytes before this are in `out`
+    let mut at = clean; // bytes before this are scanned
+    while at < bytes.len() {
+        let end = bytes.len().min(at + 8);
+        for (i, &b) in bytes.iter().enumerate().take(end).skip(at) {
+            if is_special(b) {
+                out.extend_from_slice(bytes.get(copied..i).unwrap_or_default());
+                write_escape(out, b);
+                copied = i + 1;
+            }
+        }
+        at = end;
+        at += clean_len(bytes.get(at..).unwrap_or_default());
+    }
+    out.extend_from_slice(bytes.get(copied..).unwrap_or_default());
+}
