@@ -90,6 +90,8 @@ impl Source {
             line: 1,
             start: 0,
             end,
+            col_at: 0,
+            col: 0,
         }
     }
 
@@ -136,20 +138,36 @@ pub struct LineCursor<'a> {
     start: usize,
     /// Offset of the `\n` ending that line, or the text's length for the last line.
     end: usize,
+    /// An offset on that line whose column is known (a char boundary), and the characters
+    /// before it on the line: the cells of a table row are looked up left to right, and
+    /// each then counts only the characters after the one before it.
+    col_at: usize,
+    col: usize,
 }
 
 impl<'a> LineCursor<'a> {
     /// 1-based line of a byte offset; the same as [`Source::line_of`].
+    #[inline]
     pub fn line_of(&mut self, offset: usize) -> u32 {
-        let bytes = self.text.as_bytes();
         // Offsets past the text are on its last line, as with the index.
-        let at = offset.min(bytes.len());
-        if at < self.start {
-            self.back_to(at);
-        } else if at > self.end {
-            self.forward_to(at);
+        let at = offset.min(self.text.len());
+        // Most lookups are on the line found last: that check is inlined, the move is not.
+        if at < self.start || at > self.end {
+            self.seek(at);
         }
         self.line
+    }
+
+    /// Moves to the line holding `at`, which is not on the current line.
+    #[inline(never)]
+    fn seek(&mut self, at: usize) {
+        if at < self.start {
+            self.back_to(at);
+        } else {
+            self.forward_to(at);
+        }
+        self.col_at = self.start;
+        self.col = 0;
     }
 
     /// Gaps (in bytes) past which newlines are counted in bulk rather than one line at
@@ -198,8 +216,17 @@ impl<'a> LineCursor<'a> {
     pub fn line_col(&mut self, offset: usize) -> (u32, u32) {
         let line = self.line_of(offset);
         let end = offset.min(self.text.len());
-        let col = self.text.get(self.start..end).map_or(0, count_chars) + 1;
-        (line, col as u32)
+        if end < self.col_at {
+            self.col_at = self.start;
+            self.col = 0;
+        }
+        // Not a char boundary: column 1, as with the index (which cannot slice there).
+        let Some(more) = self.text.get(self.col_at..end) else {
+            return (line, 1);
+        };
+        self.col += count_chars(more);
+        self.col_at = end;
+        (line, self.col as u32 + 1)
     }
 
     /// The text (without its newline) of the line holding a byte offset; the same as
