@@ -170,8 +170,8 @@ impl<'a> LineCursor<'a> {
         self.col = 0;
     }
 
-    /// Gaps (in bytes) past which newlines are counted in bulk rather than one line at
-    /// a time: most lookups are on the next line or one a few lines on.
+    /// Gaps (in bytes) past which newlines are counted in bulk rather than byte by byte:
+    /// most lookups are on the next line or one a few lines on.
     const LONG: usize = 64;
 
     /// Moves to the line holding `at`, which is past the current line's `\n`.
@@ -179,28 +179,29 @@ impl<'a> LineCursor<'a> {
         let bytes = self.text.as_bytes();
         let mut start = self.end + 1;
         self.line += 1;
-        if at - start > Self::LONG {
-            // Far on (past a code block): count the newlines up to the last one before
-            // `at` in one SIMD pass instead of stopping at each.
-            if let Some(n) = memchr::memrchr(b'\n', &bytes[start..at]) {
-                self.line += newlines(&bytes[start..=start + n]) as u32;
-                start += n + 1;
-            }
-        }
-        // Near: step line by line, one search per line, until the line holding `at`.
-        loop {
-            match memchr::memchr(b'\n', &bytes[start..]) {
-                Some(n) if start + n < at => {
-                    start += n + 1;
+        // The line holding `at` starts after the last newline before it. The gap from
+        // the next line to `at` is mostly empty (the next row) or a blank line: a byte
+        // loop beats a search there; past a code block, SIMD searches count in bulk.
+        let gap = bytes.get(start..at).unwrap_or(&[]);
+        let last = if gap.len() > Self::LONG {
+            memchr::memrchr(b'\n', gap).inspect(|&n| {
+                self.line += newlines(&gap[..=n]) as u32;
+            })
+        } else {
+            let mut last = None;
+            for (i, &b) in gap.iter().enumerate() {
+                if b == b'\n' {
                     self.line += 1;
-                }
-                found => {
-                    self.start = start;
-                    self.end = found.map_or(bytes.len(), |n| start + n);
-                    return;
+                    last = Some(i);
                 }
             }
+            last
+        };
+        if let Some(n) = last {
+            start += n + 1;
         }
+        self.start = start;
+        self.end = line_end(bytes, at);
     }
 
     /// Moves to the line holding `at`, which is before the current line's start.
