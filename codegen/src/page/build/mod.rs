@@ -99,7 +99,7 @@ impl Builder<'_, '_> {
     /// would call the drop glue, which does not know the variant (2 calls in 3 events).
     fn event(&mut self, event: Event<'_>, range: Range<usize>) -> Option<usize> {
         match event {
-            Event::Text(t) => self.text(&t),
+            Event::Text(t) => self.text(as_str(&t)),
             Event::End(tag) => {
                 std::mem::forget(event);
                 return self.end(tag, &range);
@@ -111,12 +111,12 @@ impl Builder<'_, '_> {
             }
             Event::Code(t) => {
                 if self.open.is_some() {
-                    self.buf.push_str(&t);
+                    self.buf.push_str(as_str(&t));
                     self.inline_code.push(t.into_string());
                 }
             }
             Event::Html(h) => self.html_text(h, &range),
-            Event::InlineHtml(h) => self.inline_html(&h, &range),
+            Event::InlineHtml(h) => self.inline_html(as_str(&h), &range),
             _ => {}
         }
         None
@@ -279,7 +279,7 @@ impl Builder<'_, '_> {
 
     fn html_text(&mut self, h: CowStr<'_>, range: &Range<usize>) {
         match self.html.as_mut() {
-            Some((html, _)) => html.push_str(&h),
+            Some((html, _)) => html.push_str(as_str(&h)),
             None => self.html = Some((h.into_string(), self.line(range))),
         }
     }
@@ -351,7 +351,18 @@ impl Builder<'_, '_> {
     }
 }
 
+/// The text of a `CowStr`: borrowed text (nearly all of it) without a call to its
+/// `Deref`, which pulldown-cmark does not inline.
+#[inline]
+fn as_str<'s>(s: &'s CowStr<'_>) -> &'s str {
+    match s {
+        CowStr::Borrowed(b) => b,
+        other => other,
+    }
+}
+
 /// `text` trimmed, and the number of characters cut from its start.
+#[inline]
 fn trim(text: &str) -> (&str, u32) {
     // Most texts start and end with a visible ASCII character: nothing to cut, and no
     // need to decode characters to find out.
@@ -360,6 +371,11 @@ fn trim(text: &str) -> (&str, u32) {
     if visible(b.first()) && visible(b.last()) {
         return (text, 0);
     }
+    trim_edges(text)
+}
+
+/// [`trim`] for texts with an edge to look at.
+fn trim_edges(text: &str) -> (&str, u32) {
     let end = text.trim_end();
     let trimmed = end.trim_start();
     let lead = &end[..end.len() - trimmed.len()];
