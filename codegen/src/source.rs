@@ -214,6 +214,7 @@ impl<'a> LineCursor<'a> {
     }
 
     /// 1-based (line, column) of a byte offset; the same as [`Source::line_col`].
+    #[inline]
     pub fn line_col(&mut self, offset: usize) -> (u32, u32) {
         let line = self.line_of(offset);
         let end = offset.min(self.text.len());

@@ -109,11 +109,9 @@ impl Builder<'_, '_> {
                 std::mem::forget(event);
                 self.push_text(" ");
             }
-            Event::Code(t) => {
-                if self.open.is_some() {
-                    self.buf.push_str(as_str(&t));
-                    self.inline_code.push(t.into_string());
-                }
+            Event::Code(t) if self.open.is_some() => {
+                self.buf.push_str(as_str(&t));
+                self.inline_code.push(t.into_string());
             }
             Event::Html(h) => self.html_text(h, &range),
             Event::InlineHtml(h) => self.inline_html(as_str(&h), &range),
@@ -147,11 +145,11 @@ impl Builder<'_, '_> {
     fn start_other(&mut self, tag: &Tag<'_>, range: &Range<usize>) {
         // Lines are looked up only for tags that keep one (most tags are inline).
         match tag {
-            Tag::Heading { .. } | Tag::Paragraph | Tag::Item | Tag::TableCell => {
-                if self.open.is_none() {
-                    self.open = Some(self.line_col(range));
-                    self.buf.clear();
-                }
+            Tag::Heading { .. } | Tag::Paragraph | Tag::Item | Tag::TableCell
+                if self.open.is_none() =>
+            {
+                self.open = Some(self.line_col(range));
+                self.buf.clear();
             }
             Tag::Table(_) => {
                 let line = self.line(range);
@@ -228,6 +226,7 @@ impl Builder<'_, '_> {
 
     /// Closes the open text: its text is `buf` trimmed, its column moved past the
     /// leading whitespace.
+    #[inline]
     fn take_inline(&mut self) -> Option<Text> {
         let (line, col) = self.open.take()?;
         let (text, lead) = trim(&self.buf);
@@ -333,6 +332,7 @@ impl Builder<'_, '_> {
         }
     }
 
+    #[inline]
     fn push_block(&mut self, block: Block) {
         if !matches!(block, Block::Code(_)) {
             self.flush_pending();
