@@ -90,6 +90,8 @@ impl Source {
             line: 1,
             start: 0,
             end,
+            col_at: 0,
+            col: 0,
         }
     }
 
@@ -136,24 +138,40 @@ pub struct LineCursor<'a> {
     start: usize,
     /// Offset of the `\n` ending that line, or the text's length for the last line.
     end: usize,
+    /// An offset on that line whose column is known (a char boundary), and the characters
+    /// before it on the line: the cells of a table row are looked up left to right, and
+    /// each then counts only the characters after the one before it.
+    col_at: usize,
+    col: usize,
 }
 
 impl<'a> LineCursor<'a> {
     /// 1-based line of a byte offset; the same as [`Source::line_of`].
+    #[inline]
     pub fn line_of(&mut self, offset: usize) -> u32 {
-        let bytes = self.text.as_bytes();
         // Offsets past the text are on its last line, as with the index.
-        let at = offset.min(bytes.len());
-        if at < self.start {
-            self.back_to(at);
-        } else if at > self.end {
-            self.forward_to(at);
+        let at = offset.min(self.text.len());
+        // Most lookups are on the line found last: that check is inlined, the move is not.
+        if at < self.start || at > self.end {
+            self.seek(at);
         }
         self.line
     }
 
-    /// Gaps (in bytes) past which newlines are counted in bulk rather than one line at
-    /// a time: most lookups are on the next line or one a few lines on.
+    /// Moves to the line holding `at`, which is not on the current line.
+    #[inline(never)]
+    fn seek(&mut self, at: usize) {
+        if at < self.start {
+            self.back_to(at);
+        } else {
+            self.forward_to(at);
+        }
+        self.col_at = self.start;
+        self.col = 0;
+    }
+
+    /// Gaps (in bytes) past which newlines are counted in bulk rather than byte by byte:
+    /// most lookups are on the next line or one a few lines on.
     const LONG: usize = 64;
 
     /// Moves to the line holding `at`, which is past the current line's `\n`.
@@ -161,28 +179,29 @@ impl<'a> LineCursor<'a> {
         let bytes = self.text.as_bytes();
         let mut start = self.end + 1;
         self.line += 1;
-        if at - start > Self::LONG {
-            // Far on (past a code block): count the newlines up to the last one before
-            // `at` in one SIMD pass instead of stopping at each.
-            if let Some(n) = memchr::memrchr(b'\n', &bytes[start..at]) {
-                self.line += newlines(&bytes[start..=start + n]) as u32;
-                start += n + 1;
-            }
-        }
-        // Near: step line by line, one search per line, until the line holding `at`.
-        loop {
-            match memchr::memchr(b'\n', &bytes[start..]) {
-                Some(n) if start + n < at => {
-                    start += n + 1;
+        // The line holding `at` starts after the last newline before it. The gap from
+        // the next line to `at` is mostly empty (the next row) or a blank line: a byte
+        // loop beats a search there; past a code block, SIMD searches count in bulk.
+        let gap = bytes.get(start..at).unwrap_or(&[]);
+        let last = if gap.len() > Self::LONG {
+            memchr::memrchr(b'\n', gap).inspect(|&n| {
+                self.line += newlines(&gap[..=n]) as u32;
+            })
+        } else {
+            let mut last = None;
+            for (i, &b) in gap.iter().enumerate() {
+                if b == b'\n' {
                     self.line += 1;
-                }
-                found => {
-                    self.start = start;
-                    self.end = found.map_or(bytes.len(), |n| start + n);
-                    return;
+                    last = Some(i);
                 }
             }
+            last
+        };
+        if let Some(n) = last {
+            start += n + 1;
         }
+        self.start = start;
+        self.end = line_end(bytes, at);
     }
 
     /// Moves to the line holding `at`, which is before the current line's start.
@@ -195,11 +214,21 @@ impl<'a> LineCursor<'a> {
     }
 
     /// 1-based (line, column) of a byte offset; the same as [`Source::line_col`].
+    #[inline]
     pub fn line_col(&mut self, offset: usize) -> (u32, u32) {
         let line = self.line_of(offset);
         let end = offset.min(self.text.len());
-        let col = self.text.get(self.start..end).map_or(0, count_chars) + 1;
-        (line, col as u32)
+        if end < self.col_at {
+            self.col_at = self.start;
+            self.col = 0;
+        }
+        // Not a char boundary: column 1, as with the index (which cannot slice there).
+        let Some(more) = self.text.get(self.col_at..end) else {
+            return (line, 1);
+        };
+        self.col += count_chars(more);
+        self.col_at = end;
+        (line, self.col as u32 + 1)
     }
 
     /// The text (without its newline) of the line holding a byte offset; the same as

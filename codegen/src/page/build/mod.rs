@@ -21,7 +21,9 @@ pub(super) fn build(source: &Source, diags: &mut Diagnostics) -> Page {
         lines: source.cursor(),
         base: body_start,
         sections: vec![Section::default()],
-        inline: None,
+        open: None,
+        inline_links: Vec::new(),
+        inline_code: Vec::new(),
         // Most texts fit: the buffer does not grow on every page.
         buf: String::with_capacity(1024),
         links: Vec::new(),
@@ -60,8 +62,12 @@ struct Builder<'a, 'd> {
     lines: LineCursor<'a>,
     base: usize,
     sections: Vec<Section>,
-    /// The open paragraph, heading, item or cell; its text is collected in `buf`.
-    inline: Option<Text>,
+    /// Line and column of the open paragraph, heading, item or cell; its text is
+    /// collected in `buf`, its links and code spans in `inline_links` and `inline_code`
+    /// (the [`Text`] is made once, when it closes, rather than moved around while open).
+    open: Option<(u32, u32)>,
+    inline_links: Vec<Link>,
+    inline_code: Vec<String>,
     /// Text of `inline` while it is open. One buffer serves the whole page, and each
     /// closed text gets an exact-size copy of its trimmed part: no buffer sized for the
     /// worst case (an item's markdown spans its nested lists) is kept per text.
@@ -88,47 +94,62 @@ impl Builder<'_, '_> {
 
     /// Folds one event in; returns the offset (in the parsed text) to parse again from
     /// when a code block turned out not to be closed.
+    ///
+    /// The arms that keep nothing of an event that owns nothing forget it: dropping it
+    /// would call the drop glue, which does not know the variant (2 calls in 3 events).
     fn event(&mut self, event: Event<'_>, range: Range<usize>) -> Option<usize> {
         match event {
-            Event::Start(tag) => self.start(tag, &range),
-            Event::End(TagEnd::CodeBlock) => return self.code_end(&range),
-            Event::End(tag) => self.end(tag),
-            Event::Text(t) => self.text(&t),
-            Event::Code(t) => {
-                if let Some(i) = self.inline.as_mut() {
-                    self.buf.push_str(&t);
-                    i.code.push(t.into_string());
-                }
+            Event::Text(t) => self.text(as_str(&t)),
+            Event::End(tag) => {
+                std::mem::forget(event);
+                return self.end(tag, &range);
             }
-            Event::SoftBreak | Event::HardBreak => self.push_text(" "),
+            Event::Start(tag) => self.start(tag, &range),
+            Event::SoftBreak | Event::HardBreak => {
+                std::mem::forget(event);
+                self.push_text(" ");
+            }
+            Event::Code(t) if self.open.is_some() => {
+                self.buf.push_str(as_str(&t));
+                self.inline_code.push(t.into_string());
+            }
             Event::Html(h) => self.html_text(h, &range),
-            Event::InlineHtml(h) => self.inline_html(&h, &range),
+            Event::InlineHtml(h) => self.inline_html(as_str(&h), &range),
             _ => {}
         }
         None
     }
 
     fn start(&mut self, tag: Tag<'_>, range: &Range<usize>) {
-        // Lines are looked up only for tags that keep one (most tags are inline).
         match tag {
-            Tag::Heading { .. } | Tag::Paragraph | Tag::Item | Tag::TableCell
-                if self.inline.is_none() =>
-            {
-                let (line, col) = self.line_col(range);
-                self.buf.clear();
-                self.inline = Some(Text {
-                    line,
-                    col,
-                    ..Text::default()
-                });
-            }
             Tag::Link { dest_url, .. } => {
-                let at = if self.inline.is_some() {
+                let at = if self.open.is_some() {
                     self.buf.len()
                 } else {
                     0
                 };
                 self.links.push((at, dest_url.into_string()));
+            }
+            Tag::CodeBlock(kind) => {
+                let line = self.line(range);
+                self.code_start(kind, line, range.len());
+            }
+            tag => {
+                self.start_other(&tag, range);
+                discard(tag);
+            }
+        }
+    }
+
+    /// Opens the tags that keep nothing of theirs.
+    fn start_other(&mut self, tag: &Tag<'_>, range: &Range<usize>) {
+        // Lines are looked up only for tags that keep one (most tags are inline).
+        match tag {
+            Tag::Heading { .. } | Tag::Paragraph | Tag::Item | Tag::TableCell
+                if self.open.is_none() =>
+            {
+                self.open = Some(self.line_col(range));
+                self.buf.clear();
             }
             Tag::Table(_) => {
                 let line = self.line(range);
@@ -146,10 +167,6 @@ impl Builder<'_, '_> {
             }
             Tag::TableHead => self.table_row_start(range, true),
             Tag::TableRow => self.table_row_start(range, false),
-            Tag::CodeBlock(kind) => {
-                let line = self.line(range);
-                self.code_start(kind, line, range.len());
-            }
             Tag::HtmlBlock => {
                 // The block's lines come one by one; together at most its markdown long.
                 let html = String::with_capacity(range.len());
@@ -159,8 +176,9 @@ impl Builder<'_, '_> {
         }
     }
 
-    fn end(&mut self, tag: TagEnd) {
+    fn end(&mut self, tag: TagEnd, range: &Range<usize>) -> Option<usize> {
         match tag {
+            TagEnd::CodeBlock => return self.code_end(range),
             TagEnd::Heading(level) => {
                 if let Some(t) = self.take_inline() {
                     self.heading(level as u8, t);
@@ -187,6 +205,7 @@ impl Builder<'_, '_> {
             TagEnd::HtmlBlock => self.html_end(),
             _ => {}
         }
+        None
     }
 
     fn text(&mut self, t: &str) {
@@ -200,18 +219,24 @@ impl Builder<'_, '_> {
     }
 
     fn push_text(&mut self, t: &str) {
-        if self.inline.is_some() {
+        if self.open.is_some() {
             self.buf.push_str(t);
         }
     }
 
     /// Closes the open text: its text is `buf` trimmed, its column moved past the
     /// leading whitespace.
+    #[inline]
     fn take_inline(&mut self) -> Option<Text> {
-        let mut t = self.inline.take()?;
+        let (line, col) = self.open.take()?;
         let (text, lead) = trim(&self.buf);
-        t.col += lead;
-        t.text = text.to_owned();
+        let t = Text {
+            text: text.to_owned(),
+            links: std::mem::take(&mut self.inline_links),
+            code: std::mem::take(&mut self.inline_code),
+            line,
+            col: col + lead,
+        };
         self.buf.clear();
         Some(t)
     }
@@ -220,9 +245,9 @@ impl Builder<'_, '_> {
         let Some((at, target)) = self.links.pop() else {
             return;
         };
-        if let Some(i) = self.inline.as_mut() {
+        if self.open.is_some() {
             let text = trim(self.buf.get(at..).unwrap_or("")).0.to_owned();
-            i.links.push(Link { text, target });
+            self.inline_links.push(Link { text, target });
         }
     }
 
@@ -253,7 +278,7 @@ impl Builder<'_, '_> {
 
     fn html_text(&mut self, h: CowStr<'_>, range: &Range<usize>) {
         match self.html.as_mut() {
-            Some((html, _)) => html.push_str(&h),
+            Some((html, _)) => html.push_str(as_str(&h)),
             None => self.html = Some((h.into_string(), self.line(range))),
         }
     }
@@ -307,6 +332,7 @@ impl Builder<'_, '_> {
         }
     }
 
+    #[inline]
     fn push_block(&mut self, block: Block) {
         if !matches!(block, Block::Code(_)) {
             self.flush_pending();
@@ -325,7 +351,18 @@ impl Builder<'_, '_> {
     }
 }
 
+/// The text of a `CowStr`: borrowed text (nearly all of it) without a call to its
+/// `Deref`, which pulldown-cmark does not inline.
+#[inline]
+fn as_str<'s>(s: &'s CowStr<'_>) -> &'s str {
+    match s {
+        CowStr::Borrowed(b) => b,
+        other => other,
+    }
+}
+
 /// `text` trimmed, and the number of characters cut from its start.
+#[inline]
 fn trim(text: &str) -> (&str, u32) {
     // Most texts start and end with a visible ASCII character: nothing to cut, and no
     // need to decode characters to find out.
@@ -334,14 +371,50 @@ fn trim(text: &str) -> (&str, u32) {
     if visible(b.first()) && visible(b.last()) {
         return (text, 0);
     }
+    trim_edges(text)
+}
+
+/// [`trim`] for texts with an edge to look at.
+fn trim_edges(text: &str) -> (&str, u32) {
     let end = text.trim_end();
     let trimmed = end.trim_start();
     let lead = &end[..end.len() - trimmed.len()];
     (trimmed, lead.chars().count() as u32)
 }
 
+/// Drops a tag; the variants that own nothing (nearly all tags) are let go without a
+/// call to the drop glue.
+#[inline]
+fn discard(tag: Tag<'_>) {
+    let owns_nothing = matches!(
+        tag,
+        Tag::Paragraph
+            | Tag::Item
+            | Tag::TableCell
+            | Tag::TableHead
+            | Tag::TableRow
+            | Tag::HtmlBlock
+            | Tag::Emphasis
+            | Tag::Strong
+            | Tag::Strikethrough
+            | Tag::Superscript
+            | Tag::Subscript
+            | Tag::List(_)
+            | Tag::BlockQuote(_)
+    );
+    if owns_nothing {
+        std::mem::forget(tag);
+    }
+}
+
 /// DocFX directives such as `[!INCLUDE [x](y)]` or `[!div ...]` carry no content here.
 fn is_directive(text: &str) -> bool {
+    // A visible ASCII first byte other than `[` rules most texts out without trimming.
+    match text.as_bytes().first() {
+        None => return false,
+        Some(&b) if b.is_ascii_graphic() && b != b'[' => return false,
+        _ => {}
+    }
     let t = text.trim_start();
     // All of them start with `[`: most texts are ruled out by their first byte.
     if !t.starts_with('[') {

@@ -65,3 +65,32 @@ fn texts_are_trimmed_and_keep_their_links_code_and_place() {
     };
     assert_eq!((p.text.as_str(), p.line, p.col), ("é", 3, 2));
 }
+
+/// `is_directive` rules texts out by their first byte; it must answer as trimming first
+/// and comparing the heads does.
+#[test]
+fn is_directive_agrees_with_trimming_first() {
+    fn by_trim(text: &str) -> bool {
+        let t = text.trim_start();
+        ["[!INCLUDE", "[!DIV", "[!VIDEO"].iter().any(|d| {
+            t.get(..d.len())
+                .is_some_and(|head| head.eq_ignore_ascii_case(d))
+        })
+    }
+    for t in [
+        "",
+        " ",
+        "[",
+        "[!include[x](y)]",
+        " [!INCLUDE [x](y)]",
+        "\u{a0}[!div class=\"x\"]",
+        "\t\n[!Video https://x]",
+        "é[!include",
+        "[!inc",
+        "x [!include[x](y)]",
+        "\u{3000}[!DIV",
+        "[!divé",
+    ] {
+        assert_eq!(super::is_directive(t), by_trim(t), "{t:?}");
+    }
+}
