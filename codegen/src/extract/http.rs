@@ -1,5 +1,7 @@
 //! HTTP text in code blocks: documented request lines and example messages.
 
+use std::borrow::Cow;
+
 use crate::ascii;
 
 /// Methods a request line may start with.
@@ -45,16 +47,22 @@ pub fn request_line(text: &str, line: u32) -> Option<RequestLine> {
     })
 }
 
-/// The words after the method but the `HTTP/1.1` version, joined by single spaces.
-fn target_words<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let mut target = String::new();
-    for word in words.filter(|w| !ascii::starts_with(w, "http/")) {
-        if !target.is_empty() {
-            target.push(' ');
-        }
+/// The words after the method but the `HTTP/1.1` version, joined by single spaces;
+/// borrowed when there is one word, as there nearly always is.
+fn target_words<'a>(words: impl Iterator<Item = &'a str>) -> Cow<'a, str> {
+    let mut kept = words.filter(|w| !ascii::starts_with(w, "http/"));
+    let Some(first) = kept.next() else {
+        return Cow::Borrowed("");
+    };
+    let Some(second) = kept.next() else {
+        return Cow::Borrowed(first);
+    };
+    let mut target = [first, " ", second].concat();
+    for word in kept {
+        target.push(' ');
         target.push_str(word);
     }
-    target
+    Cow::Owned(target)
 }
 
 /// The method `word` names, any case.
@@ -343,7 +351,7 @@ fn start_line(line: &str, m: &mut Message) -> bool {
         return false;
     };
     m.method = Some(method.to_string());
-    m.url = Some(target_words(parts));
+    m.url = Some(target_words(parts).into_owned());
     true
 }
 
