@@ -332,7 +332,8 @@ impl<'a> Lines<'a> {
     /// The remaining lines joined by `\n` (the last line's newline dropped).
     fn rest(&self) -> String {
         let rest = self.text.get(self.at..).unwrap_or("");
-        if rest.contains('\r') {
+        // memchr's vector search: `str::contains(char)` scans with the generic one.
+        if memchr::memchr(b'\r', rest.as_bytes()).is_some() {
             return rest.lines().collect::<Vec<_>>().join("\n");
         }
         rest.strip_suffix('\n').unwrap_or(rest).to_string()

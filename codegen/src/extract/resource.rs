@@ -94,8 +94,14 @@ fn rows_under(
 }
 
 fn is_heading(title: &str, word: &str) -> bool {
-    let t = title.trim();
-    starts_with_lower(t, word) && !starts_with_lower(t.get(word.len()..).unwrap_or(""), "of ")
+    // The word is letters, which trailing whitespace cannot match: most titles are
+    // rejected before the end is trimmed.
+    let t = title.trim_start();
+    if !ascii::starts_with(t, word) {
+        return false;
+    }
+    let t = t.trim_end();
+    !starts_with_lower(t.get(word.len()..).unwrap_or(""), "of ")
 }
 
 /// `Inherits from [entity](entity.md).` (or `Derived from [x](x.md)`) anywhere in the
