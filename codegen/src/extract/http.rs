@@ -199,10 +199,7 @@ impl Words<'_> {
             // Inside a word, printable ASCII (`!` to DEL) is never a space: one range
             // check per byte.
             let rest = self.text.as_bytes().get(self.at..).unwrap_or_default();
-            self.at += rest
-                .iter()
-                .take_while(|&&b| b.wrapping_sub(b'!') < 0x5f)
-                .count();
+            self.at += printable_prefix(rest);
         }
         // ASCII bytes are tested here, in the loop; only other chars are decoded.
         while let Some(&b) = self.text.as_bytes().get(self.at) {
@@ -216,6 +213,27 @@ impl Words<'_> {
             self.at += len;
         }
     }
+}
+
+/// Whether `b` is printable ASCII or DEL (`!` to 0x7f), which is never whitespace.
+#[inline]
+fn printable(b: u8) -> bool {
+    b.wrapping_sub(b'!') < 0x5f
+}
+
+/// How many bytes at the start of `bytes` are [`printable`]. Paths and names are
+/// long runs of them: whole 16-byte blocks are checked without an early exit, which
+/// compiles to vector compares, and the rest byte by byte.
+fn printable_prefix(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    for block in bytes.chunks_exact(16) {
+        if !block.iter().fold(true, |all, &b| all & printable(b)) {
+            break;
+        }
+        n += 16;
+    }
+    let tail = bytes.get(n..).unwrap_or_default();
+    n + tail.iter().take_while(|&&b| printable(b)).count()
 }
 
 impl<'a> Iterator for Words<'a> {
