@@ -306,11 +306,20 @@ mod tests {
         for cells in [
             &[][..],
             &["Property", "Type", "Description"],
-            &[" NAME ", "Data Type", "Description (optional)", "Type", "name"],
+            &[
+                " NAME ",
+                "Data Type",
+                "Description (optional)",
+                "Type",
+                "name",
+            ],
             &["Type", "Relationships", "description", "Description"],
             &["Property", "Description"],
             &["Value Type", "Navigation property"],
-            &["PROPERTY NAME WITH A HEADER FAR LONGER THAN SIXTY-FOUR BYTES, WHICH IS RARE", "type"],
+            &[
+                "PROPERTY NAME WITH A HEADER FAR LONGER THAN SIXTY-FOUR BYTES, WHICH IS RARE",
+                "type",
+            ],
             &["Propérty", "Type"],
         ] {
             let t = header(cells);
@@ -326,8 +335,24 @@ mod tests {
     #[test]
     fn plain_names_are_cleaned_like_marked_ones() {
         for raw in [
-            "", "id", "@odata.type", "a-b.c", "_id", "id_", "a_b", "**id**", "`id`", " id ",
-            "id (deprecated)", "é", "idé", "a\u{a0}b", "a\tb", "x\u{1c}y", "*", "~!#$%^&()",
+            "",
+            "id",
+            "@odata.type",
+            "a-b.c",
+            "_id",
+            "id_",
+            "a_b",
+            "**id**",
+            "`id`",
+            " id ",
+            "id (deprecated)",
+            "é",
+            "idé",
+            "a\u{a0}b",
+            "a\tb",
+            "x\u{1c}y",
+            "*",
+            "~!#$%^&()",
         ] {
             assert_eq!(clean_name(raw), clean_marked_name(raw), "{raw:?}");
         }

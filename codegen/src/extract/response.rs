@@ -138,7 +138,8 @@ pub fn status_in(text: &str) -> Option<(u16, usize)> {
     let bytes = text.as_bytes();
     let end = bytes.len().saturating_sub(2);
     // Most bytes are no digit from 1 to 5: that is checked first, on its own.
-    let mut starts = (from..end).filter(|&i| bytes.get(i).is_some_and(|b| (b'1'..=b'5').contains(b)));
+    let mut starts =
+        (from..end).filter(|&i| bytes.get(i).is_some_and(|b| (b'1'..=b'5').contains(b)));
     starts.find_map(|i| status_at(bytes, i))
 }
 

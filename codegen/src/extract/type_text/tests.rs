@@ -217,8 +217,16 @@ fn plain_cells_read_as_the_general_reading_reads_them() {
 #[test]
 fn named_types_match_normalise_name() {
     for core in [
-        "String", "EDM.STRING", "number", "Numeric", "uri", "Timestamp", "user",
-        "microsoft.graph.json", "edm.microsoft.graph.json", "abcdefghijklmnopqrstuvwxyz",
+        "String",
+        "EDM.STRING",
+        "number",
+        "Numeric",
+        "uri",
+        "Timestamp",
+        "user",
+        "microsoft.graph.json",
+        "edm.microsoft.graph.json",
+        "abcdefghijklmnopqrstuvwxyz",
     ] {
         let (name, issue) = named(core, None);
         let vague = matches!(
