@@ -9,7 +9,8 @@ use crate::source::Source;
 /// Every enum the page defines by table.
 pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Vec<EnumFragment> {
     let page_title = page.title().map_or("", |t| t.title.as_str());
-    let enum_page = crate::ascii::contains(page_title, " enum");
+    // By its `u`: titles hold many spaces, few `u`s.
+    let enum_page = super::find_ignoring_case_by(page_title, " enum", 3).is_some();
     let mut out = Vec::new();
     for section in &page.sections {
         let Some(name) = enum_name(section, page_title, enum_page) else {
@@ -36,6 +37,11 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Vec<Enu
 
 /// `allowedAudiences values` → `allowedAudiences`; an `X enum type` page's member table → `X`.
 fn enum_name(section: &Section, page_title: &str, enum_page: bool) -> Option<String> {
+    // Most sections are neither: a title whose end is no ` values` is not one, and
+    // trimming its start is not needed to know that.
+    if !enum_page && !crate::ascii::ends_with(section.title.trim_end(), " values") {
+        return None;
+    }
     let title = section.title.trim();
     let cut = title.len().saturating_sub(" values".len());
     let values = cut > 0

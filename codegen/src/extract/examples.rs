@@ -39,9 +39,11 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Vec<Exa
 
 fn example(source: &Source, code: &CodeBlock, diags: &mut Diagnostics) -> Option<ExampleFragment> {
     let a = code.annotation.as_ref()?;
-    let kind = if a.block_type_is("request") {
+    // One look-up for both kinds (`Annotation::block_type_is` each would make two).
+    let block_type = a.str("blockType")?.trim();
+    let kind = if block_type.eq_ignore_ascii_case("request") {
         ExampleKind::Request
-    } else if a.block_type_is("response") {
+    } else if block_type.eq_ignore_ascii_case("response") {
         ExampleKind::Response
     } else {
         return None;

@@ -1,5 +1,7 @@
 //! HTTP text in code blocks: documented request lines and example messages.
 
+use std::borrow::Cow;
+
 use crate::ascii;
 
 /// Methods a request line may start with.
@@ -45,16 +47,22 @@ pub fn request_line(text: &str, line: u32) -> Option<RequestLine> {
     })
 }
 
-/// The words after the method but the `HTTP/1.1` version, joined by single spaces.
-fn target_words<'a>(words: impl Iterator<Item = &'a str>) -> String {
-    let mut target = String::new();
-    for word in words.filter(|w| !ascii::starts_with(w, "http/")) {
-        if !target.is_empty() {
-            target.push(' ');
-        }
+/// The words after the method but the `HTTP/1.1` version, joined by single spaces;
+/// borrowed when there is one word, as there nearly always is.
+fn target_words<'a>(words: impl Iterator<Item = &'a str>) -> Cow<'a, str> {
+    let mut kept = words.filter(|w| !ascii::starts_with(w, "http/"));
+    let Some(first) = kept.next() else {
+        return Cow::Borrowed("");
+    };
+    let Some(second) = kept.next() else {
+        return Cow::Borrowed(first);
+    };
+    let mut target = [first, " ", second].concat();
+    for word in kept {
+        target.push(' ');
         target.push_str(word);
     }
-    target
+    Cow::Owned(target)
 }
 
 /// The method `word` names, any case.
@@ -191,10 +199,7 @@ impl Words<'_> {
             // Inside a word, printable ASCII (`!` to DEL) is never a space: one range
             // check per byte.
             let rest = self.text.as_bytes().get(self.at..).unwrap_or_default();
-            self.at += rest
-                .iter()
-                .take_while(|&&b| b.wrapping_sub(b'!') < 0x5f)
-                .count();
+            self.at += printable_prefix(rest);
         }
         // ASCII bytes are tested here, in the loop; only other chars are decoded.
         while let Some(&b) = self.text.as_bytes().get(self.at) {
@@ -208,6 +213,27 @@ impl Words<'_> {
             self.at += len;
         }
     }
+}
+
+/// Whether `b` is printable ASCII or DEL (`!` to 0x7f), which is never whitespace.
+#[inline]
+fn printable(b: u8) -> bool {
+    b.wrapping_sub(b'!') < 0x5f
+}
+
+/// How many bytes at the start of `bytes` are [`printable`]. Paths and names are
+/// long runs of them: whole 16-byte blocks are checked without an early exit, which
+/// compiles to vector compares, and the rest byte by byte.
+fn printable_prefix(bytes: &[u8]) -> usize {
+    let mut n = 0;
+    for block in bytes.chunks_exact(16) {
+        if !block.iter().fold(true, |all, &b| all & printable(b)) {
+            break;
+        }
+        n += 16;
+    }
+    let tail = bytes.get(n..).unwrap_or_default();
+    n + tail.iter().take_while(|&&b| printable(b)).count()
 }
 
 impl<'a> Iterator for Words<'a> {
@@ -324,7 +350,8 @@ impl<'a> Lines<'a> {
     /// The remaining lines joined by `\n` (the last line's newline dropped).
     fn rest(&self) -> String {
         let rest = self.text.get(self.at..).unwrap_or("");
-        if rest.contains('\r') {
+        // memchr's vector search: `str::contains(char)` scans with the generic one.
+        if memchr::memchr(b'\r', rest.as_bytes()).is_some() {
             return rest.lines().collect::<Vec<_>>().join("\n");
         }
         rest.strip_suffix('\n').unwrap_or(rest).to_string()
@@ -343,7 +370,7 @@ fn start_line(line: &str, m: &mut Message) -> bool {
         return false;
     };
     m.method = Some(method.to_string());
-    m.url = Some(target_words(parts));
+    m.url = Some(target_words(parts).into_owned());
     true
 }
 

@@ -33,31 +33,49 @@ struct Columns {
 }
 
 fn columns(table: &Table) -> Option<Columns> {
-    let name = table.column(|h| {
-        matches!(
-            h,
-            "property"
-                | "name"
-                | "parameter"
-                | "property name"
-                | "properties"
-                | "relationship"
-                | "relationships"
-                | "navigation property"
-        )
-    })?;
-    let ty = table.column(|h| h == "type" || h == "data type" || h == "value type")?;
-    let description = table.column(|h| h.starts_with("description"));
+    // One pass over the header, each cell lower-cased once, rather than one
+    // `Table::column` search per column: the same first matches.
+    let (mut name, mut ty, mut description) = (None, None, None);
+    let mut buf = [0u8; 64];
+    for (i, h) in table.header.iter().enumerate() {
+        let t = h.text.trim();
+        let owned;
+        let lower = match ascii::lower_in(t, &mut buf) {
+            Some(lower) => lower,
+            None => {
+                owned = t.to_ascii_lowercase();
+                owned.as_str()
+            }
+        };
+        if name.is_none() && is_name_header(lower) {
+            name = Some(i);
+        }
+        if ty.is_none() && matches!(lower, "type" | "data type" | "value type") {
+            ty = Some(i);
+        }
+        if description.is_none() && lower.starts_with("description") {
+            description = Some(i);
+        }
+    }
     Some(Columns {
-        name,
-        ty,
+        name: name?,
+        ty: ty?,
         description,
     })
 }
 
-/// Whether a table looks like a property table (has name and type columns).
-pub fn is_property_table(table: &Table) -> bool {
-    columns(table).is_some()
+fn is_name_header(h: &str) -> bool {
+    matches!(
+        h,
+        "property"
+            | "name"
+            | "parameter"
+            | "property name"
+            | "properties"
+            | "relationship"
+            | "relationships"
+            | "navigation property"
+    )
 }
 
 /// Reads every row of a property table; malformed rows become diagnostics.
@@ -67,16 +85,17 @@ pub fn read_table(source: &Source, table: &Table, diags: &mut Diagnostics) -> Ve
     rows
 }
 
-/// [`read_table`], appending to `rows`; a table that is no property table adds nothing.
-/// Lets callers gather several tables' rows in one vector.
+/// [`read_table`], appending to `rows`; a table that is no property table (has no name
+/// and type columns) adds nothing and gives `false`. Lets callers gather several
+/// tables' rows in one vector.
 pub(super) fn read_table_into(
     source: &Source,
     table: &Table,
     rows: &mut Vec<PropertyRow>,
     diags: &mut Diagnostics,
-) {
+) -> bool {
     let Some(cols) = columns(table) else {
-        return;
+        return false;
     };
     rows.reserve(table.rows.len());
     let no_description = Text::default();
@@ -128,10 +147,22 @@ pub(super) fn read_table_into(
             source: at,
         });
     }
+    true
 }
 
 /// Strips markup people put around names (`**id**`, `` `id` ``, `id (deprecated)`).
 fn clean_name(raw: &str) -> String {
+    // Most names are one word of letters (`displayName`, `@odata.type`): nothing to
+    // strip, since only whitespace and `*`, `` ` ``, `_` are removed.
+    let plain = |b: &u8| b.is_ascii_graphic() && !matches!(b, b'*' | b'`' | b'_');
+    if raw.bytes().all(|b| plain(&b)) {
+        return raw.to_string();
+    }
+    clean_marked_name(raw)
+}
+
+/// [`clean_name`] of any text.
+fn clean_marked_name(raw: &str) -> String {
     let t = super::trim_ascii_set(raw.trim(), b"*`_").trim();
     let word = super::http::words(t).next().unwrap_or("");
     super::trim_ascii_set(word, b"`").to_string()
@@ -258,6 +289,73 @@ mod tests {
         assert_eq!(r[1].name, "description");
         assert_eq!(r[1].type_ref.name, "Edm.String");
         assert_eq!(r[1].source.line, 4);
+    }
+
+    #[test]
+    fn columns_are_the_first_matching_headers() {
+        let header = |cells: &[&str]| Table {
+            header: cells
+                .iter()
+                .map(|c| Text {
+                    text: (*c).to_string(),
+                    ..Text::default()
+                })
+                .collect(),
+            ..Table::default()
+        };
+        for cells in [
+            &[][..],
+            &["Property", "Type", "Description"],
+            &[
+                " NAME ",
+                "Data Type",
+                "Description (optional)",
+                "Type",
+                "name",
+            ],
+            &["Type", "Relationships", "description", "Description"],
+            &["Property", "Description"],
+            &["Value Type", "Navigation property"],
+            &[
+                "PROPERTY NAME WITH A HEADER FAR LONGER THAN SIXTY-FOUR BYTES, WHICH IS RARE",
+                "type",
+            ],
+            &["Propérty", "Type"],
+        ] {
+            let t = header(cells);
+            let by_column = t.column(is_name_header).and_then(|name| {
+                let ty = t.column(|h| h == "type" || h == "data type" || h == "value type")?;
+                Some((name, ty, t.column(|h| h.starts_with("description"))))
+            });
+            let got = columns(&t).map(|c| (c.name, c.ty, c.description));
+            assert_eq!(got, by_column, "{cells:?}");
+        }
+    }
+
+    #[test]
+    fn plain_names_are_cleaned_like_marked_ones() {
+        for raw in [
+            "",
+            "id",
+            "@odata.type",
+            "a-b.c",
+            "_id",
+            "id_",
+            "a_b",
+            "**id**",
+            "`id`",
+            " id ",
+            "id (deprecated)",
+            "é",
+            "idé",
+            "a\u{a0}b",
+            "a\tb",
+            "x\u{1c}y",
+            "*",
+            "~!#$%^&()",
+        ] {
+            assert_eq!(clean_name(raw), clean_marked_name(raw), "{raw:?}");
+        }
     }
 
     #[test]

@@ -78,26 +78,30 @@ fn rows_under(
     diags: &mut Diagnostics,
 ) -> Option<Vec<PropertyRow>> {
     let sections = || page.sections_where(|t| is_heading(t, heading));
-    let mut rows = None;
+    let mut rows = Vec::new();
+    let mut any_table = false;
     for table in sections().flat_map(|s| s.tables()) {
-        if properties::is_property_table(table) {
-            let rows = rows.get_or_insert_with(Vec::new);
-            properties::read_table_into(source, table, rows, diags);
-        }
+        any_table |= properties::read_table_into(source, table, &mut rows, diags);
     }
-    if rows.is_none() {
+    if !any_table {
         let says_none = sections().flat_map(|s| s.paragraphs()).any(|p| {
             let t = p.text.trim().trim_end_matches('.');
             t.eq_ignore_ascii_case("none")
         });
         return says_none.then(Vec::new);
     }
-    rows
+    Some(rows)
 }
 
 fn is_heading(title: &str, word: &str) -> bool {
-    let t = title.trim();
-    starts_with_lower(t, word) && !starts_with_lower(t.get(word.len()..).unwrap_or(""), "of ")
+    // The word is letters, which trailing whitespace cannot match: most titles are
+    // rejected before the end is trimmed.
+    let t = title.trim_start();
+    if !ascii::starts_with(t, word) {
+        return false;
+    }
+    let t = t.trim_end();
+    !starts_with_lower(t.get(word.len()..).unwrap_or(""), "of ")
 }
 
 /// `Inherits from [entity](entity.md).` (or `Derived from [x](x.md)`) anywhere in the

@@ -130,21 +130,29 @@ fn returned_type(p: &Text, from: usize) -> Option<TypeRef> {
 /// The first 3-digit HTTP status in a sentence that mentions returning or the response,
 /// and where it ends.
 pub fn status_in(text: &str) -> Option<(u16, usize)> {
-    let from = ["return", "respon", "success"]
+    // Each word is looked for by a letter rarer in prose than its first (`r`, `s`).
+    let from = [("return", 3), ("respon", 3), ("success", 1)]
         .iter()
-        .filter_map(|w| ascii::find(text, w))
+        .filter_map(|&(word, pivot)| super::find_ignoring_case_by(text, word, pivot))
         .min()?;
     let bytes = text.as_bytes();
-    (from..bytes.len().saturating_sub(2)).find_map(|i| {
-        let three = bytes.get(i..i + 3)?;
-        let boundary_before = i == 0 || bytes.get(i - 1).is_none_or(|b| !b.is_ascii_digit());
-        let boundary_after = bytes.get(i + 3).is_none_or(|b| !b.is_ascii_digit());
-        let first_ok = three.first().is_some_and(|b| (b'1'..=b'5').contains(b));
-        let digits = three.iter().all(u8::is_ascii_digit) && first_ok;
-        // Parsed only once it is known to be three digits.
-        (digits && boundary_before && boundary_after)
-            .then(|| three.iter().fold(0, |n, d| n * 10 + u16::from(d - b'0')))
-            .map(|status| (status, i + 3))
+    let end = bytes.len().saturating_sub(2);
+    // Most bytes are no digit from 1 to 5: that is checked first, on its own.
+    let mut starts =
+        (from..end).filter(|&i| bytes.get(i).is_some_and(|b| (b'1'..=b'5').contains(b)));
+    starts.find_map(|i| status_at(bytes, i))
+}
+
+/// The status whose three digits start at byte `i`, with no digit on either side, and
+/// the offset just past it.
+fn status_at(bytes: &[u8], i: usize) -> Option<(u16, usize)> {
+    let three = bytes.get(i..i + 3)?;
+    let boundary_before = i == 0 || bytes.get(i - 1).is_none_or(|b| !b.is_ascii_digit());
+    let boundary_after = bytes.get(i + 3).is_none_or(|b| !b.is_ascii_digit());
+    let digits = three.iter().all(u8::is_ascii_digit);
+    (digits && boundary_before && boundary_after).then(|| {
+        let status = three.iter().fold(0, |n, d| n * 10 + u16::from(d - b'0'));
+        (status, i + 3)
     })
 }
 

@@ -105,6 +105,26 @@ pub fn parse_cell(cell: &Text) -> Option<TypeCell<'_>> {
     if text.is_empty() {
         return None;
     }
+    // Most cells are one plain name without a link: such a text holds no space,
+    // parenthesis, bracket or markup, so it is its own inner name, not a collection.
+    if cell.links.is_empty() && is_type_name(text) && !text.eq_ignore_ascii_case("or") {
+        let (name, issue) = named(text, None);
+        let type_ref = TypeRef {
+            name,
+            collection: false,
+            link: None,
+        };
+        return Some(TypeCell {
+            type_ref,
+            issue,
+            text,
+        });
+    }
+    Some(parse_marked_cell(cell, text))
+}
+
+/// [`parse_cell`] of any non-empty cell; `text` is the cell's trimmed text.
+fn parse_marked_cell<'a>(cell: &Text, text: &'a str) -> TypeCell<'a> {
     let (inner, collection) = split_collection(text);
     let mut links = cell.links.iter().filter(|l| !l.text.trim().is_empty());
     let first = links.next();
@@ -119,7 +139,7 @@ pub fn parse_cell(cell: &Text) -> Option<TypeCell<'_>> {
         Some(TypeIssue::Union | TypeIssue::Prose) => None,
         _ => first.map(|l| l.target.clone()),
     };
-    Some(TypeCell {
+    TypeCell {
         type_ref: TypeRef {
             name,
             collection,
@@ -127,7 +147,7 @@ pub fn parse_cell(cell: &Text) -> Option<TypeCell<'_>> {
         },
         issue,
         text,
-    })
+    }
 }
 
 fn same_name(a: &str, b: &str) -> bool {
@@ -221,9 +241,16 @@ fn read_name(raw: &str) -> (String, Option<TypeIssue>) {
 
 /// A type name (`is_type_name`) and the qualifier written next to it.
 fn named(core: &str, qualifier: Option<String>) -> (String, Option<TypeIssue>) {
-    let (name, vague) = match vague_primitive(core) {
+    // A type name holds no space, backtick or asterisk, so `normalise_name`'s trims
+    // would leave it as it is: it is lower-cased once, for both spelling tables.
+    let mut buf = [0u8; 24];
+    let lower = ascii::lower_in(core, &mut buf);
+    let (name, vague) = match lower.and_then(vague_lower) {
         Some(p) => (p.to_string(), true),
-        None => (normalise_name(core), false),
+        None => match lower.and_then(primitive_lower) {
+            Some(p) => (p.to_string(), false),
+            None => (core.to_string(), false),
+        },
     };
     let issue = match (qualifier, vague) {
         (_, true) => Some(TypeIssue::Vague),
@@ -256,8 +283,15 @@ fn split_qualifier(t: &str) -> (&str, Option<String>) {
 /// `alertFeedback enum`, `error object`, `itemAnalytics resource` → the name.
 fn strip_noise_word(t: &str) -> &str {
     let t = t.trim();
-    for word in [" enum", " object", " resource", " type"] {
-        if t.eq_ignore_ascii_case(word.trim()) {
+    // Each word once with and once without its space: `str::trim` on the constants
+    // was not folded away and cost more than the comparisons.
+    for (word, bare) in [
+        (" enum", "enum"),
+        (" object", "object"),
+        (" resource", "resource"),
+        (" type", "type"),
+    ] {
+        if t.eq_ignore_ascii_case(bare) {
             return "";
         }
         if t.len() > word.len() && ascii::ends_with(t, word) {
@@ -334,7 +368,11 @@ fn primitive_spelled(name: &str) -> Option<&'static str> {
     // The longest spelling of a primitive is `edm.microsoft.graph.json`; a longer name
     // is none.
     let mut buf = [0u8; 24];
-    let lower = ascii::lower_in(name, &mut buf)?;
+    primitive_lower(ascii::lower_in(name, &mut buf)?)
+}
+
+/// [`primitive_spelled`] of a name already lower-cased.
+fn primitive_lower(lower: &str) -> Option<&'static str> {
     let bare = lower.strip_prefix("edm.").unwrap_or(lower);
     let bare = if bare == "microsoft.graph.json" {
         "json"
@@ -368,10 +406,9 @@ fn primitive(lower: &str) -> Option<&'static str> {
     })
 }
 
-/// Words that describe a primitive without being an OData name.
-fn vague_primitive(name: &str) -> Option<&'static str> {
-    let mut buf = [0u8; 16];
-    Some(match ascii::lower_in(name, &mut buf)? {
+/// Words (lower-case) that describe a primitive without being an OData name.
+fn vague_lower(lower: &str) -> Option<&'static str> {
+    Some(match lower {
         "number" | "numeric" => "Edm.Double",
         "timestamp" => "Edm.DateTimeOffset",
         "url" | "uri" => "Edm.String",

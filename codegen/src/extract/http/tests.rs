@@ -8,6 +8,10 @@ fn words_split_like_split_whitespace() {
         "a\u{a0}b\u{2003}c\u{3000} d",
         "é /ü\u{85}x  ",
         "\u{feff}GET /x",
+        "GET /users/{user-id}/calendars/{calendar-id}/events?$top=1 HTTP/1.1",
+        "/a/b/c/d/e/f/g/h\ti/j/k/l/m/n/o/p/q/r/s/t/u/v/w/x/y/z\u{a0}0123456789abcdef",
+        "0123456789abcdef0123456789abcde\x7f 0123456789abcdef0123456789abcdef\u{85}x",
+        "0123456789abcdé0123456789abcdef\u{2003}0123456789abcdef\x0c0123456789abcdef",
     ] {
         let ours: Vec<&str> = super::words(text).collect();
         let std: Vec<&str> = text.split_whitespace().collect();

@@ -60,3 +60,47 @@ fn without_a_sentence_the_example_gives_the_status_with_a_note() {
     assert_eq!(r.source.line, 7);
     assert_eq!(d[0].code, "response-status-from-example");
 }
+
+/// What `status_in` replaces: each word searched for by its first letter, every byte
+/// after it tried as the start of a status.
+fn status_in_reference(text: &str) -> Option<(u16, usize)> {
+    let from = ["return", "respon", "success"]
+        .iter()
+        .filter_map(|w| crate::ascii::find(text, w))
+        .min()?;
+    let bytes = text.as_bytes();
+    (from..bytes.len().saturating_sub(2)).find_map(|i| {
+        let three = bytes.get(i..i + 3)?;
+        let boundary_before = i == 0 || bytes.get(i - 1).is_none_or(|b| !b.is_ascii_digit());
+        let boundary_after = bytes.get(i + 3).is_none_or(|b| !b.is_ascii_digit());
+        let first_ok = three.first().is_some_and(|b| (b'1'..=b'5').contains(b));
+        let digits = three.iter().all(u8::is_ascii_digit) && first_ok;
+        (digits && boundary_before && boundary_after)
+            .then(|| three.iter().fold(0, |n, d| n * 10 + u16::from(d - b'0')))
+            .map(|status| (status, i + 3))
+    })
+}
+
+#[test]
+fn status_in_finds_what_the_byte_by_byte_search_found() {
+    for text in [
+        "",
+        "200",
+        "returns 200",
+        "RETURNS 200",
+        "returns200",
+        "200 returns 201",
+        "Returns 6001 or 0200 then 404.",
+        "respond with 1234, then 599 and 600",
+        "Success: 204",
+        "successful 20",
+        "é returns `201 Créé` ü",
+        "return 12 345 678",
+        "succes reponse retur 200",
+        "ReSpOnSe\r\n\u{a0}302",
+        "returns\t500",
+        "responses 999 then 100",
+    ] {
+        assert_eq!(status_in(text), status_in_reference(text), "{text:?}");
+    }
+}

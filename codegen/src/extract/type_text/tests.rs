@@ -183,3 +183,59 @@ fn issues_become_located_diagnostics() {
 fn empty_cells_have_no_type() {
     assert!(parse_cell(&cell("  ")).is_none());
 }
+
+#[test]
+fn plain_cells_read_as_the_general_reading_reads_them() {
+    for text in [
+        "String",
+        "edm.string",
+        "Edm.Int64",
+        "number",
+        "URL",
+        "or",
+        "OR",
+        "microsoft.graph.identitySet",
+        "Int32Value",
+        "a.b.c.d.e.f.g.h.i.j.k.l.m.n",
+        "edm.microsoft.graph.json",
+        "timestampTimestampTimestamp",
+        "x_y",
+        "json",
+        "Untyped",
+        " Boolean ",
+        "é",
+    ] {
+        let c = cell(text);
+        let fast = parse_cell(&c);
+        let general = Some(parse_marked_cell(&c, c.text.trim()));
+        assert_eq!(fast, general, "{text:?}");
+    }
+}
+
+/// What `named` replaces: the name normalised as any written name, the vague spelling
+/// matched on its own copy.
+#[test]
+fn named_types_match_normalise_name() {
+    for core in [
+        "String",
+        "EDM.STRING",
+        "number",
+        "Numeric",
+        "uri",
+        "Timestamp",
+        "user",
+        "microsoft.graph.json",
+        "edm.microsoft.graph.json",
+        "abcdefghijklmnopqrstuvwxyz",
+    ] {
+        let (name, issue) = named(core, None);
+        let vague = matches!(
+            core.to_ascii_lowercase().as_str(),
+            "number" | "numeric" | "timestamp" | "url" | "uri"
+        );
+        assert_eq!(issue.is_some(), vague, "{core:?}");
+        if !vague {
+            assert_eq!(name, normalise_name(core), "{core:?}");
+        }
+    }
+}
