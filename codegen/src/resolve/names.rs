@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::hash::{FastMap, fast_map};
 use crate::diag::{Diagnostics, Location};
 use crate::extract::PageFragments;
 use crate::extract::type_text::LEGACY_PROFILE_NAMESPACE;
@@ -162,8 +163,8 @@ fn canonical_spellings(pages: &[PageFragments]) -> HashMap<String, String> {
 /// Case-insensitive registry of canonical qualified names, plus which page defines what.
 #[derive(Debug, Default)]
 pub struct Names {
-    by_lower: HashMap<String, String>,
-    by_page: HashMap<String, String>,
+    by_lower: FastMap<String, String>,
+    by_page: FastMap<String, String>,
 }
 
 impl Names {
@@ -182,8 +183,8 @@ impl Names {
     /// An empty registry with room for `names` names of `pages` pages.
     pub fn with_capacity(names: usize, pages: usize) -> Self {
         Names {
-            by_lower: HashMap::with_capacity(names),
-            by_page: HashMap::with_capacity(pages),
+            by_lower: fast_map(names),
+            by_page: fast_map(pages),
         }
     }
 

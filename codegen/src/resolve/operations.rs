@@ -1,6 +1,6 @@
 //! Operations: request lines, bodies, responses and typed examples.
 
-use std::collections::HashMap;
+use super::hash::{FastMap, fast_map};
 use std::mem::take;
 
 use rayon::prelude::*;
@@ -33,7 +33,7 @@ pub(super) fn build(
         .map(|p| p.map_or((None, None), |(name, plan)| (Some(name), Some(plan))))
         .unzip();
     // Hashed: a tree of the ~5,000 names cost several string comparisons per name.
-    let mut count: HashMap<&str, usize> = HashMap::with_capacity(names.len());
+    let mut count: FastMap<&str, usize> = fast_map(names.len());
     for name in names.iter().flatten() {
         *count.entry(name.as_str()).or_default() += 1;
     }

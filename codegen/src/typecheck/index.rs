@@ -1,6 +1,6 @@
 //! The types and enums of the IR by name, and the pages examples are on by path.
 
-use std::collections::HashMap;
+use crate::resolve::hash::FastMap;
 
 use crate::ir::{Api, EnumDef, Property, TypeDef};
 use crate::source::Source;
@@ -16,7 +16,7 @@ pub(super) enum Named<'a> {
 /// of the types and then of the enums.
 pub(super) struct Index<'a> {
     /// A name that is both is the type, as when `Api::type_def` is asked first.
-    by_name: HashMap<&'a str, Named<'a>>,
+    by_name: FastMap<&'a str, Named<'a>>,
     /// Whether some type or enum has an `Edm.` name. When none has (always, in
     /// practice), a primitive type name is known to be in neither list without hashing
     /// it: most values are primitives.
@@ -28,7 +28,7 @@ impl<'a> Index<'a> {
     pub(super) fn of(api: &'a Api) -> Self {
         let enums = api.enums.iter().map(|e| (e.name.as_str(), Named::Enum(e)));
         let types = api.types.iter().map(|t| (t.name.as_str(), Named::Type(t)));
-        let by_name: HashMap<&str, Named> = enums.chain(types).collect();
+        let by_name: FastMap<&str, Named> = enums.chain(types).collect();
         let edm_named = by_name.keys().any(|n| crate::ir::is_primitive(n));
         Index { by_name, edm_named }
     }
@@ -79,7 +79,7 @@ pub(super) fn property<'a>(chain: &[&'a TypeDef], key: &str) -> Option<&'a Prope
 /// without hashing every path first); a hash map otherwise.
 pub(super) enum Pages<'a> {
     Sorted(&'a [Source]),
-    Hashed(HashMap<&'a str, &'a Source>),
+    Hashed(FastMap<&'a str, &'a Source>),
 }
 
 impl<'a> Pages<'a> {
