@@ -1,6 +1,6 @@
 //! Enums: documented enum tables, and enums inferred from "Possible values are" lists.
 
-use std::collections::HashMap;
+use super::hash::FastMap;
 use std::collections::hash_map::Entry;
 use std::mem::take;
 
@@ -71,7 +71,7 @@ fn member_key(e: &EnumDef) -> Vec<String> {
 }
 
 /// Files `e` under `key`, its [`member_key`].
-fn index_members(index: &mut HashMap<Vec<String>, Option<String>>, key: Vec<String>, e: &EnumDef) {
+fn index_members(index: &mut FastMap<Vec<String>, Option<String>>, key: Vec<String>, e: &EnumDef) {
     match index.entry(key) {
         Entry::Vacant(v) => {
             v.insert(Some(e.name.clone()));

@@ -6,12 +6,15 @@
 
 mod chains;
 mod enums;
+pub(crate) mod hash;
 mod names;
 mod operations;
 mod plan;
 mod types;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use hash::{FastMap, fast_map};
 
 use rayon::prelude::*;
 
@@ -126,7 +129,7 @@ pub(crate) struct Resolver {
     /// Every type, in the order first defined; `type_at` finds one by name (hashed
     /// because resolving looks types up often, and only the IR needs them in order).
     types: Vec<TypeDef>,
-    type_at: HashMap<String, usize>,
+    type_at: FastMap<String, usize>,
     /// Per type (as in `types`), its base's index, set once every type is defined: the
     /// base chains of every attributed row are walked without looking names up.
     bases: Vec<Option<usize>>,
@@ -134,7 +137,7 @@ pub(crate) struct Resolver {
     /// Every enum's member names, sorted → its name, or `None` when several enums have
     /// those members. Kept beside `enums` so that matching a list of possible values
     /// does not sort every enum's members again for each list.
-    enums_by_members: HashMap<Vec<String>, Option<String>>,
+    enums_by_members: FastMap<Vec<String>, Option<String>>,
 }
 
 impl Resolver {
@@ -147,10 +150,10 @@ impl Resolver {
             type_names: names::Names::with_capacity(type_count, pages.len()),
             enum_names: names::Names::with_capacity(enum_count, 0),
             types: Vec::with_capacity(type_count),
-            type_at: HashMap::with_capacity(type_count),
+            type_at: fast_map(type_count),
             bases: Vec::new(),
             enums: BTreeMap::new(),
-            enums_by_members: HashMap::new(),
+            enums_by_members: fast_map(0),
         };
         let mut enum_names = Vec::with_capacity(named.len());
         for n in named {

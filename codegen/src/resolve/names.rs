@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::hash::{FastMap, fast_map};
 use crate::diag::{Diagnostics, Location};
 use crate::extract::PageFragments;
 use crate::extract::type_text::LEGACY_PROFILE_NAMESPACE;
@@ -162,8 +163,8 @@ fn canonical_spellings(pages: &[PageFragments]) -> HashMap<String, String> {
 /// Case-insensitive registry of canonical qualified names, plus which page defines what.
 #[derive(Debug, Default)]
 pub struct Names {
-    by_lower: HashMap<String, String>,
-    by_page: HashMap<String, String>,
+    by_lower: FastMap<String, String>,
+    by_page: FastMap<String, String>,
 }
 
 impl Names {
@@ -182,8 +183,8 @@ impl Names {
     /// An empty registry with room for `names` names of `pages` pages.
     pub fn with_capacity(names: usize, pages: usize) -> Self {
         Names {
-            by_lower: HashMap::with_capacity(names),
-            by_page: HashMap::with_capacity(pages),
+            by_lower: fast_map(names),
+            by_page: fast_map(pages),
         }
     }
 
@@ -202,9 +203,19 @@ impl Names {
 
     /// The canonical spelling of a qualified name, if registered.
     pub fn get(&self, qualified: &str) -> Option<&str> {
-        self.by_lower
-            .get(&qualified.to_ascii_lowercase())
-            .map(String::as_str)
+        self.get_joined(&[qualified])
+    }
+
+    /// [`Names::get`] of the concatenation of `parts`. The key is lowered into a buffer
+    /// on the stack: names are looked up for every row, and a lowered copy of each cost
+    /// an allocation.
+    fn get_joined(&self, parts: &[&str]) -> Option<&str> {
+        let mut buf = [0u8; KEY_ROOM];
+        let found = match lowered_into(parts, &mut buf) {
+            Some(key) => self.by_lower.get(key),
+            None => self.by_lower.get(&parts.concat().to_ascii_lowercase()),
+        };
+        found.map(String::as_str)
     }
 
     /// The type defined by the page a link points to. A link to a section of a page
@@ -224,8 +235,8 @@ impl Names {
         if let Some(c) = self.get(qualified) {
             return Some(c.to_string());
         }
-        let in_graph = format!("{GRAPH}.{}", short_name(qualified));
-        self.get(&in_graph).map(str::to_string)
+        self.get_joined(&[GRAPH, ".", short_name(qualified)])
+            .map(str::to_string)
     }
 
     /// Finds a qualified name (see [`Names::find_name`]), or else the type of the page
@@ -236,6 +247,23 @@ impl Names {
                 .map(str::to_string)
         })
     }
+}
+
+/// Room for a lowered key on the stack; longer keys are lowered into a `String`.
+const KEY_ROOM: usize = 128;
+
+/// The concatenation of `parts`, ASCII-lowered into `buf`, when it fits.
+fn lowered_into<'b>(parts: &[&str], buf: &'b mut [u8; KEY_ROOM]) -> Option<&'b str> {
+    let mut len = 0;
+    for part in parts {
+        let end = len + part.len();
+        buf.get_mut(len..end)?.copy_from_slice(part.as_bytes());
+        len = end;
+    }
+    let key = buf.get_mut(..len)?;
+    key.make_ascii_lowercase();
+    // Lowering ASCII letters keeps UTF-8 valid, so this always succeeds.
+    std::str::from_utf8(key).ok()
 }
 
 /// The last segment of a qualified name.
@@ -278,89 +306,4 @@ pub fn join(from_page: &str, target: &str) -> Option<String> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn legacy_namespace_becomes_graph_with_a_warning() {
-        let mut d = Diagnostics::default();
-        let at = Location::line("api/x.md", 4);
-        let q = qualify(
-            "Microsoft.Fast.PI.ViewGenerator.V2.Profile.Models.identitySet",
-            GRAPH,
-            &at,
-            &mut d,
-        );
-        assert_eq!(q, "microsoft.graph.identitySet");
-        let all = d.into_sorted();
-        assert_eq!(all[0].code, "non-standard-namespace");
-        assert_eq!(all[0].location.line, 4);
-    }
-
-    #[test]
-    fn bare_and_qualified_names() {
-        let mut d = Diagnostics::default();
-        let at = Location::default();
-        assert_eq!(
-            qualify("itemFacet", GRAPH, &at, &mut d),
-            "microsoft.graph.itemFacet"
-        );
-        assert_eq!(
-            qualify("microsoft.graph.callRecords.session", GRAPH, &at, &mut d),
-            "microsoft.graph.callRecords.session"
-        );
-        assert_eq!(
-            qualify("session", "microsoft.graph.callRecords", &at, &mut d),
-            "microsoft.graph.callRecords.session"
-        );
-    }
-
-    #[test]
-    fn namespaces_take_the_spelling_most_pages_use() {
-        let spellings = [
-            "microsoft.graph.termStore",
-            "microsoft.graph.termstore",
-            "microsoft.graph.termStore",
-            "microsoft.graph.b",
-            "microsoft.graph.B",
-            "microsoft.graph",
-            "microsoft.graph.termstore",
-            "microsoft.graph.termStore",
-        ];
-        let mut pages: Vec<PageFragments> = spellings
-            .iter()
-            .enumerate()
-            .map(|(i, ns)| PageFragments {
-                path: format!("p{i}.md"),
-                namespace: ns.to_string(),
-                ..PageFragments::default()
-            })
-            .collect();
-        let mut d = Diagnostics::default();
-        canonical_namespaces(&mut pages, &mut d);
-        let got: Vec<&str> = pages.iter().map(|p| p.namespace.as_str()).collect();
-        // A tie goes to the smallest spelling (`B` < `b`).
-        let t = "microsoft.graph.termStore";
-        let b = "microsoft.graph.B";
-        assert_eq!(got, [t, t, t, b, b, "microsoft.graph", t, t]);
-        let noted: Vec<String> = d
-            .into_sorted()
-            .into_iter()
-            .map(|n| n.location.file.clone())
-            .collect();
-        assert_eq!(noted, ["p1.md", "p3.md", "p6.md"]);
-    }
-
-    #[test]
-    fn links_join_relative_to_the_page() {
-        assert_eq!(
-            join("api/a.md", "../resources/b.md").as_deref(),
-            Some("resources/b.md")
-        );
-        assert_eq!(
-            join("resources/a.md", "b.md#x").as_deref(),
-            Some("resources/b.md")
-        );
-        assert_eq!(join("resources/a.md", "https://x/y.md"), None);
-    }
-}
+mod tests;

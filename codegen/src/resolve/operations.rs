@@ -1,6 +1,6 @@
 //! Operations: request lines, bodies, responses and typed examples.
 
-use std::collections::HashMap;
+use super::hash::{FastMap, fast_map};
 use std::mem::take;
 
 use rayon::prelude::*;
@@ -28,41 +28,57 @@ pub(super) fn build(
             Some((cased_name(r, op), plan::operation(r, op, p)))
         })
         .collect();
-    let (names, mut plans): (Vec<Option<String>>, Vec<Option<OpPlan>>) = planned
+    let (names, plans): (Vec<Option<String>>, Vec<Option<OpPlan>>) = planned
         .into_iter()
         .map(|p| p.map_or((None, None), |(name, plan)| (Some(name), Some(plan))))
         .unzip();
     // Hashed: a tree of the ~5,000 names cost several string comparisons per name.
-    let mut count: HashMap<&str, usize> = HashMap::with_capacity(names.len());
+    let mut count: FastMap<&str, usize> = fast_map(names.len());
     for name in names.iter().flatten() {
         *count.entry(name.as_str()).or_default() += 1;
     }
-    let mut out = Vec::with_capacity(names.iter().flatten().count());
-    for ((page, name), plan) in pages.iter_mut().zip(&names).zip(&mut plans) {
-        let PageFragments {
-            path,
-            namespace,
-            operation: fragment,
-            ..
-        } = page;
-        let (Some(op), Some(name)) = (fragment, name) else {
-            continue;
-        };
-        let page = PageRef { path, namespace };
-        let plan = plan.take().unwrap_or_default();
-        let mut built = operation(r, op, name.clone(), page, plan, diags);
-        if count.get(name.as_str()).copied().unwrap_or(0) > 1 {
-            built.name = crate::extract::operation::name_from_file(page.path);
-            diags.note(
-                "operation-name-clash",
-                built.source.clone(),
-                format!(
-                    "several pages are titled `{}`; this operation is named `{}` after its file",
-                    built.title, built.name
-                ),
-            );
-        }
-        out.push(built);
+    // Bodies and responses in page order: they read (and request tables add to) the
+    // types and enums resolved so far.
+    let typed: Vec<Option<Typed>> = pages
+        .iter_mut()
+        .zip(plans)
+        .map(|(page, plan)| {
+            let PageFragments {
+                path,
+                namespace,
+                operation,
+                ..
+            } = page;
+            let page = PageRef { path, namespace };
+            Some(typed_parts(r, operation.as_mut()?, page, plan?, diags))
+        })
+        .collect();
+    // The rest only moves the fragments' text into the operations: on the rayon pool,
+    // in page order.
+    let (out, notes): (Vec<Operation>, Vec<Diagnostics>) = pages
+        .par_iter_mut()
+        .zip(names.par_iter())
+        .zip(typed)
+        .filter_map(|((page, name), typed)| {
+            let op = page.operation.as_mut()?;
+            let mut built = assemble(op, name.clone()?, typed?);
+            let mut d = Diagnostics::default();
+            if count.get(built.name.as_str()).copied().unwrap_or(0) > 1 {
+                built.name = crate::extract::operation::name_from_file(&page.path);
+                d.note(
+                    "operation-name-clash",
+                    built.source.clone(),
+                    format!(
+                        "several pages are titled `{}`; this operation is named `{}` after its file",
+                        built.title, built.name
+                    ),
+                );
+            }
+            Some((built, d))
+        })
+        .unzip();
+    for d in notes {
+        diags.extend(d);
     }
     out
 }
@@ -94,14 +110,21 @@ fn cased_name(r: &Resolver, op: &OperationFragment) -> String {
     }
 }
 
-fn operation(
+/// What of an operation depends on the types and enums resolved before it: its request
+/// body and response, with the example types planned ahead.
+struct Typed {
+    request_body: Option<RequestBody>,
+    response: Option<Response>,
+    annotated: Vec<Option<String>>,
+}
+
+fn typed_parts(
     r: &mut Resolver,
     op: &mut OperationFragment,
-    name: String,
     page: PageRef,
     plan: OpPlan,
     diags: &mut Diagnostics,
-) -> Operation {
+) -> Typed {
     let OpPlan {
         rows,
         request_type,
@@ -113,6 +136,20 @@ fn operation(
     diags.extend(planning);
     let request_body = request_body(r, op, page, (rows, request_type, updated_type), diags);
     let response = response(r, op, page, response_type, diags);
+    Typed {
+        request_body,
+        response,
+        annotated,
+    }
+}
+
+/// The operation named `name`, its text moved out of `op`.
+fn assemble(op: &mut OperationFragment, name: String, typed: Typed) -> Operation {
+    let Typed {
+        request_body,
+        response,
+        annotated,
+    } = typed;
     let mut paths: Vec<String> = Vec::new();
     for l in &mut op.paths {
         if !paths.contains(&l.path) {

@@ -5,43 +5,144 @@ use memchr::memmem::Finder;
 use super::Step;
 use crate::source::Source;
 
-/// The line of the innermost member on `path`, searching forward from the body's first
-/// line; falls back to the deepest member found (or the body start).
-pub(super) fn line_of(source: &Source, start: u32, path: &[Step]) -> u32 {
-    let mut line = start;
-    for step in path {
-        let Step::Key(key) = step else { continue };
-        let needle = format!("\"{key}\"");
-        let Some(found) = member_line(source, line, &needle) else {
-            break;
-        };
-        line = found;
+/// Finds member lines for the diagnostics of one example body (one page, one start
+/// line), remembering the lines found for the keys of the last path asked for.
+///
+/// A search for a key depends only on the keys before it (array indices do not move
+/// it), and the diagnostics of a body come in walk order: most share a long prefix of
+/// keys with the one before (`value[0].x`, `value[1].x` are the same search), so
+/// only the keys past that prefix are searched again.
+///
+/// Lines are counted here rather than with the page's line index: building that index
+/// (an offset per line of the page) cost more than the searches, and newlines are
+/// counted with a SIMD loop.
+#[derive(Default)]
+pub(super) struct Locator<'a> {
+    /// Per key of the last path, in order: the key and where its member is, `None` when
+    /// it was not found (nothing deeper is kept then).
+    found: Vec<(&'a str, Option<Line>)>,
+    /// Where the body's first line starts, once asked for.
+    start: Option<Line>,
+    /// The quoted key being searched for, reused between searches.
+    needle: String,
+}
+
+/// A 1-based line number and the offset where that line starts.
+#[derive(Clone, Copy)]
+struct Line {
+    number: u32,
+    offset: usize,
+}
+
+impl<'a> Locator<'a> {
+    /// The line of the innermost member on `path`, searching forward from the body's
+    /// first line `start`; falls back to the deepest member found (or the body start).
+    /// Every call on one locator must give the same `source` and `start`.
+    pub(super) fn line_of(&mut self, source: &Source, start: u32, path: &[Step<'a>]) -> u32 {
+        let keys = path.iter().filter_map(|s| match s {
+            Step::Key(k) => Some(*k),
+            Step::Index(_) => None,
+        });
+        let mut line = None;
+        for (depth, key) in keys.enumerate() {
+            let found = match self.found.get(depth) {
+                Some(&(k, found)) if k == key => found,
+                _ => {
+                    self.found.truncate(depth);
+                    let from = match line {
+                        Some(l) => l,
+                        None => *self.start.get_or_insert_with(|| line_start(source, start)),
+                    };
+                    let found = self.search(source, from, key);
+                    self.found.push((key, found));
+                    found
+                }
+            };
+            match found {
+                Some(l) => line = Some(l),
+                None => break,
+            }
+        }
+        line.map_or(start, |l| l.number)
     }
-    line
+
+    /// [`member_line`] of `"key"` from line `from`.
+    fn search(&mut self, source: &Source, from: Line, key: &str) -> Option<Line> {
+        self.needle.clear();
+        self.needle.push('"');
+        self.needle.push_str(key);
+        self.needle.push('"');
+        member_line(source, from, &self.needle)
+    }
+}
+
+/// Text is counted in blocks of this many bytes when looking for a line's start.
+const BLOCK: usize = 4096;
+
+/// Where line `line` starts (lines before 1 are line 1); past the last line, the end of
+/// the text (as `Source::offset_of_line` has it).
+fn line_start(source: &Source, line: u32) -> Line {
+    let number = line.max(1);
+    let bytes = source.text.as_bytes();
+    // The line starts after the text's `number - 1`th newline: whole blocks are counted,
+    // and the block that holds it is walked newline by newline.
+    let mut left = (number - 1) as usize;
+    let mut offset = 0;
+    for block in bytes.chunks(BLOCK) {
+        if left == 0 {
+            break;
+        }
+        let n = newlines(block);
+        if n < left {
+            left -= n;
+            offset += block.len();
+            continue;
+        }
+        let newline = memchr::memchr_iter(b'\n', block).nth(left - 1);
+        offset += newline.map_or(block.len(), |i| i + 1);
+        left = 0;
+    }
+    Line { number, offset }
+}
+
+/// Newlines in `bytes`, counted with a SIMD loop (no stop per newline).
+fn newlines(bytes: &[u8]) -> usize {
+    memchr::memchr_iter(b'\n', bytes).count()
 }
 
 /// The first line from `from` on whose first occurrence of `needle` a `:` follows.
 ///
 /// Searches the text once from `from` on rather than line by line (which set up a
 /// substring search for every line); only the first occurrence on a line counts.
-fn member_line(source: &Source, from: u32, needle: &str) -> Option<u32> {
+fn member_line(source: &Source, from: Line, needle: &str) -> Option<Line> {
     if needle.contains('\n') {
         // No line holds a newline.
         return None;
     }
     let text = source.text.as_str();
+    let bytes = text.as_bytes();
     let finder = Finder::new(needle);
-    // Line 0 (if asked for) is empty: start on line 1.
-    let mut pos = source.offset_of_line(from.max(1));
-    while let Some(i) = finder.find(&text.as_bytes()[pos..]) {
-        let at = pos + i;
-        let line = source.line_of(at);
-        let after = &text[at + needle.len()..];
+    let mut line = from;
+    while let Some(i) = bytes.get(line.offset..).and_then(|rest| finder.find(rest)) {
+        let at = line.offset + i;
+        // The occurrence is on the line that starts after the last newline before it.
+        let before = bytes.get(line.offset..at).unwrap_or_default();
+        if let Some(last) = memchr::memrchr(b'\n', before) {
+            line = Line {
+                number: line.number + newlines(before) as u32,
+                offset: line.offset + last + 1,
+            };
+        }
+        let after = text.get(at + needle.len()..).unwrap_or_default();
         let rest_of_line = after.split('\n').next().unwrap_or("");
         if rest_of_line.trim_start().starts_with(':') {
             return Some(line);
         }
-        pos = source.offset_of_line(line + 1);
+        let end = memchr::memchr(b'\n', bytes.get(at..).unwrap_or_default())?;
+        line = Line {
+            number: line.number + 1,
+            offset: at + end + 1,
+        };
     }
     None
 }
@@ -49,6 +150,44 @@ fn member_line(source: &Source, from: u32, needle: &str) -> Option<u32> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The line of the innermost member on `path`, as a new locator finds it.
+    fn line_of(source: &Source, start: u32, path: &[Step]) -> u32 {
+        Locator::default().line_of(source, start, path)
+    }
+
+    /// The search as it was before the locator, on the page's line index.
+    fn indexed(source: &Source, start: u32, path: &[Step]) -> u32 {
+        let mut line = start;
+        for step in path {
+            let Step::Key(key) = step else { continue };
+            let Some(found) = indexed_member_line(source, line, &format!("\"{key}\"")) else {
+                break;
+            };
+            line = found;
+        }
+        line
+    }
+
+    fn indexed_member_line(source: &Source, from: u32, needle: &str) -> Option<u32> {
+        if needle.contains('\n') {
+            return None;
+        }
+        let text = source.text.as_str();
+        let finder = Finder::new(needle);
+        let mut pos = source.offset_of_line(from.max(1));
+        while let Some(i) = finder.find(&text.as_bytes()[pos..]) {
+            let at = pos + i;
+            let line = source.line_of(at);
+            let after = &text[at + needle.len()..];
+            let rest_of_line = after.split('\n').next().unwrap_or("");
+            if rest_of_line.trim_start().starts_with(':') {
+                return Some(line);
+            }
+            pos = source.offset_of_line(line + 1);
+        }
+        None
+    }
 
     #[test]
     fn finds_the_first_member_line_and_goes_deeper() {
@@ -64,5 +203,69 @@ mod tests {
         assert_eq!(line_of(&source, 2, &[Step::Key("a"), Step::Key("zz")]), 4);
         assert_eq!(line_of(&source, 99, &[Step::Key("a")]), 99);
         assert_eq!(line_of(&source, 3, &[Step::Key("a\nb")]), 3);
+    }
+
+    #[test]
+    fn the_locator_gives_what_the_line_index_gave() {
+        let body = "{\n \"a\": {\n  \"x\": 1,\n  \"b\": {\n   \"x\": 2\n  }\n },\n \"b\": [\n  {\"x\": 3},\n  {\"é\": 4, \"x\" \"x\": 5}\n ]\n}\n";
+        // Long pages put the body past the first counting block.
+        let filler = "text \"x\": not a member\n\u{a0}line é\r\n\n".repeat(400);
+        let texts = [
+            body.to_string(),
+            format!("{filler}{body}"),
+            format!("{filler}{body}{filler}"),
+            format!("{body}\"x\""),
+            String::new(),
+            "\"a\":".to_string(),
+        ];
+        let (a, b, x, e, zz) = (
+            Step::Key("a"),
+            Step::Key("b"),
+            Step::Key("x"),
+            Step::Key("é"),
+            Step::Key("zz"),
+        );
+        let paths: Vec<Vec<Step>> = vec![
+            vec![a, x],
+            vec![a, b, x],
+            vec![a, b, x],
+            vec![a, zz, x],
+            vec![a, zz],
+            vec![a, zz, b],
+            vec![b, Step::Index(0), x],
+            vec![b, Step::Index(1), e],
+            vec![b, Step::Index(1), x],
+            vec![],
+            vec![zz],
+            vec![a],
+            vec![x],
+            vec![e, x],
+        ];
+        for text in &texts {
+            let source = Source::new("api/x.md", text);
+            let lines = source.line_count();
+            for start in [0, 1, 2, 5, 400, 1200, 1201, lines, lines + 1, lines + 5] {
+                let mut locator = Locator::default();
+                for path in &paths {
+                    let want = indexed(&source, start, path);
+                    let got = locator.line_of(&source, start, path);
+                    assert_eq!(got, want, "start {start}, {path:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn lines_start_where_the_line_index_has_them() {
+        let text = "a\n\nb\r\nc\n".repeat(3000);
+        let source = Source::new("api/x.md", &text);
+        for line in (0..source.line_count() + 3)
+            .step_by(7)
+            .chain([BLOCK as u32])
+        {
+            let got = line_start(&source, line);
+            assert_eq!(got.offset, source.offset_of_line(line.max(1)), "{line}");
+            assert_eq!(got.number, line.max(1));
+        }
     }
 }

@@ -4,18 +4,18 @@
 //! models cannot read (a type placeholder such as `"Date"`, a string for a Boolean …),
 //! and reports documented-vs-example drift (undocumented members).
 
+mod index;
 mod locate;
 mod values;
-
-use std::collections::HashMap;
 
 use serde_json::{Map, Value};
 
 use crate::diag::{Diagnostics, Location, Severity};
 
 use crate::extract::type_text::LEGACY_PROFILE_NAMESPACE;
-use crate::ir::{Api, EnumDef, Example, TypeDef};
+use crate::ir::{Api, EnumDef, Example};
 use crate::source::Source;
+use index::{Index, Named, Pages, property};
 
 pub use values::{Verdict, check_primitive, is_placeholder};
 
@@ -25,15 +25,14 @@ pub const UNREADABLE_CODES: &[&str] = &["placeholder-value", "example-value-wron
 /// Checks every typed example body of every operation.
 pub fn check_examples(api: &Api, sources: &[Source], diags: &mut Diagnostics) {
     use rayon::prelude::*;
-    let by_path: HashMap<&str, &Source> = sources.iter().map(|s| (s.path.as_str(), s)).collect();
-    let named = Named::index(api);
+    let (by_path, named) = (Pages::of(sources), Index::of(api));
     // Operations are checked independently; their diagnostics are gathered in order.
     let found: Vec<Diagnostics> = api
         .operations
         .par_iter()
         .map(|op| {
             let mut d = Diagnostics::default();
-            check_operation(api, &named, op, &by_path, &mut d);
+            check_operation(&named, op, &by_path, &mut d);
             d
         })
         .collect();
@@ -42,41 +41,22 @@ pub fn check_examples(api: &Api, sources: &[Source], diags: &mut Diagnostics) {
     }
 }
 
-/// What a type name in the IR names.
-#[derive(Clone, Copy)]
-enum Named<'a> {
-    Type(&'a TypeDef),
-    Enum(&'a EnumDef),
-}
-
-impl<'a> Named<'a> {
-    /// Every type and enum by name: one hash lookup per value rather than a binary search
-    /// of the types and then of the enums (most values are primitives, in neither list).
-    /// A name that is both is the type, as when `Api::type_def` is asked first.
-    fn index(api: &'a Api) -> HashMap<&'a str, Named<'a>> {
-        let enums = api.enums.iter().map(|e| (e.name.as_str(), Named::Enum(e)));
-        let types = api.types.iter().map(|t| (t.name.as_str(), Named::Type(t)));
-        enums.chain(types).collect()
-    }
-}
-
 fn check_operation<'a>(
-    api: &'a Api,
-    named: &'a HashMap<&'a str, Named<'a>>,
+    named: &'a Index<'a>,
     op: &'a crate::ir::Operation,
-    by_path: &HashMap<&str, &'a Source>,
+    by_path: &Pages<'a>,
     diags: &mut Diagnostics,
 ) {
     for ex in &op.examples {
         let (Some(body), Some(ty), Some(at)) = (&ex.body, &ex.body_type, &ex.body_source) else {
             continue;
         };
-        let source = by_path.get(at.file.as_str()).copied();
+        let source = by_path.get(&at.file);
         let mut c = Checker {
-            api,
             named,
             source,
             start: at,
+            locator: locate::Locator::default(),
             diags,
         };
         c.body(ex, body, ty);
@@ -86,10 +66,10 @@ fn check_operation<'a>(
 /// Checks the values of one example body; `'a` is what it reads (the IR, the body, the
 /// page), so paths and names are borrowed rather than copied.
 struct Checker<'a, 'd> {
-    api: &'a Api,
-    named: &'a HashMap<&'a str, Named<'a>>,
+    named: &'a Index<'a>,
     source: Option<&'a Source>,
     start: &'a Location,
+    locator: locate::Locator<'a>,
     diags: &'d mut Diagnostics,
 }
 
@@ -127,7 +107,7 @@ impl<'a> Checker<'a, '_> {
         if v.is_null() {
             return;
         }
-        match self.named.get(ty).copied() {
+        match self.named.get(ty) {
             Some(Named::Type(t)) => match v {
                 Value::Object(o) => self.object(o, &t.name, path),
                 _ => self.report_value(v, ty, path, Verdict::WrongType),
@@ -149,14 +129,14 @@ impl<'a> Checker<'a, '_> {
         let declared = o
             .get("@odata.type")
             .and_then(Value::as_str)
-            .and_then(|t| self.api.type_def(t.trim().trim_start_matches('#')));
+            .and_then(|t| self.named.type_def(t.trim().trim_start_matches('#')));
         let ty = declared.map_or(ty, |t| t.name.as_str());
-        let props = self.api.all_properties(ty);
+        let chain = self.named.chain(ty);
         for (key, v) in o {
             path.push(Step::Key(key));
             if key.contains('@') {
                 self.annotation(key, v, path);
-            } else if let Some(p) = props.iter().find(|p| &p.name == key) {
+            } else if let Some(p) = property(&chain, key) {
                 self.member(v, &p.type_name, p.collection, path);
             } else {
                 let at = self.at(path);
@@ -190,7 +170,7 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
-    fn enum_value(&mut self, v: &Value, e: &EnumDef, path: &[Step]) {
+    fn enum_value(&mut self, v: &Value, e: &EnumDef, path: &[Step<'a>]) {
         let ty = e.name.as_str();
         let Some(s) = v.as_str() else {
             return self.report_value(v, ty, path, Verdict::WrongType);
@@ -215,7 +195,7 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
-    fn annotation(&mut self, key: &str, v: &Value, path: &[Step]) {
+    fn annotation(&mut self, key: &str, v: &Value, path: &[Step<'a>]) {
         let Some(s) = v.as_str() else { return };
         if key.ends_with("@odata.type")
             && s.trim_start_matches('#')
@@ -231,7 +211,7 @@ impl<'a> Checker<'a, '_> {
         }
     }
 
-    fn report_value(&mut self, v: &Value, ty: &str, path: &[Step], verdict: Verdict) {
+    fn report_value(&mut self, v: &Value, ty: &str, path: &[Step<'a>], verdict: Verdict) {
         let at = self.at(path);
         let shown = short(v);
         let (code, severity, message) = match verdict {
@@ -266,10 +246,11 @@ impl<'a> Checker<'a, '_> {
         self.diags.push(d);
     }
 
-    fn at(&self, path: &[Step]) -> Location {
-        let line = self.source.map_or(self.start.line, |s| {
-            locate::line_of(s, self.start.line, path)
-        });
+    fn at(&mut self, path: &[Step<'a>]) -> Location {
+        let line = match self.source {
+            Some(s) => self.locator.line_of(s, self.start.line, path),
+            None => self.start.line,
+        };
         Location::line(&self.start.file, line)
     }
 }

@@ -58,9 +58,15 @@ pub fn is_placeholder(s: &str) -> bool {
         Some(edm) if edm.eq_ignore_ascii_case("edm.") => &head[4..],
         _ => head,
     };
-    TYPE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(head))
+    // Most values are longer than any type word: those skip comparing with each.
+    let word_sized = (SHORTEST_WORD..=LONGEST_WORD).contains(&head.len());
+    (word_sized && TYPE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(head)))
         || (crate::ascii::ends_with(t, "-value") && !t.contains(' '))
 }
+
+/// The lengths of the shortest and the longest of [`TYPE_WORDS`].
+const SHORTEST_WORD: usize = 3;
+const LONGEST_WORD: usize = 14;
 
 /// Checks a value against an `Edm.*` type.
 pub fn check_primitive(ty: &str, v: &Value) -> Verdict {
@@ -175,12 +181,13 @@ pub fn is_date_time(s: &str) -> bool {
 
 /// 8-4-4-4-12 hex digits.
 pub fn is_guid(s: &str) -> bool {
-    let groups: Vec<&str> = s.split('-').collect();
-    groups.len() == 5
-        && groups
-            .iter()
-            .zip([8, 4, 4, 4, 12])
-            .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
+    // Group by group, without collecting the groups (this runs for every Guid value).
+    let mut groups = s.split('-');
+    [8, 4, 4, 4, 12].into_iter().all(|n| {
+        groups
+            .next()
+            .is_some_and(|g| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
+    }) && groups.next().is_none()
 }
 
 /// ISO 8601 duration such as `P1D`, `PT1H30M`, `-PT0.5S`.
@@ -305,6 +312,61 @@ mod tests {
             check_primitive("Edm.DateTimeOffset", &json!("2020-07-06T06:34:12")),
             Verdict::WrongType
         );
+    }
+
+    #[test]
+    fn type_words_are_within_the_lengths_checked() {
+        let lengths = TYPE_WORDS.iter().map(|w| w.len());
+        assert_eq!(lengths.clone().min(), Some(SHORTEST_WORD));
+        assert_eq!(lengths.max(), Some(LONGEST_WORD));
+        for p in [
+            "",
+            "in",
+            "INT",
+            " DateTimeOffset ",
+            "datetimeoffsets",
+            "Edm.datetimeoffset",
+            "Edm.",
+            "EDM.uri(x)",
+            "x-value",
+            "a long-value",
+            "é",
+            "\u{a0}Date\u{a0}",
+            "Date\r\n",
+            "\u{1}date",
+        ] {
+            assert_eq!(is_placeholder(p), lowered_is_placeholder(p), "{p:?}");
+        }
+    }
+
+    /// The definition `is_guid` had, collecting the groups.
+    fn collected_is_guid(s: &str) -> bool {
+        let groups: Vec<&str> = s.split('-').collect();
+        groups.len() == 5
+            && groups
+                .iter()
+                .zip([8, 4, 4, 4, 12])
+                .all(|(g, n)| g.len() == n && g.bytes().all(|b| b.is_ascii_hexdigit()))
+    }
+
+    #[test]
+    fn guids_as_when_the_groups_were_collected() {
+        for g in [
+            "",
+            "-",
+            "----",
+            "0fb4c1e3-c1e3-0fb4-e3c1-b40fe3c1b40f",
+            "0FB4C1E3-C1E3-0FB4-E3C1-B40FE3C1B40F",
+            "0fb4c1e3-c1e3-0fb4-e3c1-b40fe3c1b40f-",
+            "0fb4c1e3-c1e3-0fb4-e3c1-b40fe3c1b40f-0",
+            "0fb4c1e3-c1e3-0fb4-e3c1",
+            "0fb4c1e3-c1e3-0fb4-e3c1-b40fe3c1b40g",
+            "0fb4c1é-c1e3-0fb4-e3c1-b40fe3c1b40f",
+            "0fb4c1e3-c1e3-0fb4-e3c1-b40fe3c1b4\u{a0}",
+            "{0fb4c1e3-c1e3-0fb4-e3c1-b40fe3c1b40f}",
+        ] {
+            assert_eq!(is_guid(g), collected_is_guid(g), "{g:?}");
+        }
     }
 
     #[test]
