@@ -4,6 +4,8 @@
 mod build;
 mod front_matter;
 
+pub use front_matter::FrontMatter;
+
 use crate::diag::Diagnostics;
 use crate::source::Source;
 
@@ -12,8 +14,8 @@ use crate::source::Source;
 pub struct Page {
     /// Path relative to the docs root.
     pub path: String,
-    /// The YAML front matter, if the page has valid front matter.
-    pub front_matter: Option<serde_yaml::Value>,
+    /// The string entries of the YAML front matter, if the page has valid front matter.
+    pub front_matter: Option<FrontMatter>,
     /// Sections in page order; the first has level 0 and holds what precedes any heading.
     pub sections: Vec<Section>,
 }
@@ -137,7 +139,7 @@ impl Page {
 
     /// A front matter string value.
     pub fn meta(&self, key: &str) -> Option<&str> {
-        self.front_matter.as_ref()?.get(key)?.as_str()
+        self.front_matter.as_ref()?.get(key)
     }
 
     /// Sections whose title matches `pred` (case-insensitive comparison is up to `pred`).
