@@ -43,22 +43,37 @@ impl fmt::Display for Location {
 
 impl Serialize for Location {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        // The same text as `Display`, built without `core::fmt`: the IR of the corpus holds
-        // ~145k locations, and formatting them cost more than printing the rest of them.
-        let mut text = String::with_capacity(self.file.len() + 22);
-        text.push_str(&self.file);
+        // The same text as `Display`, built without `core::fmt` and, for the usual short
+        // path, without a String: the IR of the corpus holds ~145k locations, and
+        // formatting them cost more than printing the rest of them.
+        let mut suffix = [0u8; 22];
+        let mut suffix_len = 0;
         if self.line != 0 {
-            push_number(&mut text, self.line);
+            suffix_len = push_number(&mut suffix, suffix_len, self.line);
             if self.col != 0 {
-                push_number(&mut text, self.col);
+                suffix_len = push_number(&mut suffix, suffix_len, self.col);
             }
         }
+        let suffix = suffix.get(..suffix_len).unwrap_or_default();
+        let mut buf = [0u8; 192];
+        let len = self.file.len() + suffix.len();
+        if let Some(out) = buf.get_mut(..len) {
+            let (head, tail) = out.split_at_mut(self.file.len());
+            head.copy_from_slice(self.file.as_bytes());
+            tail.copy_from_slice(suffix);
+            if let Ok(text) = std::str::from_utf8(out) {
+                return s.serialize_str(text);
+            }
+        }
+        let mut text = self.file.clone();
+        text.extend(suffix.iter().map(|&b| char::from(b)));
         s.serialize_str(&text)
     }
 }
 
-/// Appends `:` and `n` in decimal.
-fn push_number(text: &mut String, mut n: u32) {
+/// Writes `:` and `n` in decimal into `out` at `at` (at most 11 bytes); returns the new
+/// end.
+fn push_number(out: &mut [u8; 22], at: usize, mut n: u32) -> usize {
     let mut digits = [0u8; 10];
     let mut start = digits.len();
     for slot in digits.iter_mut().rev() {
@@ -69,8 +84,14 @@ fn push_number(text: &mut String, mut n: u32) {
             break;
         }
     }
-    text.push(':');
-    text.extend(digits.iter().skip(start).map(|&d| char::from(d)));
+    let number = digits.get(start..).unwrap_or_default();
+    let end = at + 1 + number.len();
+    if let Some(slot) = out.get_mut(at..end) {
+        slot[0] = b':';
+        slot[1..].copy_from_slice(number);
+        return end;
+    }
+    at
 }
 
 impl<'de> Deserialize<'de> for Location {
@@ -240,15 +261,26 @@ mod tests {
     #[test]
     fn a_location_serialises_as_its_display_text() {
         let numbers = [0, 1, 9, 10, 99, 100, 12_345, 999_999_999, u32::MAX];
-        for line in numbers {
-            for col in numbers {
-                let loc = Location {
-                    file: "api/ä b.md".to_string(),
-                    line,
-                    col,
-                };
-                let json = serde_json::to_value(&loc).unwrap();
-                assert_eq!(json, serde_json::Value::String(loc.to_string()));
+        // Short paths are built on the stack, long ones (past 192 bytes with the
+        // numbers) in a String: both sides of the edge, and nothing.
+        let files = [
+            "api/ä b.md",
+            "",
+            &"é".repeat(85),
+            &"x".repeat(170),
+            &"y".repeat(300),
+        ];
+        for file in files {
+            for line in numbers {
+                for col in numbers {
+                    let loc = Location {
+                        file: file.to_string(),
+                        line,
+                        col,
+                    };
+                    let json = serde_json::to_value(&loc).unwrap();
+                    assert_eq!(json, serde_json::Value::String(loc.to_string()));
+                }
             }
         }
     }
