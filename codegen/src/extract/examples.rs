@@ -4,7 +4,7 @@ use super::http::{self, Message};
 use crate::diag::{Diagnostics, Location};
 use crate::ir::ExampleKind;
 use crate::json_repair;
-use crate::page::{CodeBlock, Page};
+use crate::page::{BlockType, CodeBlock, Page};
 use crate::source::Source;
 
 /// One example block, parsed but not yet typed.
@@ -39,14 +39,10 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Vec<Exa
 
 fn example(source: &Source, code: &CodeBlock, diags: &mut Diagnostics) -> Option<ExampleFragment> {
     let a = code.annotation.as_ref()?;
-    // One look-up for both kinds (`Annotation::block_type_is` each would make two).
-    let block_type = a.str("blockType")?.trim();
-    let kind = if block_type.eq_ignore_ascii_case("request") {
-        ExampleKind::Request
-    } else if block_type.eq_ignore_ascii_case("response") {
-        ExampleKind::Response
-    } else {
-        return None;
+    let kind = match a.block_type? {
+        BlockType::Request => ExampleKind::Request,
+        BlockType::Response => ExampleKind::Response,
+        _ => return None,
     };
     let message = http::message(&code.text);
     let body_line = code.line + message.body_offset;
@@ -56,16 +52,13 @@ fn example(source: &Source, code: &CodeBlock, diags: &mut Diagnostics) -> Option
         .and_then(|at| parse_body(&message, at, diags));
     Some(ExampleFragment {
         kind,
-        name: a.str("name").map(str::to_string),
+        name: a.name.clone(),
         odata_type: a
-            .str("@odata.type")
+            .odata_type
+            .as_deref()
             .map(|t| t.trim().trim_start_matches('#').to_string()),
-        is_collection: a.value.get("isCollection").and_then(|v| v.as_bool()),
-        truncated: a
-            .value
-            .get("truncated")
-            .and_then(|v| v.as_bool())
-            .unwrap_or(false),
+        is_collection: a.is_collection,
+        truncated: a.truncated,
         source: source.at_line(code.line),
         body_source,
         message,

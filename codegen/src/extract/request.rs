@@ -5,7 +5,7 @@
 use super::http::{self, RequestLine};
 use crate::ascii;
 use crate::diag::Diagnostics;
-use crate::page::{CodeBlock, Page, Section, starts_with_lower};
+use crate::page::{BlockType, CodeBlock, Page, Section, starts_with_lower};
 use crate::source::Source;
 
 /// Request lines under the `HTTP request` heading(s); `None` if the page has no such
@@ -62,8 +62,8 @@ fn without_heading(
     let mut quiet = Diagnostics::default();
     for block in before_examples.flat_map(Section::code_blocks) {
         let documented = block.annotation.as_ref().is_none_or(|a| {
-            a.str("blockType")
-                .is_none_or(|t| t.trim().eq_ignore_ascii_case("ignored"))
+            a.block_type
+                .is_none_or(|t| t == BlockType::Ignored)
         });
         if documented {
             read_block(source, block, &mut lines, &mut quiet);
@@ -90,7 +90,7 @@ fn read_block(
     let response = block
         .annotation
         .as_ref()
-        .is_some_and(|a| a.block_type_is("response"))
+        .is_some_and(|a| a.block_type_is(BlockType::Response))
         || ascii::starts_with(block.text.trim_start(), "http/");
     if !is_http_info(&block.info) || response {
         return;

@@ -4,7 +4,7 @@ use super::properties::{self, PropertyRow};
 use super::{TypeFragment, description};
 use crate::ascii;
 use crate::diag::{Diagnostics, Location};
-use crate::page::{Annotation, Block, Page, starts_with_lower};
+use crate::page::{Annotation, Block, BlockType, Page, starts_with_lower};
 use crate::source::Source;
 
 /// Extracts the type a resource page defines, if it defines one.
@@ -17,18 +17,18 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Option<
     }
     let title = page.title();
     let name = annotation
-        .and_then(|a| a.str("@odata.type"))
+        .and_then(|a| a.odata_type.as_deref())
         .map(|t| t.trim().trim_start_matches('#').to_string())
         .filter(|t| !t.is_empty())
         .or_else(|| title.and_then(|t| name_from_title(&t.title)))
         .unwrap_or_else(|| file_stem(&source.path));
     let properties = properties.unwrap_or_default();
     let base = annotation
-        .and_then(|a| a.str("baseType"))
+        .and_then(|a| a.base_type.as_deref())
         .map(|b| b.trim().trim_start_matches('#').to_string())
         .filter(|b| !b.is_empty())
         .or_else(|| inherits_from(page));
-    let has_key = annotation.and_then(|a| a.str("keyProperty")).is_some();
+    let has_key = annotation.is_some_and(|a| a.has_key_property);
     Some(TypeFragment {
         name,
         base,
@@ -54,7 +54,7 @@ fn file_stem(path: &str) -> String {
 
 /// The annotation with `"blockType": "resource"`, wherever it is on the page.
 fn resource_annotation(page: &Page) -> Option<&Annotation> {
-    let is_resource = |a: &&Annotation| a.block_type_is("resource");
+    let is_resource = |a: &&Annotation| a.block_type_is(BlockType::Resource);
     page.sections
         .iter()
         .flat_map(|s| &s.blocks)

@@ -1,9 +1,11 @@
 //! A markdown page folded into what extraction needs: front matter, sections, tables,
 //! paragraphs with their links, and fenced blocks with the annotation before them.
 
+mod annotation;
 mod build;
 mod front_matter;
 
+pub use annotation::{Annotation, BlockType};
 pub use front_matter::FrontMatter;
 
 use crate::diag::Diagnostics;
@@ -101,29 +103,6 @@ pub struct CodeBlock {
     pub line: u32,
     /// The annotation comment directly before the block.
     pub annotation: Option<Annotation>,
-}
-
-/// A `<!-- { ... } -->` annotation.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Annotation {
-    /// The parsed JSON object.
-    pub value: serde_json::Value,
-    /// Line of the comment.
-    pub line: u32,
-}
-
-impl Annotation {
-    /// A string member of the annotation.
-    pub fn str(&self, key: &str) -> Option<&str> {
-        self.value.get(key).and_then(|v| v.as_str())
-    }
-
-    /// Whether the `blockType` is `kind` (lower-case), ASCII case and surrounding
-    /// whitespace ignored.
-    pub fn block_type_is(&self, kind: &str) -> bool {
-        self.str("blockType")
-            .is_some_and(|t| t.trim().eq_ignore_ascii_case(kind))
-    }
 }
 
 impl Page {

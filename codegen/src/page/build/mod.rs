@@ -11,7 +11,6 @@ use table::TableState;
 
 use super::{Annotation, Block, CodeBlock, Link, Page, Section, Table, Text, annotation_body};
 use crate::diag::Diagnostics;
-use crate::json_repair;
 use crate::source::{LineCursor, Source};
 
 pub(super) fn build(source: &Source, diags: &mut Diagnostics) -> Page {
@@ -304,23 +303,20 @@ impl Builder<'_, '_> {
             return;
         };
         let at = self.source.at_line(line);
-        match json_repair::parse(body) {
-            Ok(parsed) => {
-                if !parsed.repairs.is_empty() {
+        match Annotation::read(body, line) {
+            Ok((annotation, repairs)) => {
+                if !repairs.is_empty() {
                     self.diags.warning(
                         "annotation-repaired",
                         at,
                         format!(
                             "annotation comment is not valid JSON; read it after repair ({})",
-                            parsed.repairs.join(", ")
+                            repairs.join(", ")
                         ),
                     );
                 }
                 self.flush_pending();
-                self.pending = Some(Annotation {
-                    value: parsed.value,
-                    line,
-                });
+                self.pending = Some(annotation);
             }
             Err(e) => {
                 self.diags.warning(
