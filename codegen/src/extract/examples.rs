@@ -52,7 +52,7 @@ fn example(source: &Source, code: &CodeBlock, diags: &mut Diagnostics) -> Option
         .and_then(|at| parse_body(&message, at, diags));
     Some(ExampleFragment {
         kind,
-        name: a.name.clone(),
+        name: a.name.as_deref().map(str::to_string),
         odata_type: a
             .odata_type
             .as_deref()

@@ -61,10 +61,10 @@ fn without_heading(
     let mut lines = Vec::new();
     let mut quiet = Diagnostics::default();
     for block in before_examples.flat_map(Section::code_blocks) {
-        let documented = block.annotation.as_ref().is_none_or(|a| {
-            a.block_type
-                .is_none_or(|t| t == BlockType::Ignored)
-        });
+        let documented = block
+            .annotation
+            .as_ref()
+            .is_none_or(|a| a.block_type.is_none_or(|t| t == BlockType::Ignored));
         if documented {
             read_block(source, block, &mut lines, &mut quiet);
         }

@@ -48,11 +48,11 @@ pub struct Annotation {
     /// `blockType`, when it is a string.
     pub block_type: Option<BlockType>,
     /// `name`, when it is a string.
-    pub name: Option<String>,
+    pub name: Option<Box<str>>,
     /// `@odata.type` as written, when it is a string.
-    pub odata_type: Option<String>,
+    pub odata_type: Option<Box<str>>,
     /// `baseType` as written, when it is a string.
-    pub base_type: Option<String>,
+    pub base_type: Option<Box<str>>,
     /// Whether `keyProperty` is a string.
     pub has_key_property: bool,
     /// `isCollection`, when it is a boolean.
@@ -104,9 +104,9 @@ impl Member<'_> {
         }
     }
 
-    fn into_string(self) -> Option<String> {
+    fn into_string(self) -> Option<Box<str>> {
         match self {
-            Member::Str(s) => Some(s.to_string()),
+            Member::Str(s) => Some(s.into()),
             _ => None,
         }
     }

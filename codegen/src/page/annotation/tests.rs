@@ -13,9 +13,9 @@ fn old_reading(body: &str, line: u32) -> Result<(Annotation, Vec<String>), Strin
     let bool_of = |key: &str| v.get(key).and_then(Value::as_bool);
     let annotation = Annotation {
         block_type: str_of("blockType").map(BlockType::classify),
-        name: str_of("name").map(str::to_string),
-        odata_type: str_of("@odata.type").map(str::to_string),
-        base_type: str_of("baseType").map(str::to_string),
+        name: str_of("name").map(Box::from),
+        odata_type: str_of("@odata.type").map(Box::from),
+        base_type: str_of("baseType").map(Box::from),
         has_key_property: str_of("keyProperty").is_some(),
         is_collection: bool_of("isCollection"),
         truncated: bool_of("truncated").unwrap_or(false),
@@ -91,9 +91,20 @@ fn reads_what_the_value_reading_read() {
 fn what_the_scan_reads_is_json_a_value_reads_the_same() {
     let deep = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
     let deep_obj = |n: usize| format!("{{\"a\": {}, \"name\": \"x\"}}", deep(n));
-    let extra = [deep(63), deep(64), deep(65), deep(129), deep_obj(62), deep_obj(63)];
+    let extra = [
+        deep(63),
+        deep(64),
+        deep(65),
+        deep(129),
+        deep_obj(62),
+        deep_obj(63),
+    ];
     let mut scanned = 0;
-    for body in CASES.iter().copied().chain(extra.iter().map(String::as_str)) {
+    for body in CASES
+        .iter()
+        .copied()
+        .chain(extra.iter().map(String::as_str))
+    {
         let Some(known) = Known::scan(body) else {
             continue;
         };
@@ -102,7 +113,10 @@ fn what_the_scan_reads_is_json_a_value_reads_the_same() {
         let value = value.unwrap_or_else(|e| panic!("{body:?} scanned but is not JSON: {e}"));
         assert_eq!(known, Known::from_value(&value), "{body:?}");
     }
-    assert!(scanned > 20, "the scan should read the plain cases, read {scanned}");
+    assert!(
+        scanned > 20,
+        "the scan should read the plain cases, read {scanned}"
+    );
 }
 
 #[test]

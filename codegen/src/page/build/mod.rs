@@ -298,6 +298,8 @@ impl Builder<'_, '_> {
         }
     }
 
+    // Kept out of line: inlined, it changes how the hot event loop is compiled.
+    #[inline(never)]
     fn annotation(&mut self, html: &str, line: u32) {
         let Some(body) = annotation_body(html) else {
             return;
