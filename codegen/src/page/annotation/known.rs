@@ -1,18 +1,16 @@
 //! The members of an annotation object that extraction reads.
 //!
-//! [`Known::scan`] reads a strict subset of JSON by hand: plain strings (no escapes),
-//! short integers, `true` / `false` / `null`, and shallow nesting, which is what nearly
-//! every annotation is. Whatever it accepts is valid JSON that a `serde_json::Value`
-//! reads the same way, so anything else (escapes, floats, repairs, errors) can go to the
-//! `Value` path unchanged.
+//! [`Known::parse`] has serde_json read an annotation straight into these members,
+//! borrowing their strings and skipping the other members' values, rather than building
+//! a `serde_json::Value` map of every member (most of what reading annotations cost).
+//! Whatever it accepts reads as a `Value` would; the rest (repairs, errors, duplicate
+//! members, strings with escapes, arrays) goes to the `Value` path unchanged.
 
+use std::fmt;
+
+use serde::Deserialize;
+use serde::de::{self, MapAccess, SeqAccess, Visitor};
 use serde_json::Value;
-
-/// Nesting deeper than this is left to serde_json, which limits depth itself.
-const MAX_DEPTH: u32 = 64;
-
-/// Integers with more digits are left to serde_json (they would not fit an `i64`).
-const MAX_DIGITS: usize = 18;
 
 /// One member's value: a string, a boolean, or anything else (absent for readers).
 #[derive(Debug, Default, Clone, Copy, PartialEq)]
@@ -68,143 +66,105 @@ impl<'a> Known<'a> {
         known
     }
 
-    /// The reading of `text` if it is in the subset read by hand, else `None`.
-    pub fn scan(text: &'a str) -> Option<Known<'a>> {
-        let mut s = Scanner { text, pos: 0 };
+    /// The reading of `text` when serde_json reads it as an object straight into the
+    /// members, else `None`: not JSON, not an object, or a string with escapes (which
+    /// cannot be borrowed; rare, and read through a `Value` then).
+    pub fn parse(text: &'a str) -> Option<Known<'a>> {
+        serde_json::from_str(text).ok()
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Known<'a> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(KnownVisitor)
+    }
+}
+
+/// Reads an object's members, keeping the ones read. Like a `Value`'s map, the last of
+/// duplicate members wins.
+struct KnownVisitor;
+
+impl<'de> Visitor<'de> for KnownVisitor {
+    type Value = Known<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
         let mut known = Known::default();
-        s.skip_ws();
-        if s.peek() == Some(b'{') {
-            s.pos += 1;
-            s.object(1, Some(&mut known))?;
-        } else {
-            s.value(0)?;
-        }
-        s.skip_ws();
-        (s.pos == text.len()).then_some(known)
-    }
-}
-
-struct Scanner<'a> {
-    text: &'a str,
-    pos: usize,
-}
-
-impl<'a> Scanner<'a> {
-    fn peek(&self) -> Option<u8> {
-        self.text.as_bytes().get(self.pos).copied()
-    }
-
-    /// JSON whitespace only: NBSP and friends are for the repair path.
-    fn skip_ws(&mut self) {
-        while matches!(self.peek(), Some(b' ' | b'\n' | b'\r' | b'\t')) {
-            self.pos += 1;
-        }
-    }
-
-    /// Skips whitespace and then `byte`, if it is next.
-    fn eat(&mut self, byte: u8) -> bool {
-        self.skip_ws();
-        let found = self.peek() == Some(byte);
-        self.pos += usize::from(found);
-        found
-    }
-
-    fn value(&mut self, depth: u32) -> Option<Member<'a>> {
-        self.skip_ws();
-        let first = self.peek()?;
-        self.pos += 1;
-        match first {
-            b'"' => self.string().map(Member::Str),
-            b'{' => self.object(depth + 1, None).map(|()| Member::Other),
-            b'[' => self.array(depth + 1).map(|()| Member::Other),
-            b't' => self.literal("rue").map(|()| Member::Bool(true)),
-            b'f' => self.literal("alse").map(|()| Member::Bool(false)),
-            b'n' => self.literal("ull").map(|()| Member::Other),
-            b'-' => self.integer().map(|()| Member::Other),
-            b'0'..=b'9' => {
-                self.pos -= 1;
-                self.integer().map(|()| Member::Other)
-            }
-            _ => None,
-        }
-    }
-
-    fn literal(&mut self, rest: &str) -> Option<()> {
-        let tail = self.text.get(self.pos..)?;
-        tail.starts_with(rest).then(|| self.pos += rest.len())
-    }
-
-    /// `0` or a non-zero digit then digits, not followed by a fraction or exponent.
-    fn integer(&mut self) -> Option<()> {
-        let tail = self.text.as_bytes().get(self.pos..)?;
-        let digits = tail.iter().take_while(|b| b.is_ascii_digit()).count();
-        let leading_zero = digits > 1 && tail.first() == Some(&b'0');
-        if digits == 0 || digits > MAX_DIGITS || leading_zero {
-            return None;
-        }
-        self.pos += digits;
-        (!matches!(self.peek(), Some(b'.' | b'e' | b'E'))).then_some(())
-    }
-
-    /// The text of a string whose opening quote was read: `None` for escapes and raw
-    /// control characters (serde_json rejects the latter; the former need decoding).
-    fn string(&mut self) -> Option<&'a str> {
-        let tail = self.text.get(self.pos..)?;
-        let len = tail
-            .bytes()
-            .position(|b| b == b'"' || b == b'\\' || b < 0x20)?;
-        if tail.as_bytes().get(len) != Some(&b'"') {
-            return None;
-        }
-        self.pos += len + 1;
-        tail.get(..len)
-    }
-
-    /// The members of an object whose `{` was read, into `known` when given.
-    fn object(&mut self, depth: u32, mut known: Option<&mut Known<'a>>) -> Option<()> {
-        if depth > MAX_DEPTH {
-            return None;
-        }
-        if self.eat(b'}') {
-            return Some(());
-        }
-        loop {
-            if !self.eat(b'"') {
-                return None;
-            }
-            let key = self.string()?;
-            if !self.eat(b':') {
-                return None;
-            }
-            let value = self.value(depth)?;
-            if let Some(slot) = known.as_deref_mut().and_then(|k| k.slot(key)) {
+        while let Some(Key(key)) = map.next_key()? {
+            let value: Member<'de> = map.next_value()?;
+            if let Some(slot) = known.slot(key) {
                 *slot = value;
             }
-            if self.eat(b'}') {
-                return Some(());
-            }
-            if !self.eat(b',') {
-                return None;
-            }
         }
+        Ok(known)
+    }
+}
+
+/// A member's name, borrowed.
+struct Key<'a>(&'a str);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Key<'a> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        <&str>::deserialize(d).map(Key)
+    }
+}
+
+impl<'de: 'a, 'a> Deserialize<'de> for Member<'a> {
+    fn deserialize<D: de::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(MemberVisitor)
+    }
+}
+
+/// Reads a member's value as [`Member`]: a borrowed string, a boolean, or `Other` for
+/// anything else. Nested values are read the same way rather than skipped, so that a
+/// number out of range fails here as it does in a `Value`.
+struct MemberVisitor;
+
+impl<'de> Visitor<'de> for MemberVisitor {
+    type Value = Member<'de>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value")
     }
 
-    /// The elements of an array whose `[` was read.
-    fn array(&mut self, depth: u32) -> Option<()> {
-        if depth > MAX_DEPTH {
-            return None;
-        }
-        if self.eat(b']') {
-            return Some(());
-        }
-        loop {
-            self.value(depth)?;
-            if self.eat(b']') {
-                return Some(());
-            }
-            if !self.eat(b',') {
-                return None;
-            }
-        }
+    fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Self::Value, E> {
+        Ok(Member::Str(v))
+    }
+
+    fn visit_str<E: de::Error>(self, _: &str) -> Result<Self::Value, E> {
+        Err(E::custom("a string with escapes is read through a Value"))
+    }
+
+    fn visit_bool<E>(self, v: bool) -> Result<Self::Value, E> {
+        Ok(Member::Bool(v))
+    }
+
+    fn visit_i64<E>(self, _: i64) -> Result<Self::Value, E> {
+        Ok(Member::Other)
+    }
+
+    fn visit_u64<E>(self, _: u64) -> Result<Self::Value, E> {
+        Ok(Member::Other)
+    }
+
+    fn visit_f64<E>(self, _: f64) -> Result<Self::Value, E> {
+        Ok(Member::Other)
+    }
+
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(Member::Other)
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        while seq.next_element::<Member<'de>>()?.is_some() {}
+        Ok(Member::Other)
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        while map.next_entry::<Key<'de>, Member<'de>>()?.is_some() {}
+        Ok(Member::Other)
     }
 }

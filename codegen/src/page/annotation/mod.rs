@@ -1,8 +1,8 @@
 //! `<!-- { ... } -->` annotations, reduced to the members extraction reads.
 //!
-//! Plain JSON (nearly every annotation) is scanned by hand for those members, without
-//! building a `serde_json::Value` of the whole object; anything else takes the
-//! `json_repair` path. Both readings give what `Value::get(key)` then `as_str()` /
+//! Valid JSON (nearly every annotation) is read by serde_json straight into those
+//! members, without building a `serde_json::Value` of the whole object; anything else
+//! takes the `json_repair` path. Both readings give what `Value::get(key)` then `as_str()` /
 //! `as_bool()` gives: last duplicate wins, a member of another type reads as absent.
 
 mod known;
@@ -72,7 +72,7 @@ impl Annotation {
     /// Reads an annotation body at `line`, with the names of the repairs it needed
     /// (empty for valid JSON).
     pub fn read(body: &str, line: u32) -> Result<(Annotation, Vec<String>), JsonError> {
-        if let Some(known) = Known::scan(body) {
+        if let Some(known) = Known::parse(body) {
             return Ok((known.into_annotation(line), Vec::new()));
         }
         let parsed = json_repair::parse(body)?;
