@@ -86,6 +86,44 @@ fn line_cursor_agrees_with_the_index_at_the_edges() {
     }
 }
 
+/// Lines of every length around the 32-byte blocks the cursor scans, mixing ASCII and
+/// non-ASCII (columns count characters), looked up at every char boundary and at each
+/// line's start only (gaps of whole lines, blank ones among them).
+#[test]
+fn line_cursor_agrees_with_the_index_across_blocks() {
+    let mut text = String::new();
+    for len in 0..100 {
+        let line: String = (0..len)
+            .map(|i| match (len + i) % 9 {
+                0 => 'é',
+                4 => '\u{a0}',
+                7 => '中',
+                _ => 'a',
+            })
+            .collect();
+        text.push_str(&line);
+        text.push('\n');
+        if len % 5 == 0 {
+            text.push('\n');
+        }
+    }
+    let s = Source::new("a.md", &text);
+    let boundaries: Vec<usize> = (0..=s.text.len())
+        .filter(|&o| s.text.is_char_boundary(o))
+        .collect();
+    let line_starts: Vec<usize> = (1..=s.line_count())
+        .step_by(3)
+        .map(|l| s.offset_of_line(l))
+        .collect();
+    for order in [boundaries, line_starts] {
+        let mut c = s.cursor();
+        for &o in &order {
+            assert_eq!(c.line_col(o), s.line_col(o), "offset {o}");
+            assert_eq!(c.line_text(o), s.line_text(s.line_of(o)), "offset {o}");
+        }
+    }
+}
+
 /// The index, built on first use, answers as `str::split` says.
 #[test]
 fn the_lazy_index_matches_the_text_split_at_newlines() {
