@@ -37,8 +37,15 @@ struct Line {
 impl<'a> Locator<'a> {
     /// The line of the innermost member on `path`, searching forward from the body's
     /// first line `start`; falls back to the deepest member found (or the body start).
-    /// Every call on one locator must give the same `source` and `start`.
+    /// Every call on one locator must give the same `source`; a body further down the
+    /// page (a new `start`) counts its first line on from the last body's.
     pub(super) fn line_of(&mut self, source: &Source, start: u32, path: &[Step<'a>]) -> u32 {
+        if let Some(known) = self.start
+            && known.number != start.max(1)
+        {
+            self.found.clear();
+            self.start = Some(line_start_from(source, known, start));
+        }
         let keys = path.iter().filter_map(|s| match s {
             Step::Key(k) => Some(*k),
             Step::Index(_) => None,
@@ -82,28 +89,64 @@ const BLOCK: usize = 4096;
 /// Where line `line` starts (lines before 1 are line 1); past the last line, the end of
 /// the text (as `Source::offset_of_line` has it).
 fn line_start(source: &Source, line: u32) -> Line {
+    let top = Line {
+        number: 1,
+        offset: 0,
+    };
+    line_start_from(source, top, line)
+}
+
+/// [`line_start`], counted on from `known` (a line start found before) when `line` is
+/// not above it: the bodies of one page come in page order.
+fn line_start_from(source: &Source, known: Line, line: u32) -> Line {
     let number = line.max(1);
-    let bytes = source.text.as_bytes();
-    // The line starts after the text's `number - 1`th newline: whole blocks are counted,
-    // and the block that holds it is walked newline by newline.
-    let mut left = (number - 1) as usize;
+    let from = if known.number <= number {
+        known
+    } else {
+        Line {
+            number: 1,
+            offset: 0,
+        }
+    };
+    let bytes = source
+        .text
+        .as_bytes()
+        .get(from.offset..)
+        .unwrap_or_default();
+    let left = (number - from.number) as usize;
+    Line {
+        number,
+        offset: from.offset + after_newlines(bytes, left, BLOCK),
+    }
+}
+
+/// The offset just past the `n`th newline of `bytes` (`0` for `n == 0`), or its length
+/// when it has fewer. Whole blocks of `block` bytes are counted; the block that holds
+/// it is counted again in smaller blocks, and the last few newlines are walked one by
+/// one (a `memchr` call per newline cost more than counting).
+fn after_newlines(bytes: &[u8], n: usize, block: usize) -> usize {
+    let mut left = n;
     let mut offset = 0;
-    for block in bytes.chunks(BLOCK) {
+    for chunk in bytes.chunks(block.max(1)) {
         if left == 0 {
             break;
         }
-        let n = newlines(block);
-        if n < left {
-            left -= n;
-            offset += block.len();
-            continue;
+        let count = newlines(chunk);
+        if count < left {
+            left -= count;
+            offset += chunk.len();
+        } else if block > SMALL_BLOCK {
+            return offset + after_newlines(chunk, left, SMALL_BLOCK);
+        } else {
+            let newline = memchr::memchr_iter(b'\n', chunk).nth(left - 1);
+            return offset + newline.map_or(chunk.len(), |i| i + 1);
         }
-        let newline = memchr::memchr_iter(b'\n', block).nth(left - 1);
-        offset += newline.map_or(block.len(), |i| i + 1);
-        left = 0;
     }
-    Line { number, offset }
+    offset
 }
+
+/// The smaller blocks the block that holds a line start is counted in.
+const SMALL_BLOCK: usize = 1024;
 
 /// Newlines in `bytes`, counted with a SIMD loop (no stop per newline).
 fn newlines(bytes: &[u8]) -> usize {
@@ -244,12 +287,16 @@ mod tests {
         for text in &texts {
             let source = Source::new("api/x.md", text);
             let lines = source.line_count();
-            for start in [0, 1, 2, 5, 400, 1200, 1201, lines, lines + 1, lines + 5] {
+            // One locator per start, and one for all starts (bodies down a page, and
+            // back up).
+            let mut shared = Locator::default();
+            for start in [0, 1, 2, 5, 400, 1200, 1201, lines, lines + 1, lines + 5, 3] {
                 let mut locator = Locator::default();
                 for path in &paths {
                     let want = indexed(&source, start, path);
                     let got = locator.line_of(&source, start, path);
                     assert_eq!(got, want, "start {start}, {path:?}");
+                    assert_eq!(shared.line_of(&source, start, path), want);
                 }
             }
         }
@@ -266,6 +313,28 @@ mod tests {
             let got = line_start(&source, line);
             assert_eq!(got.offset, source.offset_of_line(line.max(1)), "{line}");
             assert_eq!(got.number, line.max(1));
+        }
+    }
+
+    #[test]
+    fn line_starts_counted_on_from_another_are_the_same() {
+        let text = format!("{}x\n\n\u{a0}y", "ab\n\nc\r\n".repeat(700));
+        let source = Source::new("api/x.md", &text);
+        let lines: Vec<u32> = (0..source.line_count() + 3).step_by(37).collect();
+        for &from in &lines {
+            let known = line_start(&source, from);
+            for &line in lines
+                .iter()
+                .chain(&[0, 1, 2, 255, 256, 257, 1023, 1024, 1025])
+            {
+                let got = line_start_from(&source, known, line);
+                assert_eq!(
+                    got.offset,
+                    source.offset_of_line(line.max(1)),
+                    "{from} {line}"
+                );
+                assert_eq!(got.number, line.max(1));
+            }
         }
     }
 }

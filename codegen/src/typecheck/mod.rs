@@ -47,19 +47,27 @@ fn check_operation<'a>(
     by_path: &Pages<'a>,
     diags: &mut Diagnostics,
 ) {
+    // One locator per page: a body further down counts its first line on from the last.
+    let mut locator = locate::Locator::default();
+    let mut page: Option<&str> = None;
     for ex in &op.examples {
         let (Some(body), Some(ty), Some(at)) = (&ex.body, &ex.body_type, &ex.body_source) else {
             continue;
         };
+        if page.is_some_and(|p| p != at.file) {
+            locator = locate::Locator::default();
+        }
+        page = Some(&at.file);
         let source = by_path.get(&at.file);
         let mut c = Checker {
             named,
             source,
             start: at,
-            locator: locate::Locator::default(),
-            diags,
+            locator,
+            diags: &mut *diags,
         };
         c.body(ex, body, ty);
+        locator = c.locator;
     }
 }
 
