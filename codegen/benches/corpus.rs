@@ -12,9 +12,9 @@
 //!   emit with formatting, and writing every file).
 //!
 //! Each stage runs `BENCH_RUNS` times (default 3) and the fastest run is shown, in
-//! milliseconds and as a ratio to the floor with the same number of threads. The floor,
-//! ir and generate take turns (floor, ir, generate, floor, ir, …), so that a slow spell
-//! of the shared machine weighs on all three alike; emit runs after them. Memory is
+//! milliseconds and as a ratio to the floor with the same number of threads. The floor
+//! and ir take turns (floor, ir, floor, ir, …), so that a slow spell of the shared machine
+//! weighs on both alike; generate and emit run after them. Memory is
 //! shown two ways (the highest of all runs): the peak of live heap bytes during the stage
 //! (counted by this binary's global allocator, exact and independent of what earlier
 //! stages left behind; counted on one thread only, since shared counters would slow the
@@ -153,11 +153,12 @@ type Stage<'a> = (&'static str, Box<dyn FnMut(usize) + 'a>);
 /// Times floor, ir, emit and generate (or the floor and the stages named in `only`)
 /// inside the current rayon pool.
 ///
-/// The floor, ir and generate take turns, run after run, so that a slow spell of the
-/// shared machine falls on all of them rather than on whichever stage it coincides
-/// with: each ratio compares runs taken under the same conditions. Emit runs on its own
-/// afterwards, because it needs the IR held in memory, which would add to the others'
-/// resident peak.
+/// The floor and ir take turns, run after run, so that a slow spell of the shared
+/// machine falls on both rather than on whichever stage it coincides with: their ratio
+/// compares runs taken under the same conditions. Generate runs after them, because the
+/// thousands of files it writes are flushed to disk in the background for a while, which
+/// would slow the runs that follow it; emit runs last, because it holds an IR in memory,
+/// which would add to the others' resident peak.
 fn run_stages(corpus: &Path, out: &Path, threads: usize, only: &[String], rows: &mut Vec<Measure>) {
     let wanted = |stage: &str| only.is_empty() || only.iter().any(|o| o == stage);
     let _ = std::fs::remove_dir_all(out);
@@ -174,13 +175,12 @@ fn run_stages(corpus: &Path, out: &Path, threads: usize, only: &[String], rows: 
             Box::new(|_| drop(cli(&["codegen", "ir", "--quiet", "--docs", &docs]))),
         ));
     }
-    if wanted("generate") {
-        stages.push((
-            "generate",
-            Box::new(|run| generate(&docs, out, threads, run)),
-        ));
-    }
     rows.extend(interleaved(&mut stages, threads));
+    if wanted("generate") {
+        rows.push(measure("generate", threads, |run| {
+            generate(&docs, out, threads, run)
+        }));
+    }
     if wanted("emit") {
         match codegen::pipeline::load(corpus) {
             Ok(loaded) => rows.push(measure("emit", threads, |_| {
