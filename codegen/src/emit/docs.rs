@@ -69,7 +69,7 @@ pub fn text(raw: &str) -> String {
     if !cleaned.contains('`') && !needs_markup(&cleaned) {
         return cleaned;
     }
-    let plain = if cleaned.matches('`').count() % 2 == 0 {
+    let plain = if cleaned.matches('`').count().is_multiple_of(2) {
         cleaned
     } else {
         cleaned.replace('`', "'")

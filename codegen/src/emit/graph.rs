@@ -71,10 +71,10 @@ pub fn boxed_fields(graph: &TypeGraph<'_>) -> BTreeSet<(String, String)> {
     let mut boxed = BTreeSet::new();
     for (from, out) in graph.edges.iter().enumerate() {
         for edge in out.iter().filter(|e| !e.collection) {
-            if component.get(from) == component.get(edge.to) {
-                if let Some(owner) = graph.names.get(from) {
-                    boxed.insert((owner.to_string(), edge.property.to_string()));
-                }
+            if component.get(from) == component.get(edge.to)
+                && let Some(owner) = graph.names.get(from)
+            {
+                boxed.insert((owner.to_string(), edge.property.to_string()));
             }
         }
     }

@@ -280,15 +280,15 @@ pub fn message(text: &str) -> Message {
     };
     let mut m = Message::default();
     lines.skip_blank();
-    if let Some(first) = lines.peek() {
-        if start_line(first.trim(), &mut m) {
-            m.start_offset = Some(lines.index);
+    if let Some(first) = lines.peek()
+        && start_line(first.trim(), &mut m)
+    {
+        m.start_offset = Some(lines.index);
+        lines.advance();
+        while lines.peek().is_some_and(|l| l.trim().is_empty())
+            && header(lines.peek_second().as_ref()).is_some()
+        {
             lines.advance();
-            while lines.peek().is_some_and(|l| l.trim().is_empty())
-                && header(lines.peek_second().as_ref()).is_some()
-            {
-                lines.advance();
-            }
         }
     }
     while let Some((name, value)) = header(lines.peek().as_ref()) {

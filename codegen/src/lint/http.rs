@@ -222,10 +222,9 @@ pub(super) fn template_matches(template: &str, path: &str) -> bool {
                     if path
                         .get(start..)
                         .is_some_and(|rest| rest.starts_with(t.as_str()))
+                        && let Some(slot) = next.get_mut(start + t.len())
                     {
-                        if let Some(slot) = next.get_mut(start + t.len()) {
-                            *slot = true;
-                        }
+                        *slot = true;
                     }
                 }
                 Piece::Param { slashes } => {
