@@ -37,9 +37,23 @@ pub(super) fn build(
     for name in names.iter().flatten() {
         *count.entry(name.as_str()).or_default() += 1;
     }
-    // Bodies and responses in page order: they read (and request tables add to) the
-    // types and enums resolved so far.
-    let typed: Vec<Option<Typed>> = pages
+    let typed = typed_in_page_order(r, pages, plans, diags);
+    let (out, notes) = assemble_on_pool(pages, &names, typed, &count);
+    for d in notes {
+        diags.extend(d);
+    }
+    out
+}
+
+/// Bodies and responses, in page order: they read (and request tables add to) the types
+/// and enums resolved so far.
+fn typed_in_page_order(
+    r: &mut Resolver,
+    pages: &mut [PageFragments],
+    plans: Vec<Option<OpPlan>>,
+    diags: &mut Diagnostics,
+) -> Vec<Option<Typed>> {
+    pages
         .iter_mut()
         .zip(plans)
         .map(|(page, plan)| {
@@ -52,10 +66,18 @@ pub(super) fn build(
             let page = PageRef { path, namespace };
             Some(typed_parts(r, operation.as_mut()?, page, plan?, diags))
         })
-        .collect();
-    // The rest only moves the fragments' text into the operations: on the rayon pool,
-    // in page order.
-    let (out, notes): (Vec<Operation>, Vec<Diagnostics>) = pages
+        .collect()
+}
+
+/// The rest only moves the fragments' text into the operations: on the rayon pool, in
+/// page order. A name that `count` holds more than once falls back to the file name.
+fn assemble_on_pool(
+    pages: &mut [PageFragments],
+    names: &[Option<String>],
+    typed: Vec<Option<Typed>>,
+    count: &FastMap<&str, usize>,
+) -> (Vec<Operation>, Vec<Diagnostics>) {
+    pages
         .par_iter_mut()
         .zip(names.par_iter())
         .zip(typed)
@@ -64,23 +86,24 @@ pub(super) fn build(
             let mut built = assemble(op, name.clone()?, typed?);
             let mut d = Diagnostics::default();
             if count.get(built.name.as_str()).copied().unwrap_or(0) > 1 {
-                built.name = crate::extract::operation::name_from_file(&page.path);
-                d.note(
-                    "operation-name-clash",
-                    built.source.clone(),
-                    format!(
-                        "several pages are titled `{}`; this operation is named `{}` after its file",
-                        built.title, built.name
-                    ),
-                );
+                rename_after_file(&mut built, &page.path, &mut d);
             }
             Some((built, d))
         })
-        .unzip();
-    for d in notes {
-        diags.extend(d);
-    }
-    out
+        .unzip()
+}
+
+/// Names an operation whose title other pages share after its file, with a note.
+fn rename_after_file(built: &mut Operation, path: &str, d: &mut Diagnostics) {
+    built.name = crate::extract::operation::name_from_file(path);
+    d.note(
+        "operation-name-clash",
+        built.source.clone(),
+        format!(
+            "several pages are titled `{}`; this operation is named `{}` after its file",
+            built.title, built.name
+        ),
+    );
 }
 
 /// The title in camelCase, with words that name a documented type spelled as the type is
