@@ -86,12 +86,14 @@ fn push_number(out: &mut [u8; 22], at: usize, mut n: u32) -> usize {
     }
     let number = digits.get(start..).unwrap_or_default();
     let end = at + 1 + number.len();
-    if let Some(slot) = out.get_mut(at..end) {
-        slot[0] = b':';
-        slot[1..].copy_from_slice(number);
-        return end;
+    match out.get_mut(at..end).and_then(<[u8]>::split_first_mut) {
+        Some((colon, slot)) => {
+            *colon = b':';
+            slot.copy_from_slice(number);
+            end
+        }
+        None => at,
     }
-    at
 }
 
 impl<'de> Deserialize<'de> for Location {
