@@ -11,20 +11,26 @@ use crate::diag::{Diagnostic, Severity};
 use crate::source::Source;
 
 /// Renders diagnostics with their source lines; `color` adds ANSI colors.
+///
+/// A diagnostic about a whole file (line 0) names the file in a note, since it has no
+/// line to show; one whose file is not among `sources` is printed on one line.
 pub fn render(diags: &[Diagnostic], sources: &[Source], color: bool) -> String {
+    let by_path: BTreeMap<&str, &Source> = sources.iter().map(|s| (s.path.as_str(), s)).collect();
+    // Only the files that are reported on are handed to the renderer, which keeps its own
+    // copy of each: the whole corpus is 34 MB of text.
     let mut files = SimpleFiles::new();
-    let ids: BTreeMap<&str, usize> = sources
-        .iter()
-        .map(|s| (s.path.as_str(), files.add(s.path.clone(), s.text.clone())))
-        .collect();
+    let mut ids: BTreeMap<&str, usize> = BTreeMap::new();
     let config = Config::default();
     let mut out = String::new();
     for d in diags {
-        let source = sources.iter().find(|s| s.path == d.location.file);
-        let (Some(source), Some(&id)) = (source, ids.get(d.location.file.as_str())) else {
+        let file = d.location.file.as_str();
+        let Some(source) = by_path.get(file) else {
             out.push_str(&format!("{d}\n\n"));
             continue;
         };
+        let id = *ids
+            .entry(file)
+            .or_insert_with(|| files.add(source.path.clone(), source.text.clone()));
         let report = to_report(d, source, id);
         let rendered = if color {
             colored(&config, &files, &report)
@@ -58,13 +64,16 @@ fn to_report(d: &Diagnostic, source: &Source, id: usize) -> Report<usize> {
     let mut report = Report::new(severity)
         .with_message(d.message.clone())
         .with_code(d.code.clone());
-    if let Some(range) = span(source, d.location.line, d.location.col) {
-        report = report.with_labels(vec![Label::primary(id, range)]);
+    let mut notes = Vec::new();
+    match span(source, d.location.line, d.location.col) {
+        Some(range) => report = report.with_labels(vec![Label::primary(id, range)]),
+        // Without a label the renderer would not name the file at all.
+        None => notes.push(format!("in {}", d.location)),
     }
     if let Some(help) = &d.help {
-        report = report.with_notes(vec![format!("help: {help}")]);
+        notes.push(format!("help: {help}"));
     }
-    report
+    report.with_notes(notes)
 }
 
 /// The byte range to underline: from the column (or the first non-blank) to the line end.
@@ -141,6 +150,47 @@ mod tests {
         assert!(out.contains("api/x.md:2:3"), "{out}");
         assert!(out.contains("^^^^"), "{out}");
         assert!(out.contains("help: use a date"), "{out}");
+    }
+
+    #[test]
+    fn a_diagnostic_about_a_whole_file_names_the_file() {
+        let s = Source::new("api/x.md", "# T\n");
+        let d = Diagnostic::new(
+            Severity::Warning,
+            "page-yields-nothing",
+            Location::file("api/x.md"),
+            "nothing here",
+        )
+        .with_help("add a table");
+        let out = render(&[d], &[s], false);
+        let lines: Vec<&str> = out.lines().map(str::trim).collect();
+        assert_eq!(
+            lines.get(..3),
+            Some(
+                &[
+                    "warning[page-yields-nothing]: nothing here",
+                    "= in api/x.md",
+                    "= help: add a table",
+                ][..]
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_diagnostic_on_a_line_past_the_end_names_the_file_and_line() {
+        let s = Source::new("api/x.md", "# T\n");
+        let d = Diagnostic::new(Severity::Error, "c", Location::line("api/x.md", 9), "m");
+        let out = render(&[d], &[s], false);
+        assert!(out.contains("= in api/x.md:9"), "{out}");
+    }
+
+    #[test]
+    fn a_diagnostic_on_a_file_not_loaded_is_one_line() {
+        let d = Diagnostic::new(Severity::Error, "c", Location::line("api/gone.md", 3), "m");
+        let out = render(std::slice::from_ref(&d), &[], false);
+        assert_eq!(out, format!("{d}\n\n"));
+        assert!(out.contains("api/gone.md:3"), "{out}");
     }
 
     #[test]
