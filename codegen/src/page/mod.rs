@@ -21,7 +21,7 @@ pub struct Page<'a> {
     /// Path relative to the docs root.
     pub path: &'a str,
     /// The string entries of the YAML front matter, if the page has valid front matter.
-    pub front_matter: Option<FrontMatter>,
+    pub front_matter: Option<FrontMatter<'a>>,
     /// Sections in page order; the first has level 0 and holds what precedes any heading.
     pub sections: Vec<Section<'a>>,
 }
