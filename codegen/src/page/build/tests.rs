@@ -93,3 +93,38 @@ fn is_directive_agrees_with_trimming_first() {
         assert_eq!(super::is_directive(t), by_trim(t), "{t:?}");
     }
 }
+
+/// Texts that are one run of the source are slices of it; texts put together from
+/// elsewhere are owned; both read the same.
+#[test]
+fn single_pieces_are_borrowed_and_joined_pieces_are_copied() {
+    use std::borrow::Cow;
+    let borrowed = |c: &Cow<'_, str>| matches!(c, Cow::Borrowed(_));
+    let md = "# Title [x] \n\n| a | `b` |\n|---|---|\n| [l](t.md) | one\\|two |\n\nline one\nline two `c`.\n\n```HTTP \nGET /x\n\nbody é\n```\n\n- item\n\n  ```json\n  {}\n  ```\n\n```\r\na\r\n```\r\n";
+    let page = parse(md);
+    let s = &page.sections[1];
+    assert_eq!((&*s.title, borrowed(&s.title)), ("Title [x]", true));
+    let t = s.tables().next().unwrap();
+    assert!(
+        t.header
+            .iter()
+            .all(|c| borrowed(&c.text) && c.code.iter().all(borrowed))
+    );
+    let row = &t.rows[0].cells;
+    let link = &row[0].links[0];
+    assert!(borrowed(&row[0].text) && borrowed(&link.text) && borrowed(&link.target));
+    assert_eq!((&*row[1].text, borrowed(&row[1].text)), ("one|two", false));
+    let p = s.paragraphs().next().unwrap();
+    assert_eq!(
+        (&*p.text, borrowed(&p.text)),
+        ("line one line two c.", false)
+    );
+    let code: Vec<_> = page.code_blocks().collect();
+    assert_eq!(&*code[0].text, "GET /x\n\nbody é\n");
+    assert_eq!(&*code[0].info, "http");
+    assert!(borrowed(&code[0].text));
+    // Indented in a list item: the indent is not part of the text, so it is a copy.
+    assert_eq!((&*code[1].text, &*code[1].info), ("{}\n", "json"));
+    // pulldown-cmark hands out CRLF line ends as `\n`: a copy too.
+    assert_eq!(&*code[2].text, "a\n");
+}
