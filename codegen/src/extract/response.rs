@@ -33,7 +33,7 @@ pub fn extract(
     diags: &mut Diagnostics,
 ) -> Option<ResponseFragment> {
     let trees = page.section_trees(|t| starts_with_lower(t, "response"));
-    let sections = || trees.iter().flat_map(|t| t.iter());
+    let sections = || trees.clone().flat_map(|t| t.iter());
     let paragraphs = || sections().flat_map(Section::paragraphs);
     if let Some((p, status, end)) =
         paragraphs().find_map(|p| status_in(&p.text).map(|(s, e)| (p, s, e)))

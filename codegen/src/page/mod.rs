@@ -135,23 +135,13 @@ impl<'a> Page<'a> {
 
     /// Each section whose title matches `pred`, with the subsections under it (the
     /// following sections of a deeper level), in page order. A matching section inside
-    /// an earlier match's subtree is not repeated.
-    pub fn section_trees(&self, pred: impl Fn(&str) -> bool) -> Vec<&[Section<'a>]> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        while let Some(s) = self.sections.get(i) {
-            if !pred(&s.title) {
-                i += 1;
-                continue;
-            }
-            let end = self.sections[i + 1..]
-                .iter()
-                .position(|t| t.level <= s.level)
-                .map_or(self.sections.len(), |n| i + 1 + n);
-            out.push(&self.sections[i..end]);
-            i = end;
+    /// an earlier match's subtree is not repeated. The iterator is cheap to clone (to go
+    /// over the trees again) when `pred` is.
+    pub fn section_trees<F: Fn(&str) -> bool>(&self, pred: F) -> SectionTrees<'_, 'a, F> {
+        SectionTrees {
+            rest: &self.sections,
+            pred,
         }
-        out
     }
 
     /// All code blocks in page order.
@@ -162,6 +152,31 @@ impl<'a> Page<'a> {
                 _ => None,
             })
         })
+    }
+}
+
+/// The iterator of [`Page::section_trees`]: no vector of the trees is made.
+#[derive(Clone)]
+pub struct SectionTrees<'p, 'a, F> {
+    /// The sections after the last tree.
+    rest: &'p [Section<'a>],
+    pred: F,
+}
+
+impl<'p, 'a, F: Fn(&str) -> bool> Iterator for SectionTrees<'p, 'a, F> {
+    type Item = &'p [Section<'a>];
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let start = self.rest.iter().position(|s| (self.pred)(&s.title))?;
+        let tree = self.rest.get(start..)?;
+        let (head, under) = tree.split_first()?;
+        let len = under
+            .iter()
+            .position(|t| t.level <= head.level)
+            .map_or(tree.len(), |n| n + 1);
+        let (tree, rest) = tree.split_at(len);
+        self.rest = rest;
+        Some(tree)
     }
 }
 
@@ -230,7 +245,51 @@ pub fn annotation_body(html: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::annotation_body;
+    use super::{Page, Section, annotation_body};
+
+    /// The trees are what the loop that collected them into a vector found.
+    #[test]
+    fn section_trees_are_each_match_with_the_deeper_sections_after_it() {
+        fn by_loop<'p>(page: &'p Page<'_>, pred: impl Fn(&str) -> bool) -> Vec<&'p [Section<'p>]> {
+            let mut out = Vec::new();
+            let mut i = 0;
+            while let Some(s) = page.sections.get(i) {
+                if !pred(&s.title) {
+                    i += 1;
+                    continue;
+                }
+                let end = page.sections[i + 1..]
+                    .iter()
+                    .position(|t| t.level <= s.level)
+                    .map_or(page.sections.len(), |n| i + 1 + n);
+                out.push(&page.sections[i..end]);
+                i = end;
+            }
+            out
+        }
+        let levels = [[0, 1, 2, 3, 2, 1, 2], [0, 2, 2, 3, 1, 3, 2]];
+        for levels in levels {
+            for matching in 0u32..128 {
+                let page = Page {
+                    sections: levels
+                        .iter()
+                        .enumerate()
+                        .map(|(i, &level)| Section {
+                            level,
+                            title: if matching >> i & 1 == 1 { "x" } else { "y" }.into(),
+                            ..Section::default()
+                        })
+                        .collect(),
+                    ..Page::default()
+                };
+                let got: Vec<_> = page.section_trees(|t| t == "x").collect();
+                assert_eq!(got.len(), by_loop(&page, |t| t == "x").len());
+                for (a, b) in got.iter().zip(by_loop(&page, |t| t == "x")) {
+                    assert!(std::ptr::eq(*a, b), "{levels:?} {matching:b}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn annotation_bodies_end_at_the_first_comment_end() {
