@@ -23,7 +23,7 @@ pub(super) fn build<'a>(source: &'a Source, diags: &mut Diagnostics) -> Page<'a>
         source,
         lines: source.cursor(),
         base: body_start,
-        sections: vec![Section::default()],
+        sections: first_section(),
         open: None,
         inline_links: Vec::new(),
         inline_code: Vec::new(),
@@ -161,7 +161,7 @@ impl<'a> Builder<'a, '_> {
                 self.open = Some(self.line_col(range));
                 self.buf.clear();
             }
-            Tag::Table(_) => {
+            Tag::Table(columns) => {
                 let line = self.line(range);
                 self.flush_pending();
                 let header = self.lines.line_text(self.base + range.start);
@@ -172,6 +172,7 @@ impl<'a> Builder<'a, '_> {
                         ..Table::default()
                     },
                     piped,
+                    width: columns.len(),
                     ..TableState::default()
                 });
             }
@@ -300,6 +301,14 @@ impl<'a> Builder<'a, '_> {
             s.blocks.push(Block::Annotation(a));
         }
     }
+}
+
+/// The sections vector with the preamble; pages have about ten sections, so most
+/// vectors are not reallocated as headings come.
+fn first_section<'a>() -> Vec<Section<'a>> {
+    let mut sections = Vec::with_capacity(16);
+    sections.push(Section::default());
+    sections
 }
 
 /// A `CowStr` as a `Cow`: borrowed text (nearly all of it) stays borrowed.

@@ -25,6 +25,8 @@ pub(super) struct TableState<'a> {
     pub(super) in_head: bool,
     /// Whether the header line starts with `|` (then rows without one continue a cell).
     pub(super) piped: bool,
+    /// Number of columns (of alignments in the delimiter row).
+    pub(super) width: usize,
 }
 
 impl<'a> Builder<'a, '_> {
@@ -33,8 +35,9 @@ impl<'a> Builder<'a, '_> {
         let line = self.lines.line_of(offset);
         if let Some(t) = self.table.as_mut() {
             t.row.clear();
-            // Body rows have as many cells as the header (pulldown-cmark pads and cuts).
-            t.row.reserve_exact(t.table.header.len());
+            // Rows have as many cells as the delimiter row has columns (pulldown-cmark
+            // pads and cuts).
+            t.row.reserve_exact(t.width);
             t.row_line = line;
             t.row_offset = offset;
             t.in_head = head;
