@@ -37,6 +37,21 @@ impl<'a> Joined<'a> {
         }
     }
 
+    /// An empty text over `src` that copies into `buf` (cleared first).
+    pub(super) fn with_buffer(src: &'a str, mut buf: String) -> Self {
+        buf.clear();
+        Joined {
+            src,
+            state: State::Empty,
+            buf,
+        }
+    }
+
+    /// The copy buffer, to be used again.
+    pub(super) fn into_buffer(self) -> String {
+        self.buf
+    }
+
     /// The markdown the pieces are slices of.
     pub(super) fn src(&self) -> &'a str {
         self.src

@@ -1,6 +1,7 @@
 //! Folds pulldown-cmark events into a [`Page`].
 
 use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
@@ -28,11 +29,11 @@ pub(super) fn build<'a>(source: &'a Source, diags: &mut Diagnostics) -> Page<'a>
         inline_links: Vec::new(),
         inline_code: Vec::new(),
         // Most texts fit: the buffer does not grow on every page.
-        buf: Joined::new(&source.text, 1024),
+        buf: Joined::with_buffer(&source.text, BUFFERS.take()),
         links: Vec::new(),
         table: None,
         code: None,
-        code_text: Joined::new(&source.text, 0),
+        code_text: Joined::with_buffer(&source.text, CODE_BUFFERS.take()),
         fenced: false,
         html: None,
         html_text: Joined::new(&source.text, 0),
@@ -54,11 +55,20 @@ pub(super) fn build<'a>(source: &'a Source, diags: &mut Diagnostics) -> Page<'a>
         }
     }
     b.flush_pending();
+    BUFFERS.set(b.buf.into_buffer());
+    CODE_BUFFERS.set(b.code_text.into_buffer());
     Page {
         path: &source.path,
         front_matter,
         sections: b.sections,
     }
+}
+
+thread_local! {
+    /// The buffers of the texts and code blocks that are copies, kept from one page to
+    /// the next on each thread: they are allocated (and grown) once, not on every page.
+    static BUFFERS: Cell<String> = const { Cell::new(String::new()) };
+    static CODE_BUFFERS: Cell<String> = const { Cell::new(String::new()) };
 }
 
 struct Builder<'a, 'd> {
