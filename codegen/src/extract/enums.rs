@@ -8,7 +8,7 @@ use crate::source::Source;
 
 /// Every enum the page defines by table.
 pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Vec<EnumFragment> {
-    let page_title = page.title().map_or("", |t| t.title.as_str());
+    let page_title = page.title().map_or("", |t| &*t.title);
     // By its `u`: titles hold many spaces, few `u`s.
     let enum_page = super::find_ignoring_case_by(page_title, " enum", 3).is_some();
     let mut out = Vec::new();
@@ -25,7 +25,7 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Vec<Enu
                 description: section
                     .paragraphs()
                     .next()
-                    .map(|p| p.text.clone())
+                    .map(|p| p.text.to_string())
                     .unwrap_or_default(),
                 members,
                 source: source.at_line(section.line),
@@ -88,7 +88,7 @@ fn members(source: &Source, table: &Table, diags: &mut Diagnostics) -> Option<Ve
             value: number.unwrap_or(i as i64),
             description: desc
                 .and_then(|d| row.cells.get(d))
-                .map(|c| c.text.clone())
+                .map(|c| c.text.to_string())
                 .unwrap_or_default(),
         });
     }

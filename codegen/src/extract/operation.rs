@@ -45,7 +45,7 @@ pub struct OperationFragment {
 pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Option<OperationFragment> {
     let lines = super::request::request_lines(source, page, diags)?;
     let title = page.title();
-    let title_text = title.map(|t| t.title.clone()).unwrap_or_default();
+    let title_text = title.map(|t| t.title.to_string()).unwrap_or_default();
     let name = lower_camel(&title_text);
     let at = title.map_or_else(|| Location::file(&source.path), |t| source.at_line(t.line));
     let method = lines[0].method.clone();
@@ -117,7 +117,7 @@ fn representation_of(p: &Text) -> Option<TypeRef> {
     Some(TypeRef {
         name: type_text::normalise_name(&link.text),
         collection,
-        link: Some(link.target.clone()),
+        link: Some(link.target.to_string()),
     })
 }
 

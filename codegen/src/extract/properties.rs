@@ -121,7 +121,7 @@ pub(super) fn read_table_into(
                 at,
                 format!(
                     "table row `{}` has no other cells; read as a group label",
-                    row.cells.first().map_or("", |c| c.text.as_str())
+                    row.cells.first().map_or("", |c| &*c.text)
                 ),
             );
             continue;
@@ -143,7 +143,7 @@ pub(super) fn read_table_into(
             type_ref: type_cell.type_ref,
             inherited_from: inherited_from(desc),
             possible_values: possible_values(desc),
-            description: desc.text.clone(),
+            description: desc.text.to_string(),
             source: at,
         });
     }
@@ -177,8 +177,8 @@ fn inherited_from(desc: &Text) -> Option<String> {
     let after = &desc.text[at + "inherited from".len()..];
     desc.links
         .iter()
-        .find(|l| after.trim_start().starts_with(&l.text))
-        .map(|l| l.text.clone())
+        .find(|l| after.trim_start().starts_with(&*l.text))
+        .map(|l| l.text.to_string())
         .or_else(|| {
             let word = after.split_whitespace().next()?;
             let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '.');

@@ -19,16 +19,14 @@ pub fn request_lines(
     page: &Page,
     diags: &mut Diagnostics,
 ) -> Option<Vec<RequestLine>> {
-    let trees = page.section_trees(|t| starts_with_lower(t, "http request"));
-    let Some(first) = trees.first().and_then(|t| t.first()) else {
+    let mut trees = page.section_trees(|t| starts_with_lower(t, "http request"));
+    let Some(tree) = trees.next() else {
         return without_heading(source, page, diags);
     };
+    let first = tree.first()?;
+    let sections = std::iter::once(tree).chain(trees).flat_map(|t| t.iter());
     let mut lines = Vec::new();
-    for block in trees
-        .iter()
-        .flat_map(|t| t.iter())
-        .flat_map(Section::code_blocks)
-    {
+    for block in sections.flat_map(Section::code_blocks) {
         read_block(source, block, &mut lines, diags);
     }
     if lines.is_empty() {

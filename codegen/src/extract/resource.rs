@@ -53,7 +53,7 @@ fn file_stem(path: &str) -> String {
 }
 
 /// The annotation with `"blockType": "resource"`, wherever it is on the page.
-fn resource_annotation(page: &Page) -> Option<&Annotation> {
+fn resource_annotation<'p>(page: &'p Page) -> Option<&'p Annotation> {
     let is_resource = |a: &&Annotation| a.block_type_is(BlockType::Resource);
     page.sections
         .iter()
@@ -121,7 +121,7 @@ fn inherits_from(page: &Page) -> Option<String> {
                 .unwrap_or(after);
             p.links
                 .iter()
-                .find(|l| !l.text.is_empty() && after.starts_with(&l.text))
-                .map(|l| l.text.clone())
+                .find(|l| !l.text.is_empty() && after.starts_with(&*l.text))
+                .map(|l| l.text.to_string())
         })
 }

@@ -33,7 +33,7 @@ pub fn extract(
     diags: &mut Diagnostics,
 ) -> Option<ResponseFragment> {
     let trees = page.section_trees(|t| starts_with_lower(t, "response"));
-    let sections = || trees.iter().flat_map(|t| t.iter());
+    let sections = || trees.clone().flat_map(|t| t.iter());
     let paragraphs = || sections().flat_map(Section::paragraphs);
     if let Some((p, status, end)) =
         paragraphs().find_map(|p| status_in(&p.text).map(|(s, e)| (p, s, e)))
@@ -70,7 +70,9 @@ pub fn extract(
 
 /// The status and first line of the first code block in the Response sections that
 /// starts with a status line.
-fn status_block<'a>(mut sections: impl Iterator<Item = &'a Section>) -> Option<(u16, u32)> {
+fn status_block<'s, 'a: 's>(
+    mut sections: impl Iterator<Item = &'s Section<'a>>,
+) -> Option<(u16, u32)> {
     sections.find_map(|s| {
         s.code_blocks().find_map(|c| {
             let m = super::http::message(&c.text);
@@ -123,7 +125,7 @@ fn returned_type(p: &Text, from: usize) -> Option<TypeRef> {
     Some(TypeRef {
         name: type_text::normalise_name(&link.text),
         collection,
-        link: Some(link.target.clone()),
+        link: Some(link.target.to_string()),
     })
 }
 

@@ -100,7 +100,7 @@ impl TypeCell<'_> {
 }
 
 /// Reads a Type cell. Returns `None` for an empty cell.
-pub fn parse_cell(cell: &Text) -> Option<TypeCell<'_>> {
+pub fn parse_cell<'c>(cell: &'c Text) -> Option<TypeCell<'c>> {
     let text = cell.text.trim();
     if text.is_empty() {
         return None;
@@ -137,7 +137,7 @@ fn parse_marked_cell<'a>(cell: &Text, text: &'a str) -> TypeCell<'a> {
     };
     let link = match issue {
         Some(TypeIssue::Union | TypeIssue::Prose) => None,
-        _ => first.map(|l| l.target.clone()),
+        _ => first.map(|l| l.target.to_string()),
     };
     TypeCell {
         type_ref: TypeRef {

@@ -4,6 +4,8 @@ mod reader;
 #[cfg(test)]
 mod tests;
 
+use std::borrow::Cow;
+
 use crate::diag::Diagnostics;
 use crate::source::Source;
 
@@ -14,10 +16,11 @@ use crate::source::Source;
 /// maps, and the keys that are not strings, are left out: `meta` answers `None` for them
 /// as it did when the whole YAML value was kept.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct FrontMatter {
+pub struct FrontMatter<'a> {
     /// The front matter text as the page has it (so that most keys and values are spans
-    /// of it, without a copy each), then the values that had to be unescaped.
-    text: String,
+    /// of it, without a copy each), then the values that had to be unescaped (the text
+    /// is copied only when there are such values).
+    text: Cow<'a, str>,
     /// The spans of each key and of its value in `text`, in document order.
     entries: Vec<(Span, Span)>,
 }
@@ -25,7 +28,7 @@ pub struct FrontMatter {
 /// A byte range in [`FrontMatter::text`].
 type Span = (usize, usize);
 
-impl FrontMatter {
+impl<'a> FrontMatter<'a> {
     /// The string value of `key`, if the front matter has one.
     pub fn get(&self, key: &str) -> Option<&str> {
         self.iter().find(|&(k, _)| k == key).map(|(_, v)| v)
@@ -45,9 +48,10 @@ impl FrontMatter {
 
     /// Appends `s` to the text and returns its span.
     fn push(&mut self, s: &str) -> Span {
-        let start = self.text.len();
-        self.text.push_str(s);
-        (start, self.text.len())
+        let text = self.text.to_mut();
+        let start = text.len();
+        text.push_str(s);
+        (start, text.len())
     }
 
     /// The string entries of what the YAML parser read, looked up as
@@ -67,7 +71,10 @@ impl FrontMatter {
 }
 
 /// Returns the parsed front matter (if any) and the byte offset where the markdown starts.
-pub(super) fn split(source: &Source, diags: &mut Diagnostics) -> (Option<FrontMatter>, usize) {
+pub(super) fn split<'a>(
+    source: &'a Source,
+    diags: &mut Diagnostics,
+) -> (Option<FrontMatter<'a>>, usize) {
     let text = &source.text;
     let Some(rest) = text.strip_prefix("---\n") else {
         return (None, 0);
@@ -99,7 +106,7 @@ pub(super) fn split(source: &Source, diags: &mut Diagnostics) -> (Option<FrontMa
 /// The front matter's string entries: by [`reader::read`] when the text is as simple as
 /// real pages have it (which is most of the time a page takes otherwise), else by the
 /// YAML parser, whose error is the diagnostic.
-fn parse(yaml: &str) -> Result<FrontMatter, serde_yaml::Error> {
+fn parse(yaml: &str) -> Result<FrontMatter<'_>, serde_yaml::Error> {
     if let Some(fm) = reader::read(yaml) {
         return Ok(fm);
     }

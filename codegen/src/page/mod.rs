@@ -8,55 +8,59 @@ mod front_matter;
 pub use annotation::{Annotation, BlockType};
 pub use front_matter::FrontMatter;
 
+use std::borrow::Cow;
+
 use crate::diag::Diagnostics;
 use crate::source::Source;
 
-/// A parsed documentation page.
+/// A parsed documentation page. Its texts borrow from the [`Source`] it was parsed from
+/// where the markdown holds them as they are (most do), and are owned where they were
+/// put together (several pieces, escapes, line breaks read as spaces).
 #[derive(Debug, Clone, Default)]
-pub struct Page {
+pub struct Page<'a> {
     /// Path relative to the docs root.
-    pub path: String,
+    pub path: &'a str,
     /// The string entries of the YAML front matter, if the page has valid front matter.
-    pub front_matter: Option<FrontMatter>,
+    pub front_matter: Option<FrontMatter<'a>>,
     /// Sections in page order; the first has level 0 and holds what precedes any heading.
-    pub sections: Vec<Section>,
+    pub sections: Vec<Section<'a>>,
 }
 
 /// A heading and the blocks up to the next heading of any level.
 #[derive(Debug, Clone, Default)]
-pub struct Section {
+pub struct Section<'a> {
     /// 1..=6, or 0 for the preamble.
     pub level: u8,
     /// Heading text, trimmed.
-    pub title: String,
+    pub title: Cow<'a, str>,
     /// Line of the heading.
     pub line: u32,
     /// Content blocks in order.
-    pub blocks: Vec<Block>,
+    pub blocks: Vec<Block<'a>>,
 }
 
 /// A content block.
 #[derive(Debug, Clone)]
-pub enum Block {
+pub enum Block<'a> {
     /// A paragraph (or list item / quote text) with its inline links and code spans.
-    Paragraph(Text),
+    Paragraph(Text<'a>),
     /// A pipe table.
-    Table(Table),
+    Table(Table<'a>),
     /// A fenced or indented code block.
-    Code(CodeBlock),
+    Code(CodeBlock<'a>),
     /// An annotation comment not followed directly by a code block.
     Annotation(Annotation),
 }
 
 /// Inline content flattened to text, keeping links and code spans.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Text {
+pub struct Text<'a> {
     /// Plain text (link text and code span contents included, without markup).
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Links in order.
-    pub links: Vec<Link>,
+    pub links: Vec<Link<'a>>,
     /// Contents of inline code spans, in order.
-    pub code: Vec<String>,
+    pub code: Vec<Cow<'a, str>>,
     /// Line where the text starts.
     pub line: u32,
     /// 1-based column where the text starts.
@@ -65,54 +69,54 @@ pub struct Text {
 
 /// A markdown link.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Link {
+pub struct Link<'a> {
     /// Link text.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Destination as written.
-    pub target: String,
+    pub target: Cow<'a, str>,
 }
 
 /// A pipe table.
 #[derive(Debug, Clone, Default)]
-pub struct Table {
+pub struct Table<'a> {
     /// Header cells.
-    pub header: Vec<Text>,
+    pub header: Vec<Text<'a>>,
     /// Body rows.
-    pub rows: Vec<Row>,
+    pub rows: Vec<Row<'a>>,
     /// Line of the header row.
     pub line: u32,
 }
 
 /// A table body row.
 #[derive(Debug, Clone, Default)]
-pub struct Row {
+pub struct Row<'a> {
     /// Cells as written (may be fewer or more than the header has).
-    pub cells: Vec<Text>,
+    pub cells: Vec<Text<'a>>,
     /// Line of the row.
     pub line: u32,
 }
 
 /// A code block.
 #[derive(Debug, Clone, Default)]
-pub struct CodeBlock {
+pub struct CodeBlock<'a> {
     /// The info string (`http`, `json`), lower-cased and trimmed.
-    pub info: String,
+    pub info: Cow<'a, str>,
     /// The block's content.
-    pub text: String,
+    pub text: Cow<'a, str>,
     /// Line of the first content line.
     pub line: u32,
     /// The annotation comment directly before the block.
     pub annotation: Option<Annotation>,
 }
 
-impl Page {
+impl<'a> Page<'a> {
     /// Parses a source into a page; problems become diagnostics.
-    pub fn parse(source: &Source, diags: &mut Diagnostics) -> Page {
+    pub fn parse(source: &'a Source, diags: &mut Diagnostics) -> Page<'a> {
         build::build(source, diags)
     }
 
     /// The first level-1 heading: the page title.
-    pub fn title(&self) -> Option<&Section> {
+    pub fn title(&self) -> Option<&Section<'a>> {
         self.sections.iter().find(|s| s.level == 1)
     }
 
@@ -122,36 +126,26 @@ impl Page {
     }
 
     /// Sections whose title matches `pred` (case-insensitive comparison is up to `pred`).
-    pub fn sections_where<'a>(
-        &'a self,
-        pred: impl Fn(&str) -> bool + 'a,
-    ) -> impl Iterator<Item = &'a Section> + 'a {
+    pub fn sections_where<'p>(
+        &'p self,
+        pred: impl Fn(&str) -> bool + 'p,
+    ) -> impl Iterator<Item = &'p Section<'a>> + 'p {
         self.sections.iter().filter(move |s| pred(&s.title))
     }
 
     /// Each section whose title matches `pred`, with the subsections under it (the
     /// following sections of a deeper level), in page order. A matching section inside
-    /// an earlier match's subtree is not repeated.
-    pub fn section_trees(&self, pred: impl Fn(&str) -> bool) -> Vec<&[Section]> {
-        let mut out = Vec::new();
-        let mut i = 0;
-        while let Some(s) = self.sections.get(i) {
-            if !pred(&s.title) {
-                i += 1;
-                continue;
-            }
-            let end = self.sections[i + 1..]
-                .iter()
-                .position(|t| t.level <= s.level)
-                .map_or(self.sections.len(), |n| i + 1 + n);
-            out.push(&self.sections[i..end]);
-            i = end;
+    /// an earlier match's subtree is not repeated. The iterator is cheap to clone (to go
+    /// over the trees again) when `pred` is.
+    pub fn section_trees<F: Fn(&str) -> bool>(&self, pred: F) -> SectionTrees<'_, 'a, F> {
+        SectionTrees {
+            rest: &self.sections,
+            pred,
         }
-        out
     }
 
     /// All code blocks in page order.
-    pub fn code_blocks(&self) -> impl Iterator<Item = &CodeBlock> {
+    pub fn code_blocks(&self) -> impl Iterator<Item = &CodeBlock<'a>> {
         self.sections.iter().flat_map(|s| {
             s.blocks.iter().filter_map(|b| match b {
                 Block::Code(c) => Some(c),
@@ -161,9 +155,34 @@ impl Page {
     }
 }
 
-impl Section {
+/// The iterator of [`Page::section_trees`]: no vector of the trees is made.
+#[derive(Clone)]
+pub struct SectionTrees<'p, 'a, F> {
+    /// The sections after the last tree.
+    rest: &'p [Section<'a>],
+    pred: F,
+}
+
+impl<'p, 'a, F: Fn(&str) -> bool> Iterator for SectionTrees<'p, 'a, F> {
+    type Item = &'p [Section<'a>];
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let start = self.rest.iter().position(|s| (self.pred)(&s.title))?;
+        let tree = self.rest.get(start..)?;
+        let (head, under) = tree.split_first()?;
+        let len = under
+            .iter()
+            .position(|t| t.level <= head.level)
+            .map_or(tree.len(), |n| n + 1);
+        let (tree, rest) = tree.split_at(len);
+        self.rest = rest;
+        Some(tree)
+    }
+}
+
+impl<'a> Section<'a> {
     /// Tables in this section.
-    pub fn tables(&self) -> impl Iterator<Item = &Table> {
+    pub fn tables(&self) -> impl Iterator<Item = &Table<'a>> {
         self.blocks.iter().filter_map(|b| match b {
             Block::Table(t) => Some(t),
             _ => None,
@@ -171,7 +190,7 @@ impl Section {
     }
 
     /// Paragraphs in this section.
-    pub fn paragraphs(&self) -> impl Iterator<Item = &Text> {
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Text<'a>> {
         self.blocks.iter().filter_map(|b| match b {
             Block::Paragraph(t) => Some(t),
             _ => None,
@@ -179,7 +198,7 @@ impl Section {
     }
 
     /// Code blocks in this section.
-    pub fn code_blocks(&self) -> impl Iterator<Item = &CodeBlock> {
+    pub fn code_blocks(&self) -> impl Iterator<Item = &CodeBlock<'a>> {
         self.blocks.iter().filter_map(|b| match b {
             Block::Code(c) => Some(c),
             _ => None,
@@ -187,7 +206,7 @@ impl Section {
     }
 }
 
-impl Table {
+impl Table<'_> {
     /// Index of the header cell whose lower-cased, trimmed text satisfies `pred`.
     pub fn column(&self, pred: impl Fn(&str) -> bool) -> Option<usize> {
         // Headers are short: lower-case them on the stack rather than in a copy each.
@@ -226,7 +245,51 @@ pub fn annotation_body(html: &str) -> Option<&str> {
 
 #[cfg(test)]
 mod tests {
-    use super::annotation_body;
+    use super::{Page, Section, annotation_body};
+
+    /// The trees are what the loop that collected them into a vector found.
+    #[test]
+    fn section_trees_are_each_match_with_the_deeper_sections_after_it() {
+        fn by_loop<'p>(page: &'p Page<'_>, pred: impl Fn(&str) -> bool) -> Vec<&'p [Section<'p>]> {
+            let mut out = Vec::new();
+            let mut i = 0;
+            while let Some(s) = page.sections.get(i) {
+                if !pred(&s.title) {
+                    i += 1;
+                    continue;
+                }
+                let end = page.sections[i + 1..]
+                    .iter()
+                    .position(|t| t.level <= s.level)
+                    .map_or(page.sections.len(), |n| i + 1 + n);
+                out.push(&page.sections[i..end]);
+                i = end;
+            }
+            out
+        }
+        let levels = [[0, 1, 2, 3, 2, 1, 2], [0, 2, 2, 3, 1, 3, 2]];
+        for levels in levels {
+            for matching in 0u32..128 {
+                let page = Page {
+                    sections: levels
+                        .iter()
+                        .enumerate()
+                        .map(|(i, &level)| Section {
+                            level,
+                            title: if matching >> i & 1 == 1 { "x" } else { "y" }.into(),
+                            ..Section::default()
+                        })
+                        .collect(),
+                    ..Page::default()
+                };
+                let got: Vec<_> = page.section_trees(|t| t == "x").collect();
+                assert_eq!(got.len(), by_loop(&page, |t| t == "x").len());
+                for (a, b) in got.iter().zip(by_loop(&page, |t| t == "x")) {
+                    assert!(std::ptr::eq(*a, b), "{levels:?} {matching:b}");
+                }
+            }
+        }
+    }
 
     #[test]
     fn annotation_bodies_end_at_the_first_comment_end() {

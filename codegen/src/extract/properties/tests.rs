@@ -37,7 +37,7 @@ fn columns_are_the_first_matching_headers() {
         header: cells
             .iter()
             .map(|c| Text {
-                text: (*c).to_string(),
+                text: c.to_string().into(),
                 ..Text::default()
             })
             .collect(),

@@ -1,19 +1,19 @@
 use super::*;
 use crate::page::Link;
 
-fn cell(text: &str) -> Text {
+fn cell(text: &str) -> Text<'static> {
     Text {
-        text: text.to_string(),
+        text: text.to_string().into(),
         ..Text::default()
     }
 }
 
-fn linked(text: &str, links: &[&str]) -> Text {
+fn linked(text: &str, links: &[&str]) -> Text<'static> {
     let mut c = cell(text);
     for l in links {
         c.links.push(Link {
-            text: (*l).into(),
-            target: format!("../resources/{}.md", l.to_ascii_lowercase()),
+            text: l.to_string().into(),
+            target: format!("../resources/{}.md", l.to_ascii_lowercase()).into(),
         });
     }
     c

@@ -5,25 +5,26 @@
 //! closed where its author meant: it is ended before that line, and the rest of the page
 //! is parsed again from there.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
-use pulldown_cmark::CodeBlockKind;
+use pulldown_cmark::{CodeBlockKind, CowStr};
 
 use super::Builder;
 use crate::page::{Block, CodeBlock};
 
-impl Builder<'_, '_> {
-    /// Opens a block whose markdown is `len` bytes long.
-    pub(super) fn code_start(&mut self, kind: CodeBlockKind<'_>, fence_line: u32, len: usize) {
+impl<'a> Builder<'a, '_> {
+    /// Opens a block.
+    pub(super) fn code_start(&mut self, kind: CodeBlockKind<'a>, fence_line: u32) {
         let (info, line, fenced) = match kind {
-            CodeBlockKind::Fenced(info) => (info.trim().to_ascii_lowercase(), fence_line + 1, true),
-            CodeBlockKind::Indented => (String::new(), fence_line, false),
+            CodeBlockKind::Fenced(info) => (lower_trimmed(info), fence_line + 1, true),
+            CodeBlockKind::Indented => (Cow::Borrowed(""), fence_line, false),
         };
         self.fenced = fenced;
+        self.code_text.clear();
         self.code = Some(CodeBlock {
             info,
-            // The content comes line by line and is at most as long as the markdown.
-            text: String::with_capacity(len),
+            text: Cow::Borrowed(""),
             line,
             annotation: self.pending.take(),
         });
@@ -32,6 +33,9 @@ impl Builder<'_, '_> {
     /// Ends the open block; returns where to parse again when it was not closed.
     pub(super) fn code_end(&mut self, range: &Range<usize>) -> Option<usize> {
         let mut c = self.code.take()?;
+        // The content lines of a fenced block usually follow each other in the markdown:
+        // then the text is a slice of it.
+        c.text = self.code_text.take();
         let restart = if self.fenced {
             self.unclosed(&mut c, range)
         } else {
@@ -43,7 +47,7 @@ impl Builder<'_, '_> {
 
     /// Cuts the block before the first line that shows it was not closed, with a
     /// `fence-unclosed` warning; returns that line's offset in the parsed text.
-    fn unclosed(&mut self, c: &mut CodeBlock, range: &Range<usize>) -> Option<usize> {
+    fn unclosed(&mut self, c: &mut CodeBlock<'a>, range: &Range<usize>) -> Option<usize> {
         let raw = self
             .source
             .text
@@ -51,7 +55,7 @@ impl Builder<'_, '_> {
         let (start, line) = first_block_ender(raw, &c.info)?;
         // Line 0 is the opening fence, so the content lines before this one are i - 1.
         let i = memchr::memchr_iter(b'\n', &raw.as_bytes()[..start]).count();
-        c.text = c.text.split_inclusive('\n').take(i - 1).collect();
+        first_lines(&mut c.text, i.saturating_sub(1));
         let fence = c.line.saturating_sub(1);
         let shown = line.trim();
         self.diags
@@ -65,6 +69,31 @@ impl Builder<'_, '_> {
             )
             .help = Some("close the block with a ``` line".to_string());
         Some(range.start + start)
+    }
+}
+
+/// The info string trimmed and lower-cased; borrowed when it has no upper-case letter.
+fn lower_trimmed(info: CowStr<'_>) -> Cow<'_, str> {
+    match info {
+        CowStr::Borrowed(b) if !b.bytes().any(|c| c.is_ascii_uppercase()) => {
+            Cow::Borrowed(b.trim())
+        }
+        other => Cow::Owned(other.trim().to_ascii_lowercase()),
+    }
+}
+
+/// Cuts `text` after its first `n` lines (each with its `\n`, the last one maybe
+/// without), as `split_inclusive('\n').take(n)` would.
+fn first_lines(text: &mut Cow<'_, str>, n: usize) {
+    let end = match n.checked_sub(1) {
+        None => 0,
+        Some(last) => memchr::memchr_iter(b'\n', text.as_bytes())
+            .nth(last)
+            .map_or(text.len(), |i| i + 1),
+    };
+    match text {
+        Cow::Borrowed(s) => *s = s.get(..end).unwrap_or(s),
+        Cow::Owned(s) => s.truncate(end),
     }
 }
 
@@ -115,10 +144,11 @@ fn ends_block(line: &str, info: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{ends_block, first_block_ender};
+    use super::{ends_block, first_block_ender, first_lines, lower_trimmed};
     use crate::diag::Diagnostics;
     use crate::page::Page;
     use crate::source::Source;
+    use std::borrow::Cow;
 
     #[test]
     fn an_unclosed_fence_ends_before_the_next_heading_and_the_rest_is_parsed() {
@@ -129,15 +159,9 @@ mod tests {
         let blocks: Vec<_> = page.code_blocks().collect();
         assert_eq!(blocks.len(), 2);
         assert_eq!(blocks[0].text, "GET /x\n");
-        assert_eq!(
-            (blocks[1].text.as_str(), blocks[1].line),
-            ("HTTP/1.1 200 OK\n", 8)
-        );
+        assert_eq!((&*blocks[1].text, blocks[1].line), ("HTTP/1.1 200 OK\n", 8));
         assert!(blocks[1].annotation.is_some());
-        assert_eq!(
-            page.sections.last().map(|s| s.title.as_str()),
-            Some("Response")
-        );
+        assert_eq!(page.sections.last().map(|s| &*s.title), Some("Response"));
         let d = d.into_sorted();
         assert_eq!(
             (d[0].code.as_str(), d[0].location.line),
@@ -151,8 +175,31 @@ mod tests {
         let s = Source::new("api/x.md", md);
         let mut d = Diagnostics::default();
         let page = Page::parse(&s, &mut d);
-        let texts: Vec<_> = page.code_blocks().map(|c| c.text.as_str()).collect();
+        let texts: Vec<_> = page.code_blocks().map(|c| &*c.text).collect();
         assert_eq!(texts, ["POST /x\n\n", "{\n  \"a\": 1\n}\n"]);
+    }
+
+    #[test]
+    fn first_lines_cut_as_split_inclusive_does() {
+        for text in ["", "a", "a\n", "a\nb", "a\r\nb\n\n", "\n\n", "é\u{a0}\nx"] {
+            for n in 0..5 {
+                let want: String = text.split_inclusive('\n').take(n).collect();
+                let mut borrowed = Cow::Borrowed(text);
+                first_lines(&mut borrowed, n);
+                let mut owned = Cow::Owned(text.to_string());
+                first_lines(&mut owned, n);
+                assert_eq!((&*borrowed, &*owned), (want.as_str(), want.as_str()));
+            }
+        }
+    }
+
+    #[test]
+    fn info_strings_are_lower_cased_and_trimmed() {
+        for info in ["", " http ", "JSON", "Http\u{a0}", "\tÉ json", "c#"] {
+            let want = info.trim().to_ascii_lowercase();
+            assert_eq!(lower_trimmed(info.into()), want, "{info:?}");
+            assert_eq!(lower_trimmed(info.to_string().into()), want, "{info:?}");
+        }
     }
 
     /// The search must find what looking at every line finds.

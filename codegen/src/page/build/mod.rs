@@ -1,35 +1,42 @@
 //! Folds pulldown-cmark events into a [`Page`].
 
+use std::borrow::Cow;
+use std::cell::Cell;
 use std::ops::Range;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 
 mod code;
+mod html;
+mod joined;
 mod table;
 
+use joined::Joined;
 use table::TableState;
 
-use super::{Annotation, Block, CodeBlock, Link, Page, Section, Table, Text, annotation_body};
+use super::{Annotation, Block, CodeBlock, Link, Page, Section, Table, Text};
 use crate::diag::Diagnostics;
 use crate::source::{LineCursor, Source};
 
-pub(super) fn build(source: &Source, diags: &mut Diagnostics) -> Page {
+pub(super) fn build<'a>(source: &'a Source, diags: &mut Diagnostics) -> Page<'a> {
     let (front_matter, body_start) = super::front_matter::split(source, diags);
     let mut b = Builder {
         source,
         lines: source.cursor(),
         base: body_start,
-        sections: vec![Section::default()],
+        sections: first_section(),
         open: None,
         inline_links: Vec::new(),
         inline_code: Vec::new(),
         // Most texts fit: the buffer does not grow on every page.
-        buf: String::with_capacity(1024),
+        buf: Joined::with_buffer(&source.text, BUFFERS.take()),
         links: Vec::new(),
         table: None,
         code: None,
+        code_text: Joined::with_buffer(&source.text, CODE_BUFFERS.take()),
         fenced: false,
         html: None,
+        html_text: Joined::new(&source.text, 0),
         pending: None,
         diags,
     };
@@ -48,11 +55,20 @@ pub(super) fn build(source: &Source, diags: &mut Diagnostics) -> Page {
         }
     }
     b.flush_pending();
+    BUFFERS.set(b.buf.into_buffer());
+    CODE_BUFFERS.set(b.code_text.into_buffer());
     Page {
-        path: source.path.clone(),
+        path: &source.path,
         front_matter,
         sections: b.sections,
     }
+}
+
+thread_local! {
+    /// The buffers of the texts and code blocks that are copies, kept from one page to
+    /// the next on each thread: they are allocated (and grown) once, not on every page.
+    static BUFFERS: Cell<String> = const { Cell::new(String::new()) };
+    static CODE_BUFFERS: Cell<String> = const { Cell::new(String::new()) };
 }
 
 struct Builder<'a, 'd> {
@@ -60,29 +76,34 @@ struct Builder<'a, 'd> {
     /// Lines of event offsets, which arrive in (nearly) increasing order.
     lines: LineCursor<'a>,
     base: usize,
-    sections: Vec<Section>,
+    sections: Vec<Section<'a>>,
     /// Line and column of the open paragraph, heading, item or cell; its text is
     /// collected in `buf`, its links and code spans in `inline_links` and `inline_code`
     /// (the [`Text`] is made once, when it closes, rather than moved around while open).
     open: Option<(u32, u32)>,
-    inline_links: Vec<Link>,
-    inline_code: Vec<String>,
+    inline_links: Vec<Link<'a>>,
+    inline_code: Vec<Cow<'a, str>>,
     /// Text of `inline` while it is open. One buffer serves the whole page, and each
-    /// closed text gets an exact-size copy of its trimmed part: no buffer sized for the
-    /// worst case (an item's markdown spans its nested lists) is kept per text.
-    buf: String,
+    /// closed text that is not a slice of the source gets an exact-size copy of its
+    /// trimmed part: no buffer sized for the worst case (an item's markdown spans its
+    /// nested lists) is kept per text.
+    buf: Joined<'a>,
     /// Start offsets (in `buf`) and targets of open links.
-    links: Vec<(usize, String)>,
-    table: Option<TableState>,
-    code: Option<CodeBlock>,
+    links: Vec<(usize, Cow<'a, str>)>,
+    table: Option<TableState<'a>>,
+    /// The open code block, its text in `code_text` until it closes.
+    code: Option<CodeBlock<'a>>,
+    code_text: Joined<'a>,
     /// Whether the open code block is fenced (not indented).
     fenced: bool,
-    html: Option<(String, u32)>,
+    /// Line of the open HTML block, its text in `html_text`.
+    html: Option<u32>,
+    html_text: Joined<'a>,
     pending: Option<Annotation>,
     diags: &'d mut Diagnostics,
 }
 
-impl Builder<'_, '_> {
+impl<'a> Builder<'a, '_> {
     fn line_col(&mut self, range: &Range<usize>) -> (u32, u32) {
         self.lines.line_col(self.base + range.start)
     }
@@ -96,9 +117,9 @@ impl Builder<'_, '_> {
     ///
     /// The arms that keep nothing of an event that owns nothing forget it: dropping it
     /// would call the drop glue, which does not know the variant (2 calls in 3 events).
-    fn event(&mut self, event: Event<'_>, range: Range<usize>) -> Option<usize> {
+    fn event(&mut self, event: Event<'a>, range: Range<usize>) -> Option<usize> {
         match event {
-            Event::Text(t) => self.text(as_str(&t)),
+            Event::Text(t) => self.text(&t),
             Event::End(tag) => {
                 std::mem::forget(event);
                 return self.end(tag, &range);
@@ -109,17 +130,17 @@ impl Builder<'_, '_> {
                 self.push_text(" ");
             }
             Event::Code(t) if self.open.is_some() => {
-                self.buf.push_str(as_str(&t));
-                self.inline_code.push(t.into_string());
+                self.buf.push_cow(&t);
+                self.inline_code.push(cow(t));
             }
-            Event::Html(h) => self.html_text(h, &range),
-            Event::InlineHtml(h) => self.inline_html(as_str(&h), &range),
+            Event::Html(h) => self.html_text(&h, &range),
+            Event::InlineHtml(h) => self.inline_html(&h, &range),
             _ => {}
         }
         None
     }
 
-    fn start(&mut self, tag: Tag<'_>, range: &Range<usize>) {
+    fn start(&mut self, tag: Tag<'a>, range: &Range<usize>) {
         match tag {
             Tag::Link { dest_url, .. } => {
                 let at = if self.open.is_some() {
@@ -127,11 +148,11 @@ impl Builder<'_, '_> {
                 } else {
                     0
                 };
-                self.links.push((at, dest_url.into_string()));
+                self.links.push((at, cow(dest_url)));
             }
             Tag::CodeBlock(kind) => {
                 let line = self.line(range);
-                self.code_start(kind, line, range.len());
+                self.code_start(kind, line);
             }
             tag => {
                 self.start_other(&tag, range);
@@ -150,7 +171,7 @@ impl Builder<'_, '_> {
                 self.open = Some(self.line_col(range));
                 self.buf.clear();
             }
-            Tag::Table(_) => {
+            Tag::Table(columns) => {
                 let line = self.line(range);
                 self.flush_pending();
                 let header = self.lines.line_text(self.base + range.start);
@@ -161,15 +182,15 @@ impl Builder<'_, '_> {
                         ..Table::default()
                     },
                     piped,
+                    width: columns.len(),
                     ..TableState::default()
                 });
             }
             Tag::TableHead => self.table_row_start(range, true),
             Tag::TableRow => self.table_row_start(range, false),
             Tag::HtmlBlock => {
-                // The block's lines come one by one; together at most its markdown long.
-                let html = String::with_capacity(range.len());
-                self.html = Some((html, self.line(range)));
+                self.html = Some(self.line(range));
+                self.html_text.clear();
             }
             _ => {}
         }
@@ -207,13 +228,13 @@ impl Builder<'_, '_> {
         None
     }
 
-    fn text(&mut self, t: &str) {
-        if let Some(code) = self.code.as_mut() {
-            code.text.push_str(t);
-        } else if let Some((html, _)) = self.html.as_mut() {
-            html.push_str(t);
-        } else {
-            self.push_text(t);
+    fn text(&mut self, t: &CowStr<'a>) {
+        if self.code.is_some() {
+            self.code_text.push_cow(t);
+        } else if self.html.is_some() {
+            self.html_text.push_cow(t);
+        } else if self.open.is_some() {
+            self.buf.push_cow(t);
         }
     }
 
@@ -226,18 +247,16 @@ impl Builder<'_, '_> {
     /// Closes the open text: its text is `buf` trimmed, its column moved past the
     /// leading whitespace.
     #[inline]
-    fn take_inline(&mut self) -> Option<Text> {
+    fn take_inline(&mut self) -> Option<Text<'a>> {
         let (line, col) = self.open.take()?;
-        let (text, lead) = trim(&self.buf);
-        let t = Text {
-            text: text.to_owned(),
+        let (text, lead) = self.buf.take_trimmed();
+        Some(Text {
+            text,
             links: std::mem::take(&mut self.inline_links),
             code: std::mem::take(&mut self.inline_code),
             line,
             col: col + lead,
-        };
-        self.buf.clear();
-        Some(t)
+        })
     }
 
     fn link_end(&mut self) {
@@ -245,13 +264,13 @@ impl Builder<'_, '_> {
             return;
         };
         if self.open.is_some() {
-            let text = trim(self.buf.get(at..).unwrap_or("")).0.to_owned();
+            let text = self.buf.trimmed_from(at);
             self.inline_links.push(Link { text, target });
         }
     }
 
     /// `t` is trimmed already (see [`Self::take_inline`]).
-    fn heading(&mut self, level: u8, t: Text) {
+    fn heading(&mut self, level: u8, t: Text<'a>) {
         let title = t.text;
         // DocFX tab markers (`# [HTTP](#tab/http)`) and includes are not sections.
         let is_tab = t.links.iter().any(|l| l.target.starts_with("#tab/"));
@@ -268,70 +287,15 @@ impl Builder<'_, '_> {
     }
 
     /// `t` is trimmed already (see [`Self::take_inline`]).
-    fn paragraph(&mut self, t: Text) {
+    fn paragraph(&mut self, t: Text<'a>) {
         if t.text.is_empty() || is_directive(&t.text) {
             return;
         }
         self.push_block(Block::Paragraph(t));
     }
 
-    fn html_text(&mut self, h: CowStr<'_>, range: &Range<usize>) {
-        match self.html.as_mut() {
-            Some((html, _)) => html.push_str(as_str(&h)),
-            None => self.html = Some((h.into_string(), self.line(range))),
-        }
-    }
-
-    fn inline_html(&mut self, h: &str, range: &Range<usize>) {
-        if annotation_body(h).is_some() {
-            let line = self.line(range);
-            self.annotation(h, line);
-        } else {
-            // `<br>` and friends inside table cells read as spaces.
-            self.push_text(" ");
-        }
-    }
-
-    fn html_end(&mut self) {
-        if let Some((html, line)) = self.html.take() {
-            self.annotation(&html, line);
-        }
-    }
-
-    // Kept out of line: inlined, it changes how the hot event loop is compiled.
-    #[inline(never)]
-    fn annotation(&mut self, html: &str, line: u32) {
-        let Some(body) = annotation_body(html) else {
-            return;
-        };
-        let at = self.source.at_line(line);
-        match Annotation::read(body, line) {
-            Ok((annotation, repairs)) => {
-                if !repairs.is_empty() {
-                    self.diags.warning(
-                        "annotation-repaired",
-                        at,
-                        format!(
-                            "annotation comment is not valid JSON; read it after repair ({})",
-                            repairs.join(", ")
-                        ),
-                    );
-                }
-                self.flush_pending();
-                self.pending = Some(annotation);
-            }
-            Err(e) => {
-                self.diags.warning(
-                    "annotation-invalid",
-                    at,
-                    format!("annotation comment is not valid JSON and was ignored: {e}"),
-                );
-            }
-        }
-    }
-
     #[inline]
-    fn push_block(&mut self, block: Block) {
+    fn push_block(&mut self, block: Block<'a>) {
         if !matches!(block, Block::Code(_)) {
             self.flush_pending();
         }
@@ -349,13 +313,20 @@ impl Builder<'_, '_> {
     }
 }
 
-/// The text of a `CowStr`: borrowed text (nearly all of it) without a call to its
-/// `Deref`, which pulldown-cmark does not inline.
+/// The sections vector with the preamble; pages have about ten sections, so most
+/// vectors are not reallocated as headings come.
+fn first_section<'a>() -> Vec<Section<'a>> {
+    let mut sections = Vec::with_capacity(16);
+    sections.push(Section::default());
+    sections
+}
+
+/// A `CowStr` as a `Cow`: borrowed text (nearly all of it) stays borrowed.
 #[inline]
-fn as_str<'s>(s: &'s CowStr<'_>) -> &'s str {
+fn cow(s: CowStr<'_>) -> Cow<'_, str> {
     match s {
-        CowStr::Borrowed(b) => b,
-        other => other,
+        CowStr::Borrowed(b) => Cow::Borrowed(b),
+        other => Cow::Owned(other.into_string()),
     }
 }
 

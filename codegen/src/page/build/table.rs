@@ -16,25 +16,28 @@ use crate::page::{Link, Row, Table, Text};
 
 /// The table being built.
 #[derive(Default)]
-pub(super) struct TableState {
-    pub(super) table: Table,
-    pub(super) row: Vec<Text>,
+pub(super) struct TableState<'a> {
+    pub(super) table: Table<'a>,
+    pub(super) row: Vec<Text<'a>>,
     pub(super) row_line: u32,
     /// Offset of the row's first event, for its line's text.
     pub(super) row_offset: usize,
     pub(super) in_head: bool,
     /// Whether the header line starts with `|` (then rows without one continue a cell).
     pub(super) piped: bool,
+    /// Number of columns (of alignments in the delimiter row).
+    pub(super) width: usize,
 }
 
-impl Builder<'_, '_> {
+impl<'a> Builder<'a, '_> {
     pub(super) fn table_row_start(&mut self, range: &Range<usize>, head: bool) {
         let offset = self.base + range.start;
         let line = self.lines.line_of(offset);
         if let Some(t) = self.table.as_mut() {
             t.row.clear();
-            // Body rows have as many cells as the header (pulldown-cmark pads and cuts).
-            t.row.reserve_exact(t.table.header.len());
+            // Rows have as many cells as the delimiter row has columns (pulldown-cmark
+            // pads and cuts).
+            t.row.reserve_exact(t.width);
             t.row_line = line;
             t.row_offset = offset;
             t.in_head = head;
@@ -66,7 +69,7 @@ impl Builder<'_, '_> {
         }
         let extra = extra_cells(raw, t.table.header.len());
         if let (Some(extra), Some(last)) = (extra, cells.last_mut()) {
-            last.text.push_str(" |");
+            last.text.to_mut().push_str(" |");
             join_text(last, &inline_text(&extra));
             self.diags
                 .warning(
@@ -87,45 +90,50 @@ impl Builder<'_, '_> {
 }
 
 /// Appends a continuation line to the last non-empty cell of `row`.
-fn join_cell(row: &mut Row, more: &Text) {
+fn join_cell<'a>(row: &mut Row<'a>, more: &Text<'a>) {
     if let Some(cell) = row.cells.iter_mut().rev().find(|c| !c.text.is_empty()) {
         join_text(cell, more);
     }
 }
 
-fn join_text(cell: &mut Text, more: &Text) {
-    cell.text.push(' ');
-    cell.text.push_str(&more.text);
+fn join_text<'a>(cell: &mut Text<'a>, more: &Text<'a>) {
+    let text = cell.text.to_mut();
+    text.push(' ');
+    text.push_str(&more.text);
     cell.links.extend(more.links.iter().cloned());
     cell.code.extend(more.code.iter().cloned());
 }
 
 /// Inline markdown (the raw text of dropped cells) as a [`Text`] with its code spans
-/// and links.
-fn inline_text(raw: &str) -> Text {
+/// and links, owning its texts.
+fn inline_text(raw: &str) -> Text<'static> {
     let mut t = Text::default();
+    let mut text = String::new();
     let mut link: Option<(usize, String)> = None;
     for event in Parser::new(raw) {
         match event {
-            Event::Text(s) => t.text.push_str(&s),
+            Event::Text(s) => text.push_str(&s),
             Event::Code(s) => {
-                t.text.push_str(&s);
-                t.code.push(s.to_string());
+                text.push_str(&s);
+                t.code.push(s.to_string().into());
             }
-            Event::SoftBreak | Event::HardBreak => t.text.push(' '),
+            Event::SoftBreak | Event::HardBreak => text.push(' '),
             Event::Start(Tag::Link { dest_url, .. }) => {
-                link = Some((t.text.len(), dest_url.to_string()))
+                link = Some((text.len(), dest_url.to_string()))
             }
             Event::End(TagEnd::Link) => {
                 if let Some((at, target)) = link.take() {
-                    let text = t.text.get(at..).unwrap_or("").trim().to_string();
-                    t.links.push(Link { text, target });
+                    let text = text.get(at..).unwrap_or("").trim().to_string();
+                    t.links.push(Link {
+                        text: text.into(),
+                        target: target.into(),
+                    });
                 }
             }
             _ => {}
         }
     }
-    t.text = t.text.trim().to_string();
+    t.text = text.trim().to_string().into();
     t
 }
 

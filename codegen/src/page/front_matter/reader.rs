@@ -4,15 +4,17 @@
 //! repeated keys, values that YAML reads as numbers, booleans or null …), and the YAML
 //! parser reads that: where the reader answers, its entries are the ones the parser gives.
 
+use std::borrow::Cow;
+
 use super::{FrontMatter, Span};
 
 /// Front matter of simple `key: value` lines, or `None` when the YAML parser must read it.
-pub(super) fn read(yaml: &str) -> Option<FrontMatter> {
+pub(super) fn read(yaml: &str) -> Option<FrontMatter<'_>> {
     if !printable(yaml) {
         return None;
     }
     let mut fm = FrontMatter {
-        text: yaml.to_owned(),
+        text: Cow::Borrowed(yaml),
         // Most pages have fewer than 8 keys: the entries are not reallocated.
         entries: Vec::with_capacity(8),
     };
