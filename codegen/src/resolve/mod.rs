@@ -10,6 +10,7 @@ pub(crate) mod hash;
 mod names;
 mod operations;
 mod plan;
+mod prepare;
 mod types;
 
 use std::collections::BTreeMap;
@@ -228,14 +229,8 @@ impl Resolver {
             Some(t) => t,
             None => self.type_name_of(row, owner, page, diags),
         };
-        Property {
-            name: std::mem::take(&mut row.name),
-            type_name,
-            collection: row.type_ref.collection,
-            nullable: plan.nullable.unwrap_or_else(|| nullable(&row.description)),
-            description: std::mem::take(&mut row.description),
-            source: std::mem::take(&mut row.source),
-        }
+        let nullable = plan.nullable.unwrap_or_else(|| nullable(&row.description));
+        property_of(row, type_name, nullable)
     }
 
     /// The type of a row: a primitive, an enum its possible values make, or a lookup.
@@ -292,6 +287,18 @@ impl Resolver {
             )
             .help = Some("add its resource page to the docs folder, or fix the name".to_string());
         q
+    }
+}
+
+/// The property of a table row whose type is `type_name`, the row's text moved into it.
+fn property_of(row: &mut PropertyRow, type_name: String, nullable: bool) -> Property {
+    Property {
+        name: std::mem::take(&mut row.name),
+        type_name,
+        collection: row.type_ref.collection,
+        nullable,
+        description: std::mem::take(&mut row.description),
+        source: std::mem::take(&mut row.source),
     }
 }
 

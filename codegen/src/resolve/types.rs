@@ -2,22 +2,20 @@
 //! then request-table rows of API pages merged into the types they describe.
 
 use std::borrow::Cow;
-use std::mem::take;
 
-use rayon::prelude::*;
-
-use super::{PageRef, Resolver, RowPlan, nullable, qualify};
-use crate::diag::{Diagnostics, Location};
+use super::prepare::Prepared;
+use super::{PageRef, Resolver, RowPlan, nullable};
+use crate::diag::Diagnostics;
 use crate::extract::{PageFragments, PropertyRow, TypeFragment};
-use crate::ir::{Property, TypeDef, TypeKind};
+use crate::ir::{Property, TypeDef};
 
 /// Builds every type into `r.types`, moving the fragments' text into them.
 pub(super) fn build(r: &mut Resolver, pages: &mut [PageFragments], diags: &mut Diagnostics) {
-    let plans = plan_types(r, pages);
+    let prepared = super::prepare::types(r, pages);
     // Per type in page order: its name as its page qualifies it (before the canonical
     // spelling: inherited rows are filed against it) and its inherited rows' plans.
     let mut inherited = Vec::new();
-    for (page, (plans, d)) in pages.iter_mut().zip(plans) {
+    for (page, (prepared, d)) in pages.iter_mut().zip(prepared) {
         diags.extend(d);
         let PageFragments {
             path,
@@ -26,8 +24,8 @@ pub(super) fn build(r: &mut Resolver, pages: &mut [PageFragments], diags: &mut D
             ..
         } = page;
         let at = PageRef { path, namespace };
-        for (t, plan) in types.iter_mut().zip(plans) {
-            inherited.push(define(r, t, at, plan, diags));
+        for (t, p) in types.iter_mut().zip(prepared) {
+            inherited.push(define(r, t, at, p, diags));
         }
     }
     super::chains::index_bases(r);
@@ -57,73 +55,6 @@ pub(super) fn build(r: &mut Resolver, pages: &mut [PageFragments], diags: &mut D
     super::chains::set_kinds(r);
 }
 
-/// What of a type's definition only reads the name tables, worked out on the rayon pool.
-struct TypePlan {
-    /// Its name as its page qualifies it.
-    owner: String,
-    /// The canonical spelling of that name.
-    name: String,
-    base: Option<String>,
-    /// Plans of the rows it declares itself (properties, then navigation).
-    own: Vec<RowPlan>,
-    /// Plans of its `Inherited from` rows, in order.
-    inherited: Vec<RowPlan>,
-}
-
-/// Per page and type, its plan, with the diagnostics made planning them. Planning only
-/// reads the name tables, so it runs on the rayon pool; the results are in page order.
-fn plan_types(r: &Resolver, pages: &[PageFragments]) -> Vec<(Vec<TypePlan>, Diagnostics)> {
-    pages
-        .par_iter()
-        .map(|page| {
-            let mut d = Diagnostics::default();
-            let at = PageRef {
-                path: &page.path,
-                namespace: &page.namespace,
-            };
-            let plans = page
-                .types
-                .iter()
-                .map(|t| plan_type(r, t, at, &mut d))
-                .collect();
-            (plans, d)
-        })
-        .collect()
-}
-
-fn plan_type(r: &Resolver, t: &TypeFragment, at: PageRef, d: &mut Diagnostics) -> TypePlan {
-    let owner = qualify(
-        &t.name,
-        at.namespace,
-        &t.source,
-        &mut Diagnostics::default(),
-    );
-    let name = r.type_names.get(&owner).unwrap_or(&owner).to_string();
-    let base = t.base.as_ref().map(|b| base_name(r, b, at, &t.source, d));
-    let own = own_rows(&t.properties)
-        .chain(own_rows(&t.navigation))
-        .map(|row| r.plan(row, at, d))
-        .collect();
-    let inherited = t
-        .properties
-        .iter()
-        .filter(|p| p.inherited_from.is_some())
-        .map(|row| r.plan(row, at, d))
-        .collect();
-    TypePlan {
-        owner,
-        name,
-        base,
-        own,
-        inherited,
-    }
-}
-
-/// The rows a type declares itself (not inherited).
-fn own_rows(rows: &[PropertyRow]) -> impl Iterator<Item = &PropertyRow> {
-    rows.iter().filter(|p| p.inherited_from.is_none())
-}
-
 /// Where a row that is not the type's own comes from.
 #[derive(Clone, Copy, PartialEq)]
 pub(super) enum Origin {
@@ -133,101 +64,56 @@ pub(super) enum Origin {
     RequestTable,
 }
 
-/// Defines (or merges) the type `t` describes from its own rows; returns its name as
-/// the page qualifies it, with its inherited rows' plans.
+/// Defines (or merges) the type `t` describes, prepared on the pool: only its pending
+/// rows are resolved here, in order (they may infer enums). Returns its name as the page
+/// qualifies it, with its inherited rows' plans.
 fn define(
     r: &mut Resolver,
     t: &mut TypeFragment,
     page: PageRef,
-    plan: TypePlan,
+    prepared: Prepared,
     diags: &mut Diagnostics,
 ) -> (String, Vec<RowPlan>) {
-    let TypePlan {
+    let Prepared {
+        mut def,
+        pending,
         owner,
-        name,
-        base,
-        own,
         inherited,
-    } = plan;
-    let mut plans = own.into_iter();
-    let mut own = |rows: &mut [PropertyRow], r: &mut Resolver| -> Vec<Property> {
-        // Sized for every row: a filtered iterator would grow the vector step by step.
-        let mut props = Vec::with_capacity(rows.len());
-        props.extend(
-            rows.iter_mut()
-                .filter(|p| p.inherited_from.is_none())
-                .map(|p| {
-                    let plan = plans.next().unwrap_or_default();
-                    r.planned_property(p, &name, page, plan, diags)
-                }),
-        );
-        props
-    };
-    let properties = own(&mut t.properties, r);
-    let navigation = own(&mut t.navigation, r);
-    match r.type_index(&name).and_then(|i| r.types.get_mut(i)) {
-        Some(existing) => merge(existing, properties, navigation, t, diags),
+    } = prepared;
+    for p in pending {
+        let (rows, props) = if p.navigation {
+            (&mut t.navigation, &mut def.navigation)
+        } else {
+            (&mut t.properties, &mut def.properties)
+        };
+        if let (Some(row), Some(slot)) = (rows.get_mut(p.row), props.get_mut(p.at)) {
+            *slot = r.planned_property(row, &def.name, page, RowPlan::default(), diags);
+        }
+    }
+    match r.type_index(&def.name).and_then(|i| r.types.get_mut(i)) {
+        Some(existing) => merge(existing, def, diags),
         None => {
-            r.type_at.insert(name.clone(), r.types.len());
-            r.types.push(TypeDef {
-                name,
-                kind: if t.has_key {
-                    TypeKind::Entity
-                } else {
-                    TypeKind::Complex
-                },
-                base,
-                description: take(&mut t.description),
-                source: take(&mut t.source),
-                properties,
-                navigation,
-            });
+            r.type_at.insert(def.name.clone(), r.types.len());
+            r.types.push(def);
         }
     }
     (owner, inherited)
 }
 
-fn base_name(
-    r: &Resolver,
-    base: &str,
-    page: PageRef,
-    at: &Location,
-    diags: &mut Diagnostics,
-) -> String {
-    let q = qualify(base, page.namespace, at, diags);
-    match r.type_names.find(&q, None, page.path) {
-        Some(found) => found,
-        None => {
-            diags.warning(
-                "unresolved-type",
-                at.clone(),
-                format!("base type `{base}` is not defined by any page"),
-            );
-            q
-        }
-    }
-}
-
 /// A second page defining the same type: add what is new, report what disagrees.
-fn merge(
-    existing: &mut TypeDef,
-    props: Vec<Property>,
-    nav: Vec<Property>,
-    t: &TypeFragment,
-    diags: &mut Diagnostics,
-) {
+fn merge(existing: &mut TypeDef, other: TypeDef, diags: &mut Diagnostics) {
     diags.note(
         "type-defined-twice",
-        t.source.clone(),
+        other.source,
         format!(
             "`{}` is also defined at {}; the definitions are merged",
             existing.name, existing.source
         ),
     );
-    for p in props {
+    for p in other.properties {
         add_or_compare(&mut existing.properties, p, &existing.name, diags);
     }
-    for p in nav {
+    for p in other.navigation {
         add_or_compare(&mut existing.navigation, p, &existing.name, diags);
     }
 }
