@@ -51,16 +51,19 @@ pub fn resolve(pages: &mut [PageFragments], diags: &mut Diagnostics) -> Api {
     }
 }
 
-/// The operations sorted by name, then source, as the IR lists them (stable, as
-/// `sort_by` is). Indices are sorted and the operations moved once: sorting the large
-/// operations themselves spent most of its time copying them. The sort runs on the rayon
-/// pool.
-fn by_name_and_source(operations: Vec<Operation>) -> Vec<Operation> {
-    let mut keyed: Vec<(&Operation, usize)> = operations.iter().zip(0..).collect();
+/// The operations (in slots, see [`operations::build`]) sorted by name, then source, as
+/// the IR lists them (stable, as `sort_by` is). Indices are sorted and each operation
+/// moved once, out of its slot: sorting the large operations themselves spent most of its
+/// time copying them. The sort runs on the rayon pool.
+fn by_name_and_source(mut slots: Vec<Option<Operation>>) -> Vec<Operation> {
+    let mut keyed: Vec<(&Operation, usize)> = slots
+        .iter()
+        .zip(0..)
+        .filter_map(|(op, i)| Some((op.as_ref()?, i)))
+        .collect();
     keyed.par_sort_by(|(a, _), (b, _)| a.name.cmp(&b.name).then(a.source.cmp(&b.source)));
     let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
-    let mut slots: Vec<Option<Operation>> = operations.into_iter().map(Some).collect();
-    let mut sorted = Vec::with_capacity(slots.len());
+    let mut sorted = Vec::with_capacity(order.len());
     sorted.extend(
         order
             .into_iter()
