@@ -40,10 +40,8 @@ pub fn resolve(pages: &mut [PageFragments], diags: &mut Diagnostics) -> Api {
     let Resolver { types, enums, .. } = r;
     // The two orderings are independent: side by side on the rayon pool, rather than
     // one after the other with their first steps on this (otherwise idle) thread.
-    let (types, operations) = rayon::join(
-        || in_name_order(types),
-        || by_name_and_source(operations),
-    );
+    let (types, operations) =
+        rayon::join(|| in_name_order(types), || by_name_and_source(operations));
     Api {
         types,
         enums: enums.into_values().collect(),
