@@ -169,11 +169,11 @@ impl Resolver {
             let mut page = Some(n.page_lower);
             for (q, lower) in n.types {
                 // Only a page's first type can be what links to the page mean.
-                r.type_names.add_lowered(lower, &q, page.take());
+                r.type_names.add_lowered(lower, q, page.take());
             }
             let mut qualified = Vec::with_capacity(n.enums.len());
             for (q, lower) in n.enums {
-                r.enum_names.add_lowered(lower, &q, None);
+                r.enum_names.add_lowered(lower, q.clone(), None);
                 qualified.push(q);
             }
             enum_names.push(qualified);
