@@ -13,8 +13,6 @@ mod plan;
 mod prepare;
 mod types;
 
-use std::collections::BTreeMap;
-
 use hash::{FastMap, fast_map};
 
 use rayon::prelude::*;
@@ -38,13 +36,15 @@ pub fn resolve(pages: &mut [PageFragments], diags: &mut Diagnostics) -> Api {
     types::build(&mut r, pages, diags);
     let operations = operations::build(&mut r, pages, diags);
     let Resolver { types, enums, .. } = r;
-    // The two orderings are independent: side by side on the rayon pool, rather than
-    // one after the other with their first steps on this (otherwise idle) thread.
-    let (types, operations) =
-        rayon::join(|| in_name_order(types), || by_name_and_source(operations));
+    // The orderings are independent: side by side on the rayon pool, rather than one
+    // after the other with their first steps on this (otherwise idle) thread.
+    let ((types, enums), operations) = rayon::join(
+        || rayon::join(|| in_name_order(types), || enums_in_name_order(enums)),
+        || by_name_and_source(operations),
+    );
     Api {
         types,
-        enums: enums.into_values().collect(),
+        enums,
         operations,
     }
 }
@@ -68,6 +68,13 @@ fn by_name_and_source(mut slots: Vec<Option<Operation>>) -> Vec<Operation> {
             .filter_map(|i| slots.get_mut(i).and_then(Option::take)),
     );
     sorted
+}
+
+/// The enums sorted by name (the map's keys, so each name once), as the IR lists them.
+fn enums_in_name_order(enums: FastMap<String, EnumDef>) -> Vec<EnumDef> {
+    let mut enums: Vec<EnumDef> = enums.into_values().collect();
+    enums.par_sort_unstable_by(|a, b| a.name.cmp(&b.name));
+    enums
 }
 
 /// The types sorted by name (each is defined once), as the IR lists them; sorted on
@@ -141,7 +148,8 @@ pub(crate) struct Resolver {
     /// Per type (as in `types`), its base's index, set once every type is defined: the
     /// base chains of every attributed row are walked without looking names up.
     bases: Vec<Option<usize>>,
-    enums: BTreeMap<String, EnumDef>,
+    /// Every enum by name; hashed, as `type_at` (the IR sorts them at the end).
+    enums: FastMap<String, EnumDef>,
     /// Every enum's member names, sorted → its name, or `None` when several enums have
     /// those members. Kept beside `enums` so that matching a list of possible values
     /// does not sort every enum's members again for each list.
@@ -160,7 +168,7 @@ impl Resolver {
             types: Vec::with_capacity(type_count),
             type_at: fast_map(type_count),
             bases: Vec::new(),
-            enums: BTreeMap::new(),
+            enums: fast_map(enum_count),
             enums_by_members: fast_map(0),
         };
         let mut enum_names = Vec::with_capacity(named.len());
