@@ -29,7 +29,22 @@ pub(super) fn build(r: &mut Resolver, pages: &mut [PageFragments], diags: &mut D
         }
     }
     super::chains::index_bases(r);
-    let mut inherited = inherited.into_iter();
+    attribute_inherited(r, pages, &inherited, diags);
+    // Nothing waits for the plans' strings to be freed: on the rayon pool, not here.
+    rayon::spawn(move || drop(inherited));
+    super::chains::set_kinds(r);
+}
+
+/// Files every type's inherited rows against the type that declares them, in page order
+/// (`inherited` holds, per type in page order, its name as its page qualifies it and its
+/// inherited rows' plans).
+fn attribute_inherited(
+    r: &mut Resolver,
+    pages: &[PageFragments],
+    inherited: &[(String, Vec<RowPlan>)],
+    diags: &mut Diagnostics,
+) {
+    let mut inherited = inherited.iter();
     for page in pages.iter() {
         let at = PageRef {
             path: &page.path,
@@ -43,16 +58,15 @@ pub(super) fn build(r: &mut Resolver, pages: &mut [PageFragments], diags: &mut D
                 continue;
             }
             let owner = Owner {
-                at: r.type_index(&owner),
-                name: &owner,
+                at: r.type_index(owner),
+                name: owner,
             };
             let rows = t.properties.iter().filter(|p| p.inherited_from.is_some());
-            for (row, plan) in rows.zip(&plans) {
+            for (row, plan) in rows.zip(plans) {
                 attribute(r, row, owner, at, Origin::Inherited, plan, diags);
             }
         }
     }
-    super::chains::set_kinds(r);
 }
 
 /// Where a row that is not the type's own comes from.
