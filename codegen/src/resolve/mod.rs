@@ -110,7 +110,7 @@ pub(crate) struct PageRef<'a> {
 struct PageNames {
     types: Vec<(String, String)>,
     enums: Vec<(String, String)>,
-    page_lower: String,
+    page_lower: Option<String>,
     diags: Diagnostics,
 }
 
@@ -132,10 +132,13 @@ impl PageNames {
             .iter()
             .map(|e| named(&e.name, &e.source))
             .collect();
+        // Links to a page mean its first type: most pages (API pages) define none, and
+        // need no lowered path.
+        let page_lower = (!page.types.is_empty()).then(|| page.path.to_ascii_lowercase());
         PageNames {
             types,
             enums,
-            page_lower: page.path.to_ascii_lowercase(),
+            page_lower,
             diags,
         }
     }
@@ -188,7 +191,7 @@ impl Resolver {
         let mut enum_names = Vec::with_capacity(named.len());
         for n in named {
             diags.extend(n.diags);
-            let mut page = Some(n.page_lower);
+            let mut page = n.page_lower;
             for (q, lower) in n.types {
                 // Only a page's first type can be what links to the page mean.
                 r.type_names.add_lowered(lower, q, page.take());
