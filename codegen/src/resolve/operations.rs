@@ -29,16 +29,12 @@ pub(super) fn build(
             Some((cased_name(r, op), plan::operation(r, op, p)))
         })
         .collect();
-    let (names, plans): (Vec<Option<String>>, Vec<Option<OpPlan>>) = planned
-        .into_iter()
-        .map(|p| p.map_or((None, None), |(name, plan)| (Some(name), Some(plan))))
-        .unzip();
+    let (names, typed) = typed_in_page_order(r, pages, planned, diags);
     // Hashed: a tree of the ~5,000 names cost several string comparisons per name.
     let mut count: FastMap<&str, usize> = fast_map(names.len());
     for name in names.iter().flatten() {
         *count.entry(name.as_str()).or_default() += 1;
     }
-    let typed = typed_in_page_order(r, pages, plans, diags);
     let (out, notes) = assemble_on_pool(pages, &names, typed, &count);
     for d in notes {
         diags.extend(d);
@@ -47,27 +43,35 @@ pub(super) fn build(
 }
 
 /// Bodies and responses, in page order: they read (and request tables add to) the types
-/// and enums resolved so far.
+/// and enums resolved so far. Each page's name is passed through beside them: the plans
+/// are taken straight from `planned`, not first split from the names (a move of every
+/// plan).
 fn typed_in_page_order(
     r: &mut Resolver,
     pages: &mut [PageFragments],
-    plans: Vec<Option<OpPlan>>,
+    planned: Vec<Option<(String, OpPlan)>>,
     diags: &mut Diagnostics,
-) -> Vec<Option<Typed>> {
-    pages
-        .iter_mut()
-        .zip(plans)
-        .map(|(page, plan)| {
-            let PageFragments {
-                path,
-                namespace,
-                operation,
-                ..
-            } = page;
-            let page = PageRef { path, namespace };
-            Some(typed_parts(r, operation.as_mut()?, page, plan?, diags))
-        })
-        .collect()
+) -> (Vec<Option<String>>, Vec<Option<Typed>>) {
+    let mut names = Vec::with_capacity(planned.len());
+    let mut typed = Vec::with_capacity(planned.len());
+    for (page, planned) in pages.iter_mut().zip(planned) {
+        let PageFragments {
+            path,
+            namespace,
+            operation,
+            ..
+        } = page;
+        let page = PageRef { path, namespace };
+        let (name, t) = match (operation.as_mut(), planned) {
+            (Some(op), Some((name, plan))) => {
+                (Some(name), Some(typed_parts(r, op, page, plan, diags)))
+            }
+            _ => (None, None),
+        };
+        names.push(name);
+        typed.push(t);
+    }
+    (names, typed)
 }
 
 /// The rest only moves the fragments' text into the operations: on the rayon pool, in
