@@ -53,7 +53,8 @@ pub(super) fn register_documented(
         }
     }
     // Indexed once all tables are merged: merging changes members. The keys (sorted
-    // copies of the member names) are made on the rayon pool, and filed in order.
+    // copies of the member names) are made on the rayon pool. The order they are filed
+    // in (the map's) does not matter: a key ends as `None` whenever two enums share it.
     let keyed: Vec<(Vec<String>, &EnumDef)> = r
         .enums
         .par_iter()

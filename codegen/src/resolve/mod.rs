@@ -10,9 +10,8 @@ pub(crate) mod hash;
 mod names;
 mod operations;
 mod plan;
+mod prepare;
 mod types;
-
-use std::collections::BTreeMap;
 
 use hash::{FastMap, fast_map};
 
@@ -36,30 +35,60 @@ pub fn resolve(pages: &mut [PageFragments], diags: &mut Diagnostics) -> Api {
     let mut r = Resolver::new(pages, diags);
     types::build(&mut r, pages, diags);
     let operations = operations::build(&mut r, pages, diags);
-    let Resolver { types, enums, .. } = r;
+    let Resolver {
+        types,
+        enums,
+        type_names,
+        enum_names,
+        type_at,
+        enums_by_members,
+        bases: _,
+    } = r;
+    let tables = (type_names, enum_names, type_at, enums_by_members);
+    // The orderings are independent: side by side on the rayon pool, rather than one
+    // after the other with their first steps on this (otherwise idle) thread. The name
+    // tables are freed there too: their ~10,000 strings cost this thread 1.6 M
+    // instructions.
+    let ((types, enums), operations) = rayon::join(
+        || rayon::join(|| in_name_order(types), || enums_in_name_order(enums)),
+        || {
+            drop(tables);
+            by_name_and_source(operations)
+        },
+    );
     Api {
-        types: in_name_order(types),
-        enums: enums.into_values().collect(),
-        operations: by_name_and_source(operations),
+        types,
+        enums,
+        operations,
     }
 }
 
-/// The operations sorted by name, then source, as the IR lists them (stable, as
-/// `sort_by` is). Indices are sorted and the operations moved once: sorting the large
-/// operations themselves spent most of its time copying them. The sort runs on the rayon
-/// pool.
-fn by_name_and_source(operations: Vec<Operation>) -> Vec<Operation> {
-    let mut keyed: Vec<(&Operation, usize)> = operations.iter().zip(0..).collect();
+/// The operations (in slots, see [`operations::build`]) sorted by name, then source, as
+/// the IR lists them (stable, as `sort_by` is). Indices are sorted and each operation
+/// moved once, out of its slot: sorting the large operations themselves spent most of its
+/// time copying them. The sort runs on the rayon pool.
+fn by_name_and_source(mut slots: Vec<Option<Operation>>) -> Vec<Operation> {
+    let mut keyed: Vec<(&Operation, usize)> = slots
+        .iter()
+        .zip(0..)
+        .filter_map(|(op, i)| Some((op.as_ref()?, i)))
+        .collect();
     keyed.par_sort_by(|(a, _), (b, _)| a.name.cmp(&b.name).then(a.source.cmp(&b.source)));
     let order: Vec<usize> = keyed.into_iter().map(|(_, i)| i).collect();
-    let mut slots: Vec<Option<Operation>> = operations.into_iter().map(Some).collect();
-    let mut sorted = Vec::with_capacity(slots.len());
+    let mut sorted = Vec::with_capacity(order.len());
     sorted.extend(
         order
             .into_iter()
             .filter_map(|i| slots.get_mut(i).and_then(Option::take)),
     );
     sorted
+}
+
+/// The enums sorted by name (the map's keys, so each name once), as the IR lists them.
+fn enums_in_name_order(enums: FastMap<String, EnumDef>) -> Vec<EnumDef> {
+    let mut enums: Vec<EnumDef> = enums.into_values().collect();
+    enums.par_sort_unstable_by(|a, b| a.name.cmp(&b.name));
+    enums
 }
 
 /// The types sorted by name (each is defined once), as the IR lists them; sorted on
@@ -81,7 +110,7 @@ pub(crate) struct PageRef<'a> {
 struct PageNames {
     types: Vec<(String, String)>,
     enums: Vec<(String, String)>,
-    page_lower: String,
+    page_lower: Option<String>,
     diags: Diagnostics,
 }
 
@@ -103,10 +132,13 @@ impl PageNames {
             .iter()
             .map(|e| named(&e.name, &e.source))
             .collect();
+        // Links to a page mean its first type: most pages (API pages) define none, and
+        // need no lowered path.
+        let page_lower = (!page.types.is_empty()).then(|| page.path.to_ascii_lowercase());
         PageNames {
             types,
             enums,
-            page_lower: page.path.to_ascii_lowercase(),
+            page_lower,
             diags,
         }
     }
@@ -133,7 +165,8 @@ pub(crate) struct Resolver {
     /// Per type (as in `types`), its base's index, set once every type is defined: the
     /// base chains of every attributed row are walked without looking names up.
     bases: Vec<Option<usize>>,
-    enums: BTreeMap<String, EnumDef>,
+    /// Every enum by name; hashed, as `type_at` (the IR sorts them at the end).
+    enums: FastMap<String, EnumDef>,
     /// Every enum's member names, sorted → its name, or `None` when several enums have
     /// those members. Kept beside `enums` so that matching a list of possible values
     /// does not sort every enum's members again for each list.
@@ -152,20 +185,20 @@ impl Resolver {
             types: Vec::with_capacity(type_count),
             type_at: fast_map(type_count),
             bases: Vec::new(),
-            enums: BTreeMap::new(),
+            enums: fast_map(enum_count),
             enums_by_members: fast_map(0),
         };
         let mut enum_names = Vec::with_capacity(named.len());
         for n in named {
             diags.extend(n.diags);
-            let mut page = Some(n.page_lower);
+            let mut page = n.page_lower;
             for (q, lower) in n.types {
                 // Only a page's first type can be what links to the page mean.
-                r.type_names.add_lowered(lower, &q, page.take());
+                r.type_names.add_lowered(lower, q, page.take());
             }
             let mut qualified = Vec::with_capacity(n.enums.len());
             for (q, lower) in n.enums {
-                r.enum_names.add_lowered(lower, &q, None);
+                r.enum_names.add_lowered(lower, q.clone(), None);
                 qualified.push(q);
             }
             enum_names.push(qualified);
@@ -222,14 +255,8 @@ impl Resolver {
             Some(t) => t,
             None => self.type_name_of(row, owner, page, diags),
         };
-        Property {
-            name: std::mem::take(&mut row.name),
-            type_name,
-            collection: row.type_ref.collection,
-            nullable: plan.nullable.unwrap_or_else(|| nullable(&row.description)),
-            description: std::mem::take(&mut row.description),
-            source: std::mem::take(&mut row.source),
-        }
+        let nullable = plan.nullable.unwrap_or_else(|| nullable(&row.description));
+        property_of(row, type_name, nullable)
     }
 
     /// The type of a row: a primitive, an enum its possible values make, or a lookup.
@@ -286,6 +313,18 @@ impl Resolver {
             )
             .help = Some("add its resource page to the docs folder, or fix the name".to_string());
         q
+    }
+}
+
+/// The property of a table row whose type is `type_name`, the row's text moved into it.
+fn property_of(row: &mut PropertyRow, type_name: String, nullable: bool) -> Property {
+    Property {
+        name: std::mem::take(&mut row.name),
+        type_name,
+        collection: row.type_ref.collection,
+        nullable,
+        description: std::mem::take(&mut row.description),
+        source: std::mem::take(&mut row.source),
     }
 }
 

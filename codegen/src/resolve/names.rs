@@ -189,16 +189,15 @@ impl Names {
     }
 
     /// [`Names::add`] for a name whose lower-case spelling `lower` (and its page's,
-    /// `page_lower`) were worked out ahead.
-    pub fn add_lowered(&mut self, lower: String, canonical: &str, page_lower: Option<String>) {
-        self.by_lower
-            .entry(lower)
-            .or_insert_with(|| canonical.to_string());
+    /// `page_lower`) were worked out ahead. The name is moved in rather than copied: this
+    /// runs for every name, in order.
+    pub fn add_lowered(&mut self, lower: String, canonical: String, page_lower: Option<String>) {
         if let Some(page) = page_lower {
             self.by_page
                 .entry(page)
-                .or_insert_with(|| canonical.to_string());
+                .or_insert_with(|| canonical.clone());
         }
+        self.by_lower.entry(lower).or_insert(canonical);
     }
 
     /// The canonical spelling of a qualified name, if registered.

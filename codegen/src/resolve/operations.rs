@@ -9,16 +9,17 @@ use super::plan::{self, OpPlan};
 use super::types::{self, Origin};
 use super::{PageRef, Resolver, RowPlan};
 use crate::diag::Diagnostics;
-use crate::extract::{ExampleFragment, OperationFragment, PageFragments, type_text};
-use crate::ir::{Example, ExampleKind, Header, Operation, RequestBody, Response};
+use crate::extract::{ExampleFragment, OperationFragment, PageFragments, PropertyRow, type_text};
+use crate::ir::{Example, ExampleKind, Header, Operation, Property, RequestBody, Response};
 
-/// Builds one operation per API page; clashing names fall back to the file name.
-/// The fragments' text moves into the operations.
+/// Builds one operation per API page, in a slot per page (`None` for other pages);
+/// clashing names fall back to the file name. The fragments' text moves into the
+/// operations.
 pub(super) fn build(
     r: &mut Resolver,
     pages: &mut [PageFragments],
     diags: &mut Diagnostics,
-) -> Vec<Operation> {
+) -> Vec<Option<Operation>> {
     // Naming and planning the request rows only read the name tables, so they run on
     // the rayon pool; collected in page order.
     let planned: Vec<Option<(String, OpPlan)>> = pages
@@ -28,16 +29,12 @@ pub(super) fn build(
             Some((cased_name(r, op), plan::operation(r, op, p)))
         })
         .collect();
-    let (names, plans): (Vec<Option<String>>, Vec<Option<OpPlan>>) = planned
-        .into_iter()
-        .map(|p| p.map_or((None, None), |(name, plan)| (Some(name), Some(plan))))
-        .unzip();
+    let (names, typed) = typed_in_page_order(r, pages, planned, diags);
     // Hashed: a tree of the ~5,000 names cost several string comparisons per name.
     let mut count: FastMap<&str, usize> = fast_map(names.len());
     for name in names.iter().flatten() {
         *count.entry(name.as_str()).or_default() += 1;
     }
-    let typed = typed_in_page_order(r, pages, plans, diags);
     let (out, notes) = assemble_on_pool(pages, &names, typed, &count);
     for d in notes {
         diags.extend(d);
@@ -46,49 +43,63 @@ pub(super) fn build(
 }
 
 /// Bodies and responses, in page order: they read (and request tables add to) the types
-/// and enums resolved so far.
+/// and enums resolved so far. Each page's name is passed through beside them: the plans
+/// are taken straight from `planned`, not first split from the names (a move of every
+/// plan).
 fn typed_in_page_order(
     r: &mut Resolver,
     pages: &mut [PageFragments],
-    plans: Vec<Option<OpPlan>>,
+    planned: Vec<Option<(String, OpPlan)>>,
     diags: &mut Diagnostics,
-) -> Vec<Option<Typed>> {
-    pages
-        .iter_mut()
-        .zip(plans)
-        .map(|(page, plan)| {
-            let PageFragments {
-                path,
-                namespace,
-                operation,
-                ..
-            } = page;
-            let page = PageRef { path, namespace };
-            Some(typed_parts(r, operation.as_mut()?, page, plan?, diags))
-        })
-        .collect()
+) -> (Vec<Option<String>>, Vec<Option<Typed>>) {
+    let mut names = Vec::with_capacity(planned.len());
+    let mut typed = Vec::with_capacity(planned.len());
+    for (page, planned) in pages.iter_mut().zip(planned) {
+        let PageFragments {
+            path,
+            namespace,
+            operation,
+            ..
+        } = page;
+        let page = PageRef { path, namespace };
+        let (name, t) = match (operation.as_mut(), planned) {
+            (Some(op), Some((name, plan))) => {
+                (Some(name), Some(typed_parts(r, op, page, plan, diags)))
+            }
+            _ => (None, None),
+        };
+        names.push(name);
+        typed.push(t);
+    }
+    (names, typed)
 }
 
 /// The rest only moves the fragments' text into the operations: on the rayon pool, in
 /// page order. A name that `count` holds more than once falls back to the file name.
+/// One slot per page (`None` but for API pages), and so an indexed collect, written in
+/// place: filtering made the pool's pieces be appended on the calling thread, moving
+/// every operation once more.
 fn assemble_on_pool(
     pages: &mut [PageFragments],
     names: &[Option<String>],
     typed: Vec<Option<Typed>>,
     count: &FastMap<&str, usize>,
-) -> (Vec<Operation>, Vec<Diagnostics>) {
+) -> (Vec<Option<Operation>>, Vec<Diagnostics>) {
     pages
         .par_iter_mut()
         .zip(names.par_iter())
         .zip(typed)
-        .filter_map(|((page, name), typed)| {
-            let op = page.operation.as_mut()?;
-            let mut built = assemble(op, name.clone()?, typed?);
+        .map(|((page, name), typed)| {
             let mut d = Diagnostics::default();
-            if count.get(built.name.as_str()).copied().unwrap_or(0) > 1 {
-                rename_after_file(&mut built, &page.path, &mut d);
-            }
-            Some((built, d))
+            let op = page.operation.as_mut();
+            let built = op.zip(name.clone()).zip(typed).map(|((op, name), typed)| {
+                let mut built = assemble(op, name, typed);
+                if count.get(built.name.as_str()).copied().unwrap_or(0) > 1 {
+                    rename_after_file(&mut built, &page.path, &mut d);
+                }
+                built
+            });
+            (built, d)
         })
         .unzip()
 }
@@ -136,7 +147,8 @@ fn cased_name(r: &Resolver, op: &OperationFragment) -> String {
 /// What of an operation depends on the types and enums resolved before it: its request
 /// body and response, with the example types planned ahead.
 struct Typed {
-    request_body: Option<RequestBody>,
+    /// The body without its properties, and the plans to make them from.
+    request_body: Option<(RequestBody, Vec<RowPlan>)>,
     response: Option<Response>,
     annotated: Vec<Option<String>>,
 }
@@ -173,6 +185,10 @@ fn assemble(op: &mut OperationFragment, name: String, typed: Typed) -> Operation
         response,
         annotated,
     } = typed;
+    let request_body = request_body.map(|(mut body, plans)| {
+        body.properties = request_properties(&mut op.request_rows, plans);
+        body
+    });
     let mut paths: Vec<String> = Vec::new();
     for l in &mut op.paths {
         if !paths.contains(&l.path) {
@@ -230,13 +246,16 @@ fn response(
     })
 }
 
+/// The request body but for its properties, which `assemble` makes on the pool from the
+/// row plans returned, each with its type settled here: in order, as rows may infer enums
+/// and request tables add to the types.
 fn request_body(
     r: &mut Resolver,
-    op: &mut OperationFragment,
+    op: &OperationFragment,
     page: PageRef,
-    (plans, request_type, updated_type): (Vec<RowPlan>, Option<String>, Option<String>),
+    (mut plans, request_type, updated_type): (Vec<RowPlan>, Option<String>, Option<String>),
     diags: &mut Diagnostics,
-) -> Option<RequestBody> {
+) -> Option<(RequestBody, Vec<RowPlan>)> {
     let ty = op
         .request_type
         .as_ref()
@@ -252,20 +271,35 @@ fn request_body(
         at: ty.as_deref().and_then(|t| r.type_index(t)),
         name: &owner,
     };
-    let mut properties = Vec::with_capacity(op.request_rows.len());
-    let mut plans = plans.into_iter();
-    for row in &mut op.request_rows {
-        let plan = plans.next().unwrap_or_default();
+    plans.resize_with(op.request_rows.len(), RowPlan::default);
+    for (row, plan) in op.request_rows.iter().zip(&mut plans) {
         if owner.at.is_some() {
-            types::attribute(r, row, owner, page, Origin::RequestTable, &plan, diags);
+            types::attribute(r, row, owner, page, Origin::RequestTable, plan, diags);
         }
-        properties.push(r.planned_property(row, owner.name, page, plan, diags));
+        if plan.type_name.is_none() {
+            plan.type_name = Some(r.type_name_of(row, owner.name, page, diags));
+        }
     }
-    Some(RequestBody {
+    let body = RequestBody {
         collection: op.request_type.as_ref().is_some_and(|t| t.collection),
         type_name: ty,
-        properties,
-    })
+        properties: Vec::new(),
+    };
+    Some((body, plans))
+}
+
+/// The request body's properties, the rows' text moved into them; every plan's type is
+/// settled (see `request_body`).
+fn request_properties(rows: &mut [PropertyRow], plans: Vec<RowPlan>) -> Vec<Property> {
+    rows.iter_mut()
+        .zip(plans)
+        .map(|(row, plan)| {
+            let nullable = plan
+                .nullable
+                .unwrap_or_else(|| super::nullable(&row.description));
+            super::property_of(row, plan.type_name.unwrap_or_default(), nullable)
+        })
+        .collect()
 }
 
 /// An example, with the type its `@odata.type` names when it has one (planned ahead).

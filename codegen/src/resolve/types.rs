@@ -1,22 +1,21 @@
 //! Type definitions: own rows, then inherited rows attributed to their declaring type,
 //! then request-table rows of API pages merged into the types they describe.
 
-use std::mem::take;
+use std::borrow::Cow;
 
-use rayon::prelude::*;
-
-use super::{PageRef, Resolver, RowPlan, nullable, qualify};
-use crate::diag::{Diagnostics, Location};
+use super::prepare::Prepared;
+use super::{PageRef, Resolver, RowPlan, nullable};
+use crate::diag::Diagnostics;
 use crate::extract::{PageFragments, PropertyRow, TypeFragment};
-use crate::ir::{Property, TypeDef, TypeKind};
+use crate::ir::{Property, TypeDef};
 
 /// Builds every type into `r.types`, moving the fragments' text into them.
 pub(super) fn build(r: &mut Resolver, pages: &mut [PageFragments], diags: &mut Diagnostics) {
-    let plans = plan_types(r, pages);
+    let prepared = super::prepare::types(r, pages);
     // Per type in page order: its name as its page qualifies it (before the canonical
     // spelling: inherited rows are filed against it) and its inherited rows' plans.
     let mut inherited = Vec::new();
-    for (page, (plans, d)) in pages.iter_mut().zip(plans) {
+    for (page, (prepared, d)) in pages.iter_mut().zip(prepared) {
         diags.extend(d);
         let PageFragments {
             path,
@@ -25,12 +24,27 @@ pub(super) fn build(r: &mut Resolver, pages: &mut [PageFragments], diags: &mut D
             ..
         } = page;
         let at = PageRef { path, namespace };
-        for (t, plan) in types.iter_mut().zip(plans) {
-            inherited.push(define(r, t, at, plan, diags));
+        for (t, p) in types.iter_mut().zip(prepared) {
+            inherited.push(define(r, t, at, p, diags));
         }
     }
     super::chains::index_bases(r);
-    let mut inherited = inherited.into_iter();
+    attribute_inherited(r, pages, &inherited, diags);
+    // Nothing waits for the plans' strings to be freed: on the rayon pool, not here.
+    rayon::spawn(move || drop(inherited));
+    super::chains::set_kinds(r);
+}
+
+/// Files every type's inherited rows against the type that declares them, in page order
+/// (`inherited` holds, per type in page order, its name as its page qualifies it and its
+/// inherited rows' plans).
+fn attribute_inherited(
+    r: &mut Resolver,
+    pages: &[PageFragments],
+    inherited: &[(String, Vec<RowPlan>)],
+    diags: &mut Diagnostics,
+) {
+    let mut inherited = inherited.iter();
     for page in pages.iter() {
         let at = PageRef {
             path: &page.path,
@@ -44,83 +58,15 @@ pub(super) fn build(r: &mut Resolver, pages: &mut [PageFragments], diags: &mut D
                 continue;
             }
             let owner = Owner {
-                at: r.type_index(&owner),
-                name: &owner,
+                at: r.type_index(owner),
+                name: owner,
             };
             let rows = t.properties.iter().filter(|p| p.inherited_from.is_some());
-            for (row, plan) in rows.zip(&plans) {
+            for (row, plan) in rows.zip(plans) {
                 attribute(r, row, owner, at, Origin::Inherited, plan, diags);
             }
         }
     }
-    super::chains::set_kinds(r);
-}
-
-/// What of a type's definition only reads the name tables, worked out on the rayon pool.
-struct TypePlan {
-    /// Its name as its page qualifies it.
-    owner: String,
-    /// The canonical spelling of that name.
-    name: String,
-    base: Option<String>,
-    /// Plans of the rows it declares itself (properties, then navigation).
-    own: Vec<RowPlan>,
-    /// Plans of its `Inherited from` rows, in order.
-    inherited: Vec<RowPlan>,
-}
-
-/// Per page and type, its plan, with the diagnostics made planning them. Planning only
-/// reads the name tables, so it runs on the rayon pool; the results are in page order.
-fn plan_types(r: &Resolver, pages: &[PageFragments]) -> Vec<(Vec<TypePlan>, Diagnostics)> {
-    pages
-        .par_iter()
-        .map(|page| {
-            let mut d = Diagnostics::default();
-            let at = PageRef {
-                path: &page.path,
-                namespace: &page.namespace,
-            };
-            let plans = page
-                .types
-                .iter()
-                .map(|t| plan_type(r, t, at, &mut d))
-                .collect();
-            (plans, d)
-        })
-        .collect()
-}
-
-fn plan_type(r: &Resolver, t: &TypeFragment, at: PageRef, d: &mut Diagnostics) -> TypePlan {
-    let owner = qualify(
-        &t.name,
-        at.namespace,
-        &t.source,
-        &mut Diagnostics::default(),
-    );
-    let name = r.type_names.get(&owner).unwrap_or(&owner).to_string();
-    let base = t.base.as_ref().map(|b| base_name(r, b, at, &t.source, d));
-    let own = own_rows(&t.properties)
-        .chain(own_rows(&t.navigation))
-        .map(|row| r.plan(row, at, d))
-        .collect();
-    let inherited = t
-        .properties
-        .iter()
-        .filter(|p| p.inherited_from.is_some())
-        .map(|row| r.plan(row, at, d))
-        .collect();
-    TypePlan {
-        owner,
-        name,
-        base,
-        own,
-        inherited,
-    }
-}
-
-/// The rows a type declares itself (not inherited).
-fn own_rows(rows: &[PropertyRow]) -> impl Iterator<Item = &PropertyRow> {
-    rows.iter().filter(|p| p.inherited_from.is_none())
 }
 
 /// Where a row that is not the type's own comes from.
@@ -132,101 +78,56 @@ pub(super) enum Origin {
     RequestTable,
 }
 
-/// Defines (or merges) the type `t` describes from its own rows; returns its name as
-/// the page qualifies it, with its inherited rows' plans.
+/// Defines (or merges) the type `t` describes, prepared on the pool: only its pending
+/// rows are resolved here, in order (they may infer enums). Returns its name as the page
+/// qualifies it, with its inherited rows' plans.
 fn define(
     r: &mut Resolver,
     t: &mut TypeFragment,
     page: PageRef,
-    plan: TypePlan,
+    prepared: Prepared,
     diags: &mut Diagnostics,
 ) -> (String, Vec<RowPlan>) {
-    let TypePlan {
+    let Prepared {
+        mut def,
+        pending,
         owner,
-        name,
-        base,
-        own,
         inherited,
-    } = plan;
-    let mut plans = own.into_iter();
-    let mut own = |rows: &mut [PropertyRow], r: &mut Resolver| -> Vec<Property> {
-        // Sized for every row: a filtered iterator would grow the vector step by step.
-        let mut props = Vec::with_capacity(rows.len());
-        props.extend(
-            rows.iter_mut()
-                .filter(|p| p.inherited_from.is_none())
-                .map(|p| {
-                    let plan = plans.next().unwrap_or_default();
-                    r.planned_property(p, &name, page, plan, diags)
-                }),
-        );
-        props
-    };
-    let properties = own(&mut t.properties, r);
-    let navigation = own(&mut t.navigation, r);
-    match r.type_index(&name).and_then(|i| r.types.get_mut(i)) {
-        Some(existing) => merge(existing, properties, navigation, t, diags),
+    } = prepared;
+    for p in pending {
+        let (rows, props) = if p.navigation {
+            (&mut t.navigation, &mut def.navigation)
+        } else {
+            (&mut t.properties, &mut def.properties)
+        };
+        if let (Some(row), Some(slot)) = (rows.get_mut(p.row), props.get_mut(p.at)) {
+            *slot = r.planned_property(row, &def.name, page, RowPlan::default(), diags);
+        }
+    }
+    match r.type_index(&def.name).and_then(|i| r.types.get_mut(i)) {
+        Some(existing) => merge(existing, def, diags),
         None => {
-            r.type_at.insert(name.clone(), r.types.len());
-            r.types.push(TypeDef {
-                name,
-                kind: if t.has_key {
-                    TypeKind::Entity
-                } else {
-                    TypeKind::Complex
-                },
-                base,
-                description: take(&mut t.description),
-                source: take(&mut t.source),
-                properties,
-                navigation,
-            });
+            r.type_at.insert(def.name.clone(), r.types.len());
+            r.types.push(def);
         }
     }
     (owner, inherited)
 }
 
-fn base_name(
-    r: &Resolver,
-    base: &str,
-    page: PageRef,
-    at: &Location,
-    diags: &mut Diagnostics,
-) -> String {
-    let q = qualify(base, page.namespace, at, diags);
-    match r.type_names.find(&q, None, page.path) {
-        Some(found) => found,
-        None => {
-            diags.warning(
-                "unresolved-type",
-                at.clone(),
-                format!("base type `{base}` is not defined by any page"),
-            );
-            q
-        }
-    }
-}
-
 /// A second page defining the same type: add what is new, report what disagrees.
-fn merge(
-    existing: &mut TypeDef,
-    props: Vec<Property>,
-    nav: Vec<Property>,
-    t: &TypeFragment,
-    diags: &mut Diagnostics,
-) {
+fn merge(existing: &mut TypeDef, other: TypeDef, diags: &mut Diagnostics) {
     diags.note(
         "type-defined-twice",
-        t.source.clone(),
+        other.source,
         format!(
             "`{}` is also defined at {}; the definitions are merged",
             existing.name, existing.source
         ),
     );
-    for p in props {
+    for p in other.properties {
         add_or_compare(&mut existing.properties, p, &existing.name, diags);
     }
-    for p in nav {
+    for p in other.navigation {
         add_or_compare(&mut existing.navigation, p, &existing.name, diags);
     }
 }
@@ -256,7 +157,9 @@ fn compatible(a: &Property, b: &Property) -> bool {
 }
 
 fn same_type(a: &str, a_collection: bool, b: &str, b_collection: bool) -> bool {
-    a.eq_ignore_ascii_case(b) && a_collection == b_collection
+    // Most rows agree exactly: a plain comparison (a length check and a memcmp) settles
+    // them without folding the case of every byte.
+    a_collection == b_collection && (a == b || a.eq_ignore_ascii_case(b))
 }
 
 fn describe(p: &Property) -> String {
@@ -294,9 +197,11 @@ pub(super) fn attribute(
     diags: &mut Diagnostics,
 ) {
     let declaring = plan.declaring.as_deref().unwrap_or(owner.name);
-    let type_name = match &plan.type_name {
-        Some(t) => t.clone(),
-        None => r.type_name_of(row, declaring, page, diags),
+    // Borrowed when planned: most rows agree with a declaration and are only compared,
+    // and a copy per row cost an allocation and its free in the in-order pass.
+    let type_name: Cow<str> = match &plan.type_name {
+        Some(t) => Cow::Borrowed(t),
+        None => Cow::Owned(r.type_name_of(row, declaring, page, diags)),
     };
     let collection = row.type_ref.collection;
     if let Some(found) = super::chains::find_in_chain(r, owner.at, &row.name) {
@@ -333,7 +238,7 @@ pub(super) fn attribute(
     );
     target.properties.push(Property {
         name: row.name.clone(),
-        type_name,
+        type_name: type_name.into_owned(),
         collection,
         nullable: nullable(&row.description),
         description: row.description.clone(),
