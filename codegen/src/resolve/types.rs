@@ -30,9 +30,8 @@ pub(super) fn build(r: &mut Resolver, pages: &mut [PageFragments], diags: &mut D
     }
     super::chains::index_bases(r);
     attribute_inherited(r, pages, &inherited, diags);
-    // Nothing waits for the plans' strings to be freed: on the rayon pool, not here.
-    rayon::spawn(move || drop(inherited));
-    super::chains::set_kinds(r);
+    // The plans' strings are freed beside the rest, on the rayon pool.
+    rayon::join(move || drop(inherited), || super::chains::set_kinds(r));
 }
 
 /// Files every type's inherited rows against the type that declares them, in page order
