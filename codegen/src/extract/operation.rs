@@ -49,7 +49,7 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Option<
     let name = lower_camel(&title_text);
     let at = title.map_or_else(|| Location::file(&source.path), |t| source.at_line(t.line));
     let method = lines[0].method.clone();
-    let (paths, others): (Vec<_>, Vec<_>) = lines.into_iter().partition(|l| l.method == method);
+    let (paths, others) = split_by_method(lines, &method);
     for other in others {
         diags.warning(
             "request-lines-mixed-methods",
@@ -76,6 +76,15 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Option<
         examples,
         source: at,
     })
+}
+
+/// The lines with `method` and the others. Nearly every block has one method: its
+/// vector is kept as it is rather than copied into a new one.
+fn split_by_method(lines: Vec<RequestLine>, method: &str) -> (Vec<RequestLine>, Vec<RequestLine>) {
+    if lines.iter().all(|l| l.method == method) {
+        return (lines, Vec::new());
+    }
+    lines.into_iter().partition(|l| l.method == method)
 }
 
 /// An operation name from the page's file name (`profile-post.md` → `profilePost`), used
