@@ -28,7 +28,7 @@ pub(super) fn build<'a>(source: &'a Source, diags: &mut Diagnostics) -> Page<'a>
         open: None,
         inline_links: Vec::new(),
         inline_code: Vec::new(),
-        // Most texts fit: the buffer does not grow on every page.
+        // The copy buffers come from the previous page on this thread (see `BUFFERS`).
         buf: Joined::with_buffer(&source.text, BUFFERS.take()),
         links: Vec::new(),
         table: None,
