@@ -115,10 +115,11 @@ const RUN: usize = 32;
 /// depth (two levels in, so indented by four spaces), separated by `,\n`.
 fn run_json<T: Serialize>(run: &[T], out: &mut Vec<u8>) -> io::Result<()> {
     out.clear();
+    let mut writer = json::Writer::default();
     for (i, item) in run.iter().enumerate() {
         out.extend_from_slice(if i == 0 { b"    " } else { b",\n    " });
         let start = out.len();
-        if json::write_pretty(out, item, 2).is_err() {
+        if writer.write_pretty(out, item, 2).is_err() {
             out.truncate(start);
             reindented_json(item, out)?;
         }

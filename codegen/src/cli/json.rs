@@ -17,9 +17,11 @@ use serde_json::Error;
 use serde_json::ser::{CompactFormatter, Formatter};
 
 mod escape;
-use escape::{PlainKeys, write_str};
+mod keys;
+use escape::write_str;
 #[cfg(test)]
 use escape::{clean_len, is_special, word_is_special};
+use keys::KeyLines;
 
 /// What every method returns.
 type Res = Result<(), Error>;
@@ -30,45 +32,70 @@ type Open<'s, 'a> = Result<Compound<'s, 'a>, Error>;
 /// Enum variants with fields are not written here.
 type Never = ser::Impossible<(), Error>;
 
-/// Appends `value` to `out` as pretty JSON whose first line is indented `depth` levels
-/// (the caller writes that first indentation; later lines get theirs here). On error `out`
-/// holds a partial value: truncate it.
-pub fn write_pretty<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T, depth: usize) -> Res {
-    value.serialize(&mut Pretty {
-        out,
-        depth,
-        scratch: Vec::new(),
-        keys: PlainKeys::default(),
-    })
+/// Writes values as pretty JSON, keeping what it prepares from one value to the next: the
+/// items of a list share their field names, so those are prepared once for all of them.
+#[derive(Default)]
+pub struct Writer {
+    /// The lines of field names, prepared.
+    keys: KeyLines,
+    /// What `collect_str` displays, before it is escaped.
+    scratch: Vec<u8>,
 }
 
-/// A line break and the widest indentation written as one slice of a fixed size (cut to
-/// the width after): deeper levels add spaces.
-const BREAK: &[u8; 1 + 32] = b"\n                                ";
+impl Writer {
+    /// Appends `value` to `out` as pretty JSON whose first line is indented `depth` levels
+    /// (the caller writes that first indentation; later lines get theirs here). On error
+    /// `out` holds a partial value: truncate it.
+    pub fn write_pretty<T: Serialize + ?Sized>(
+        &mut self,
+        out: &mut Vec<u8>,
+        value: &T,
+        depth: usize,
+    ) -> Res {
+        value.serialize(&mut Pretty {
+            out,
+            depth,
+            scratch: &mut self.scratch,
+            keys: &mut self.keys,
+        })
+    }
+}
+
+/// The widest indentation `BREAK` holds.
+const INDENT: usize = 32;
+
+/// A comma, a line break and the widest indentation, written as one slice of a fixed size
+/// from offset 0 or 1 (no comma) and cut to the width after: deeper levels add spaces.
+const BREAK: &[u8; 2 + INDENT + 1] = b",\n                                 ";
 
 /// The serializer: the buffer and the depth of the value being written.
 struct Pretty<'a> {
     out: &'a mut Vec<u8>,
     depth: usize,
     /// What `collect_str` displays, before it is escaped.
-    scratch: Vec<u8>,
-    /// Field names known to need no escape.
-    keys: PlainKeys,
+    scratch: &'a mut Vec<u8>,
+    /// Field names with their line, prepared.
+    keys: &'a mut KeyLines,
 }
 
 impl<'a> Pretty<'a> {
     /// A line break (after a comma unless `first`) and the current indentation.
     fn line(&mut self, first: bool) {
-        if !first {
-            self.out.push(b',');
-        }
+        let skip = usize::from(first);
         let width = 2 * self.depth;
         let start = self.out.len();
-        self.out.extend_from_slice(BREAK);
-        if width < BREAK.len() {
-            self.out.truncate(start + 1 + width);
+        // Fixed length, variable offset: one inlined copy rather than a push and a `memcpy`.
+        if let Some(text) = BREAK
+            .get(skip..)
+            .and_then(<[u8]>::first_chunk::<{ 2 + INDENT }>)
+        {
+            self.out.extend_from_slice(text);
+        }
+        let end = start + 2 - skip + width;
+        if width <= INDENT {
+            self.out.truncate(end);
         } else {
-            self.out.resize(start + 1 + width, b' ');
+            self.out.resize(end, b' ');
         }
     }
 
@@ -114,8 +141,9 @@ impl Compound<'_, '_> {
     }
 
     fn field<T: Serialize + ?Sized>(&mut self, key: Name, value: &T) -> Res {
-        self.next();
-        self.ser.keys.write(self.ser.out, key);
+        let ser = &mut *self.ser;
+        ser.keys.write(ser.out, self.first, ser.depth, key);
+        self.first = false;
         value.serialize(&mut *self.ser)
     }
 }
@@ -192,7 +220,7 @@ impl<'s, 'a> Serializer for &'s mut Pretty<'a> {
         write!(self.scratch, "{value}").map_err(Error::io)?;
         write_str(
             self.out,
-            std::str::from_utf8(&self.scratch).map_err(Error::custom)?,
+            std::str::from_utf8(self.scratch).map_err(Error::custom)?,
         );
         Ok(())
     }

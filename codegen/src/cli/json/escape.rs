@@ -142,50 +142,10 @@ pub(super) fn write_str(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
 }
 
-/// Appends `key`, a field name, and the `": ` after it. Field names are plain words, written
-/// without looking further than the test.
-#[inline]
+/// Appends `key`, a field name, and the `": ` after it.
 pub(super) fn write_key(out: &mut Vec<u8>, key: &str) {
-    if clean_len(key.as_bytes()) == key.len() {
-        write_plain_key(out, key);
-    } else {
-        write_str(out, key);
-        out.extend_from_slice(b": ");
-    }
-}
-
-/// Appends `key`, which needs no escape, and the `": ` after it.
-#[inline]
-pub(super) fn write_plain_key(out: &mut Vec<u8>, key: &str) {
-    out.reserve(key.len() + 4);
-    out.push(b'"');
-    out.extend_from_slice(key.as_bytes());
-    out.extend_from_slice(b"\": ");
-}
-
-/// Field names found to need no escape, by address and length: a `&'static str` at the
-/// same place is the same text, so a struct's names are tested once per value printed
-/// rather than at every field.
-#[derive(Default)]
-pub(super) struct PlainKeys {
-    slots: [(usize, usize); 32],
-}
-
-impl PlainKeys {
-    /// Appends `key` and the `": ` after it, escaped as needed.
-    #[inline]
-    pub(super) fn write(&mut self, out: &mut Vec<u8>, key: &'static str) {
-        let address = key.as_ptr() as usize;
-        let index = (address ^ (address >> 5)) % self.slots.len();
-        match self.slots.get_mut(index) {
-            Some(slot) if *slot == (address, key.len()) => write_plain_key(out, key),
-            Some(slot) if clean_len(key.as_bytes()) == key.len() => {
-                *slot = (address, key.len());
-                write_plain_key(out, key);
-            }
-            _ => write_key(out, key),
-        }
-    }
+    write_str(out, key);
+    out.extend_from_slice(b": ");
 }
 
 /// The rest of `write_str` for strings with something to escape (the first `clean` bytes

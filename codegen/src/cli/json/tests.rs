@@ -4,6 +4,11 @@ use serde::Serialize;
 
 use super::*;
 
+/// `Writer::write_pretty` with a new writer.
+fn write_pretty<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T, depth: usize) -> Res {
+    Writer::default().write_pretty(out, value, depth)
+}
+
 /// Ours at depth 0 must be serde_json's pretty printing.
 fn assert_like_serde_json<T: Serialize + ?Sized>(value: &T) {
     let mut ours = Vec::new();
