@@ -65,7 +65,8 @@ fn enum_name(section: &Section, page_title: &str, enum_page: bool) -> Option<Str
 fn members(source: &Source, table: &Table, diags: &mut Diagnostics) -> Option<Vec<EnumMember>> {
     let (member, value) = member_columns(table)?;
     let desc = table.column(|h| h.starts_with("description"));
-    let mut out: Vec<EnumMember> = Vec::new();
+    // At most one member a row: allocated once rather than grown.
+    let mut out: Vec<EnumMember> = Vec::with_capacity(table.rows.len());
     for (i, row) in table.rows.iter().enumerate() {
         let name = row
             .cells

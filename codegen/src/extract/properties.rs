@@ -211,12 +211,17 @@ pub fn possible_values(desc: &Text) -> Vec<String> {
     };
     let mut values: Vec<String> = Vec::new();
     let mut from = start;
-    for code in &desc.code {
+    for (i, code) in desc.code.iter().enumerate() {
         let rest = desc.text.get(from..).unwrap_or_default();
         if let Some(pos) = super::find_short(rest, code) {
             from += pos + code.len();
             let v = code.trim();
             if is_member_name(v) && !values.iter().any(|x| x == v) {
+                if values.is_empty() {
+                    // No more values than spans are left: room for them all at once,
+                    // rather than growing by doubling (lists are often longer than 4).
+                    values.reserve_exact(desc.code.len() - i);
+                }
                 values.push(v.to_string());
             }
         }

@@ -94,7 +94,7 @@ fn read_block(
         return;
     }
     let mut after_request = false;
-    for (i, text) in block.text.lines().enumerate() {
+    for (i, text) in lines(&block.text).enumerate() {
         let line = block.line + i as u32;
         let trimmed = text.trim();
         if trimmed.is_empty()
@@ -124,6 +124,26 @@ fn read_block(
             ),
         );
     }
+}
+
+/// The lines of `text` split at `\n`, as [`str::lines`] gives them but with any `\r`
+/// left at their ends, which the caller trims anyway. Found with one `memchr` call a
+/// line, without the char searcher `str::lines` sets up.
+fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match memchr::memchr(b'\n', r.as_bytes()) {
+            Some(n) => {
+                rest = r.get(n + 1..);
+                r.get(..n)
+            }
+            None => {
+                rest = None;
+                (!r.is_empty()).then_some(r)
+            }
+        }
+    })
 }
 
 /// Notes what was left out of, or repaired in, a request line.
@@ -191,17 +211,35 @@ fn is_http_info(info: &str) -> bool {
 
 /// `Content-Type: application/json`, `workbook-session-id: {session-id}`.
 fn is_header(line: &str) -> bool {
-    line.split_once(':').is_some_and(|(name, _)| {
-        !name.is_empty()
-            && name
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    // The name is what precedes the first `:`, found by `memchr` rather than the char
+    // searcher `split_once` sets up; a name of ASCII bytes is one of ASCII chars.
+    memchr::memchr(b':', line.as_bytes()).is_some_and(|colon| {
+        let name = &line.as_bytes()[..colon];
+        !name.is_empty() && name.iter().all(|&b| super::http::is_token_byte(b))
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn lines_trim_like_str_lines() {
+        for text in [
+            "",
+            "\n",
+            "a",
+            "a\n",
+            "a\r\nb\r\n",
+            "\n\na\n\n",
+            "a\nb",
+            "é\n\r\n",
+        ] {
+            let got: Vec<_> = super::lines(text).map(str::trim).collect();
+            let want: Vec<_> = text.lines().map(str::trim).collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 
     #[test]
     fn braces_pair_up_one_level_deep() {

@@ -244,10 +244,10 @@ fn named(core: &str, qualifier: Option<String>) -> (String, Option<TypeIssue>) {
     // A type name holds no space, backtick or asterisk, so `normalise_name`'s trims
     // would leave it as it is: it is lower-cased once, for both spelling tables.
     let mut buf = [0u8; 24];
-    let lower = ascii::lower_in(core, &mut buf);
-    let (name, vague) = match lower.and_then(vague_lower) {
+    let lower = spelling::lower_in(core, &mut buf);
+    let (name, vague) = match lower.and_then(spelling::vague_lower) {
         Some(p) => (p.to_string(), true),
-        None => match lower.and_then(primitive_lower) {
+        None => match lower.and_then(spelling::primitive_lower) {
             Some(p) => (p.to_string(), false),
             None => (core.to_string(), false),
         },
@@ -348,8 +348,8 @@ pub fn is_type_name(t: &str) -> bool {
 fn untyped_spelling(t: &str) -> bool {
     let mut buf = [0u8; 16];
     matches!(
-        ascii::lower_in(t, &mut buf),
-        Some("untyped json" | "json object")
+        spelling::lower_in(t, &mut buf),
+        Some(b"untyped json" | b"json object")
     )
 }
 
@@ -357,64 +357,13 @@ fn untyped_spelling(t: &str) -> bool {
 pub fn normalise_name(raw: &str) -> String {
     // Two trims in turn, not one with both: `` *`x`* `` keeps its backticks.
     let name = super::trim_ascii_set(super::trim_ascii_set(raw.trim(), b"`"), b"*").trim();
-    match primitive_spelled(name) {
+    match spelling::primitive_spelled(name) {
         Some(p) => p.to_string(),
         None => name.to_string(),
     }
 }
 
-/// The primitive `name` spells (any case, with or without `Edm.`).
-fn primitive_spelled(name: &str) -> Option<&'static str> {
-    // The longest spelling of a primitive is `edm.microsoft.graph.json`; a longer name
-    // is none.
-    let mut buf = [0u8; 24];
-    primitive_lower(ascii::lower_in(name, &mut buf)?)
-}
-
-/// [`primitive_spelled`] of a name already lower-cased.
-fn primitive_lower(lower: &str) -> Option<&'static str> {
-    let bare = lower.strip_prefix("edm.").unwrap_or(lower);
-    let bare = if bare == "microsoft.graph.json" {
-        "json"
-    } else {
-        bare
-    };
-    primitive(bare)
-}
-
-fn primitive(lower: &str) -> Option<&'static str> {
-    Some(match lower {
-        "string" => "Edm.String",
-        "boolean" | "bool" => "Edm.Boolean",
-        "int32" | "int" | "integer" => "Edm.Int32",
-        "int64" | "long" => "Edm.Int64",
-        "int16" => "Edm.Int16",
-        "byte" => "Edm.Byte",
-        "sbyte" => "Edm.SByte",
-        "double" => "Edm.Double",
-        "single" | "float" => "Edm.Single",
-        "decimal" => "Edm.Decimal",
-        "date" => "Edm.Date",
-        "datetimeoffset" | "datetime" => "Edm.DateTimeOffset",
-        "timeofday" => "Edm.TimeOfDay",
-        "duration" | "timespan" => "Edm.Duration",
-        "guid" | "uuid" => "Edm.Guid",
-        "binary" => "Edm.Binary",
-        "stream" => "Edm.Stream",
-        "json" | "object" | "untyped" => UNTYPED,
-        _ => return None,
-    })
-}
-
-/// Words (lower-case) that describe a primitive without being an OData name.
-fn vague_lower(lower: &str) -> Option<&'static str> {
-    Some(match lower {
-        "number" | "numeric" => "Edm.Double",
-        "timestamp" => "Edm.DateTimeOffset",
-        "url" | "uri" => "Edm.String",
-        _ => return None,
-    })
-}
+mod spelling;
 
 #[cfg(test)]
 mod tests;
