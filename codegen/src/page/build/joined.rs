@@ -137,13 +137,22 @@ impl<'a> Joined<'a> {
         self.as_str().len()
     }
 
-    /// The text from byte `at` on, trimmed: borrowed while the text is a slice, else an
-    /// exact-size copy.
-    pub(super) fn trimmed_from(&self, at: usize) -> Cow<'a, str> {
+    /// The text from byte `at` on, trimmed: borrowed while the text is a slice, else
+    /// borrowed from `written` (where the part was written in the markdown) when that
+    /// starts with it after blanks, else an exact-size copy.
+    pub(super) fn trimmed_from(&self, at: usize, written: &'a str) -> Cow<'a, str> {
         match self.state {
             State::Empty => Cow::Borrowed(""),
             State::Slice(s) => Cow::Borrowed(super::trim(s.get(at..).unwrap_or("")).0),
-            State::Copied => Cow::Owned(super::trim(self.buf.get(at..).unwrap_or("")).0.to_owned()),
+            State::Copied => {
+                let part = super::trim(self.buf.get(at..).unwrap_or("")).0;
+                // A copied text's later parts are often as written (a link after a line
+                // break): equal bytes of the source serve as well as a copy of them.
+                match written.trim_start().get(..part.len()) {
+                    Some(same) if same == part => Cow::Borrowed(same),
+                    _ => Cow::Owned(part.to_owned()),
+                }
+            }
         }
     }
 
@@ -195,7 +204,7 @@ mod tests {
                     j.push_borrowed(x);
                     j.push_borrowed(y);
                     assert_eq!(j.as_str(), &src[a..c]);
-                    assert_eq!(j.trimmed_from(x.len()), src[b..c].trim());
+                    assert_eq!(j.trimmed_from(x.len(), ""), src[b..c].trim());
                     let (t, lead) = j.take_trimmed();
                     assert_eq!(t, src[a..c].trim());
                     assert!(matches!(t, Cow::Borrowed(_)), "{a} {b} {c}");
@@ -229,6 +238,6 @@ mod tests {
         assert_eq!(j.take(), "abc");
         assert_eq!(j.take(), "");
         j.push_str("");
-        assert_eq!((j.len(), j.trimmed_from(5)), (0, Cow::Borrowed("")));
+        assert_eq!((j.len(), j.trimmed_from(5, "")), (0, Cow::Borrowed("")));
     }
 }

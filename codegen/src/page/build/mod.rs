@@ -209,7 +209,7 @@ impl<'a> Builder<'a, '_> {
                     self.paragraph(t);
                 }
             }
-            TagEnd::Link => self.link_end(),
+            TagEnd::Link => self.link_end(range),
             TagEnd::TableCell => {
                 let cell = self.take_inline().unwrap_or_default();
                 if let Some(t) = self.table.as_mut() {
@@ -259,12 +259,19 @@ impl<'a> Builder<'a, '_> {
         })
     }
 
-    fn link_end(&mut self) {
+    /// Ends a link; `range` is its markdown, from its `[` (or `<`) on.
+    fn link_end(&mut self, range: &Range<usize>) {
         let Some((at, target)) = self.links.pop() else {
             return;
         };
         if self.open.is_some() {
-            let text = self.buf.trimmed_from(at);
+            // The link text is written after the link's first character.
+            let written = self
+                .source
+                .text
+                .get(self.base + range.start + 1..self.base + range.end)
+                .unwrap_or("");
+            let text = self.buf.trimmed_from(at, written);
             self.inline_links.push(Link { text, target });
         }
     }

@@ -128,3 +128,20 @@ fn single_pieces_are_borrowed_and_joined_pieces_are_copied() {
     // pulldown-cmark hands out CRLF line ends as `\n`: a copy too.
     assert_eq!(&*code[2].text, "a\n");
 }
+
+/// A link after a line break (the paragraph is a copy) keeps its text borrowed.
+#[test]
+fn a_link_in_a_copied_text_borrows_its_text() {
+    let page = parse("a\nsee [ the *x* ](y) here\n");
+    let Some(Block::Paragraph(t)) = page.sections[0].blocks.first() else {
+        panic!("no paragraph");
+    };
+    assert_eq!(t.links[0].text, "the x");
+    assert!(matches!(t.links[0].text, std::borrow::Cow::Owned(_)));
+    let page = parse("a\nsee [ the x ](y)\n");
+    let Some(Block::Paragraph(t)) = page.sections[0].blocks.first() else {
+        panic!("no paragraph");
+    };
+    assert_eq!(t.links[0].text, "the x");
+    assert!(matches!(t.links[0].text, std::borrow::Cow::Borrowed(_)));
+}
