@@ -64,10 +64,16 @@ pub(crate) fn ends_with(hay: &str, suffix: &str) -> bool {
 /// short words (type names, table headers) against lower-case spellings without
 /// allocating.
 pub(crate) fn lower_in<'b>(text: &str, buf: &'b mut [u8]) -> Option<&'b str> {
+    std::str::from_utf8(lower_bytes_in(text, buf)?).ok()
+}
+
+/// [`lower_in`] as bytes, for matching byte-string tables: no UTF-8 check of the copy
+/// (ASCII lower-casing leaves every other byte as it is, so the copy is as valid as `text`).
+pub(crate) fn lower_bytes_in<'b>(text: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
     let out = buf.get_mut(..text.len())?;
     out.copy_from_slice(text.as_bytes());
     out.make_ascii_lowercase();
-    std::str::from_utf8(out).ok()
+    Some(out)
 }
 
 #[cfg(test)]

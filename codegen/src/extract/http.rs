@@ -376,17 +376,18 @@ fn start_line(line: &str, m: &mut Message) -> bool {
 
 /// `Name: value` where the name is a token; JSON lines (`"a": 1`) are not headers.
 fn header(line: Option<&&str>) -> Option<(String, String)> {
-    let line = line?.trim();
+    let (name, value) = split_header(line?.trim())?;
+    Some((name.to_string(), value.trim().to_string()))
+}
+
+/// `line` split at its first `:` when what precedes it is a header name (ASCII letters,
+/// digits, `-` and `_`); the value is not trimmed.
+pub(super) fn split_header(line: &str) -> Option<(&str, &str)> {
     // `memchr` rather than the char searcher `split_once(':')` sets up for every line.
     let colon = memchr::memchr(b':', line.as_bytes())?;
     let (name, value) = (line.get(..colon)?, line.get(colon + 1..)?);
-    let token = !name.is_empty() && name.bytes().all(is_token_byte);
-    token.then(|| (name.to_string(), value.trim().to_string()))
-}
-
-/// Whether `b` may be part of a header name: an ASCII letter or digit, `-` or `_`.
-pub(super) fn is_token_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+    let token = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+    (!name.is_empty() && name.bytes().all(token)).then_some((name, value))
 }
 
 #[cfg(test)]

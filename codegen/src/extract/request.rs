@@ -211,12 +211,7 @@ fn is_http_info(info: &str) -> bool {
 
 /// `Content-Type: application/json`, `workbook-session-id: {session-id}`.
 fn is_header(line: &str) -> bool {
-    // The name is what precedes the first `:`, found by `memchr` rather than the char
-    // searcher `split_once` sets up; a name of ASCII bytes is one of ASCII chars.
-    memchr::memchr(b':', line.as_bytes()).is_some_and(|colon| {
-        let name = &line.as_bytes()[..colon];
-        !name.is_empty() && name.iter().all(|&b| super::http::is_token_byte(b))
-    })
+    super::http::split_header(line).is_some()
 }
 
 #[cfg(test)]

@@ -1,19 +1,10 @@
 //! The spelling tables of the Type column: primitive names and the vague words that
-//! stand for one, matched on ASCII-lower-cased bytes.
+//! stand for one, matched on ASCII-lower-cased bytes (no UTF-8 check of the lower-cased
+//! copy, a call for every Type cell).
 
 use super::UNTYPED;
 
-/// `text` lower-cased (ASCII) into `buf`, as bytes; `None` when it does not fit.
-///
-/// Bytes rather than `&str` (as `crate::ascii::lower_in` gives): the tables below match
-/// byte strings, so the UTF-8 check of the copy, a call for every Type cell, is not
-/// needed. Lower-casing ASCII keeps every other byte as it is, so nothing else changes.
-pub(super) fn lower_in<'b>(text: &str, buf: &'b mut [u8]) -> Option<&'b [u8]> {
-    let out = buf.get_mut(..text.len())?;
-    out.copy_from_slice(text.as_bytes());
-    out.make_ascii_lowercase();
-    Some(out)
-}
+pub(super) use crate::ascii::lower_bytes_in as lower_in;
 
 /// The primitive `name` spells (any case, with or without `Edm.`).
 pub(super) fn primitive_spelled(name: &str) -> Option<&'static str> {
