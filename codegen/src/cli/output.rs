@@ -4,6 +4,7 @@ use crate::diag::Severity;
 use crate::ir::Api;
 use crate::pipeline::{self, Loaded};
 use crate::report;
+use rayon::prelude::*;
 
 use super::{Console, DocsArgs};
 
@@ -93,12 +94,15 @@ pub fn drop_in_parallel(loaded: Loaded) {
         enums,
         operations,
     } = api;
+    // The operations hold two thirds of the IR's allocations (their examples' JSON
+    // bodies, permissions, request properties): split across the pool item by item
+    // rather than freed as one list on one thread while the other waits.
     rayon::join(
-        move || drop(operations),
+        move || operations.into_par_iter().for_each(drop),
         move || {
             rayon::join(
-                move || drop(sources),
-                move || drop((types, enums, diagnostics, pages)),
+                move || types.into_par_iter().for_each(drop),
+                move || drop((sources, enums, diagnostics, pages)),
             )
         },
     );
