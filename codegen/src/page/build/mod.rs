@@ -381,11 +381,29 @@ fn trim_edges(text: &str) -> (&str, u32) {
     (trimmed, lead.chars().count() as u32)
 }
 
-/// Drops a tag; the variants that own nothing (nearly all tags) are let go without a
-/// call to the drop glue.
+/// Drops a tag; the variants that own nothing (nearly all tags, and headings without
+/// attributes) are let go without a call to the drop glue.
 #[inline]
 fn discard(tag: Tag<'_>) {
-    let owns_nothing = matches!(
+    let owns_nothing = match &tag {
+        // A vector that never allocated owns nothing.
+        Tag::Heading {
+            id: None,
+            classes,
+            attrs,
+            ..
+        } => classes.capacity() == 0 && attrs.capacity() == 0,
+        _ => owns_nothing(&tag),
+    };
+    if owns_nothing {
+        std::mem::forget(tag);
+    }
+}
+
+/// Whether a tag is of a variant that owns nothing.
+#[inline]
+fn owns_nothing(tag: &Tag<'_>) -> bool {
+    matches!(
         tag,
         Tag::Paragraph
             | Tag::Item
@@ -400,10 +418,7 @@ fn discard(tag: Tag<'_>) {
             | Tag::Subscript
             | Tag::List(_)
             | Tag::BlockQuote(_)
-    );
-    if owns_nothing {
-        std::mem::forget(tag);
-    }
+    )
 }
 
 /// DocFX directives such as `[!INCLUDE [x](y)]` or `[!div ...]` carry no content here.
