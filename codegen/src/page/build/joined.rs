@@ -73,7 +73,10 @@ impl<'a> Joined<'a> {
     }
 
     /// Appends a piece that lives as long as the source (a slice of it, usually).
-    #[inline]
+    ///
+    /// Inlined into the event loop: a call per text event costs more than the few
+    /// checks of the common case (the first piece, or the next part of the source).
+    #[inline(always)]
     pub(super) fn push_borrowed(&mut self, t: &'a str) {
         if t.is_empty() {
             return;

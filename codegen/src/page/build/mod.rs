@@ -14,7 +14,7 @@ mod table;
 use joined::Joined;
 use table::TableState;
 
-use super::{Annotation, Block, CodeBlock, Link, Page, Section, Table, Text};
+use super::{Annotation, Block, CodeBlock, Link, Page, Row, Section, Table, Text};
 use crate::diag::Diagnostics;
 use crate::source::{LineCursor, Source};
 
@@ -25,6 +25,7 @@ pub(super) fn build<'a>(source: &'a Source, diags: &mut Diagnostics) -> Page<'a>
         lines: source.cursor(),
         base: body_start,
         sections: first_section(),
+        blocks: Vec::with_capacity(32),
         open: None,
         inline_links: Vec::new(),
         inline_code: Vec::new(),
@@ -32,6 +33,7 @@ pub(super) fn build<'a>(source: &'a Source, diags: &mut Diagnostics) -> Page<'a>
         buf: Joined::with_buffer(&source.text, BUFFERS.take()),
         links: Vec::new(),
         table: None,
+        rows: Vec::new(),
         code: None,
         code_text: Joined::with_buffer(&source.text, CODE_BUFFERS.take()),
         fenced: false,
@@ -55,6 +57,7 @@ pub(super) fn build<'a>(source: &'a Source, diags: &mut Diagnostics) -> Page<'a>
         }
     }
     b.flush_pending();
+    b.close_section();
     BUFFERS.set(b.buf.into_buffer());
     CODE_BUFFERS.set(b.code_text.into_buffer());
     Page {
@@ -77,9 +80,12 @@ struct Builder<'a, 'd> {
     lines: LineCursor<'a>,
     base: usize,
     sections: Vec<Section<'a>>,
+    /// Blocks of the last section, moved into it when it ends (see [`take_exact`]).
+    blocks: Vec<Block<'a>>,
     /// Line and column of the open paragraph, heading, item or cell; its text is
     /// collected in `buf`, its links and code spans in `inline_links` and `inline_code`
-    /// (the [`Text`] is made once, when it closes, rather than moved around while open).
+    /// (the [`Text`] is made once, when it closes, rather than moved around while open;
+    /// it gets exact-size copies of them, see [`take_exact`]).
     open: Option<(u32, u32)>,
     inline_links: Vec<Link<'a>>,
     inline_code: Vec<Cow<'a, str>>,
@@ -91,6 +97,8 @@ struct Builder<'a, 'd> {
     /// Start offsets (in `buf`) and targets of open links.
     links: Vec<(usize, Cow<'a, str>)>,
     table: Option<TableState<'a>>,
+    /// The rows buffer, lent to each table while it is open (see [`take_exact`]).
+    rows: Vec<Row<'a>>,
     /// The open code block, its text in `code_text` until it closes.
     code: Option<CodeBlock<'a>>,
     code_text: Joined<'a>,
@@ -181,6 +189,7 @@ impl<'a> Builder<'a, '_> {
                         line,
                         ..Table::default()
                     },
+                    rows: std::mem::take(&mut self.rows),
                     piped,
                     width: columns.len(),
                     ..TableState::default()
@@ -217,11 +226,7 @@ impl<'a> Builder<'a, '_> {
                 }
             }
             TagEnd::TableHead | TagEnd::TableRow => self.table_row_end(),
-            TagEnd::Table => {
-                if let Some(t) = self.table.take() {
-                    self.push_block(Block::Table(t.table));
-                }
-            }
+            TagEnd::Table => self.table_end(),
             TagEnd::HtmlBlock => self.html_end(),
             _ => {}
         }
@@ -252,8 +257,8 @@ impl<'a> Builder<'a, '_> {
         let (text, lead) = self.buf.take_trimmed();
         Some(Text {
             text,
-            links: std::mem::take(&mut self.inline_links),
-            code: std::mem::take(&mut self.inline_code),
+            links: take_exact(&mut self.inline_links),
+            code: take_exact(&mut self.inline_code),
             line,
             col: col + lead,
         })
@@ -285,6 +290,7 @@ impl<'a> Builder<'a, '_> {
             return;
         }
         self.flush_pending();
+        self.close_section();
         self.sections.push(Section {
             level,
             title,
@@ -306,16 +312,19 @@ impl<'a> Builder<'a, '_> {
         if !matches!(block, Block::Code(_)) {
             self.flush_pending();
         }
-        if let Some(s) = self.sections.last_mut() {
-            s.blocks.push(block);
-        }
+        self.blocks.push(block);
     }
 
     fn flush_pending(&mut self) {
-        if let Some(a) = self.pending.take()
-            && let Some(s) = self.sections.last_mut()
-        {
-            s.blocks.push(Block::Annotation(a));
+        if let Some(a) = self.pending.take() {
+            self.blocks.push(Block::Annotation(a));
+        }
+    }
+
+    /// Gives the last section its blocks.
+    fn close_section(&mut self) {
+        if let Some(s) = self.sections.last_mut() {
+            s.blocks = take_exact(&mut self.blocks);
         }
     }
 }
@@ -326,6 +335,20 @@ fn first_section<'a>() -> Vec<Section<'a>> {
     let mut sections = Vec::with_capacity(16);
     sections.push(Section::default());
     sections
+}
+
+/// The items of a buffer that is used again, moved into a vector of their exact size.
+///
+/// Pushing into a fresh vector for each text, section or table grows it step by step
+/// (an allocation and up to a few reallocations each); the buffers grow once per page,
+/// and each vector kept is allocated once (or not at all, when empty).
+fn take_exact<T>(buf: &mut Vec<T>) -> Vec<T> {
+    if buf.is_empty() {
+        return Vec::new();
+    }
+    let mut exact = Vec::with_capacity(buf.len());
+    exact.append(buf);
+    exact
 }
 
 /// A `CowStr` as a `Cow`: borrowed text (nearly all of it) stays borrowed.
@@ -358,11 +381,29 @@ fn trim_edges(text: &str) -> (&str, u32) {
     (trimmed, lead.chars().count() as u32)
 }
 
-/// Drops a tag; the variants that own nothing (nearly all tags) are let go without a
-/// call to the drop glue.
+/// Drops a tag; the variants that own nothing (nearly all tags, and headings without
+/// attributes) are let go without a call to the drop glue.
 #[inline]
 fn discard(tag: Tag<'_>) {
-    let owns_nothing = matches!(
+    let owns_nothing = match &tag {
+        // A vector that never allocated owns nothing.
+        Tag::Heading {
+            id: None,
+            classes,
+            attrs,
+            ..
+        } => classes.capacity() == 0 && attrs.capacity() == 0,
+        _ => owns_nothing(&tag),
+    };
+    if owns_nothing {
+        std::mem::forget(tag);
+    }
+}
+
+/// Whether a tag is of a variant that owns nothing.
+#[inline]
+fn owns_nothing(tag: &Tag<'_>) -> bool {
+    matches!(
         tag,
         Tag::Paragraph
             | Tag::Item
@@ -377,10 +418,7 @@ fn discard(tag: Tag<'_>) {
             | Tag::Subscript
             | Tag::List(_)
             | Tag::BlockQuote(_)
-    );
-    if owns_nothing {
-        std::mem::forget(tag);
-    }
+    )
 }
 
 /// DocFX directives such as `[!INCLUDE [x](y)]` or `[!div ...]` carry no content here.

@@ -12,12 +12,14 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::Builder;
-use crate::page::{Link, Row, Table, Text};
+use crate::page::{Block, Link, Row, Table, Text};
 
 /// The table being built.
 #[derive(Default)]
 pub(super) struct TableState<'a> {
     pub(super) table: Table<'a>,
+    /// The body rows so far: the builder's buffer, lent (see [`Builder::table_end`]).
+    pub(super) rows: Vec<Row<'a>>,
     pub(super) row: Vec<Text<'a>>,
     pub(super) row_line: u32,
     /// Offset of the row's first event, for its line's text.
@@ -57,7 +59,7 @@ impl<'a> Builder<'a, '_> {
         if t.piped
             && only_first
             && !raw.trim_start().starts_with('|')
-            && let (Some(prev), Some(first)) = (t.table.rows.last_mut(), cells.first())
+            && let (Some(prev), Some(first)) = (t.rows.last_mut(), cells.first())
         {
             join_cell(prev, first);
             self.diags.note(
@@ -82,10 +84,20 @@ impl<'a> Builder<'a, '_> {
                 )
                 .help = Some("escape `|` inside a cell as `\\|`".to_string());
         }
-        t.table.rows.push(Row {
+        t.rows.push(Row {
             cells,
             line: t.row_line,
         });
+    }
+
+    /// Ends the table: its rows are copied out of the buffer, which goes back to the
+    /// builder for the next table.
+    pub(super) fn table_end(&mut self) {
+        if let Some(mut t) = self.table.take() {
+            t.table.rows = super::take_exact(&mut t.rows);
+            self.rows = t.rows;
+            self.push_block(Block::Table(t.table));
+        }
     }
 }
 
