@@ -356,3 +356,19 @@ fn bodies_handed_over_are_what_is_printed() {
     let expected = "[\n  {\n    \"body\": {\n      \"handed\": \"over\"\n    },\n    \"after\": 0\n  },\n  {\n    \"body\": null,\n    \"after\": 0\n  }\n]";
     assert_eq!(String::from_utf8_lossy(&out), expected);
 }
+
+#[test]
+fn strings_of_every_length_print_like_serde_json() {
+    let clean: String = ('a'..='z').cycle().take(80).collect();
+    for len in 0..80 {
+        let s = clean.get(..len).unwrap_or_default();
+        assert_like_serde_json(s);
+        for at in 0..len {
+            for c in ['"', '\\', '\n', '\u{1f}', 'é'] {
+                let mut s = s.to_string();
+                s.replace_range(at..=at, c.encode_utf8(&mut [0; 4]));
+                assert_like_serde_json(&s);
+            }
+        }
+    }
+}
