@@ -359,8 +359,8 @@ fn bodies_handed_over_are_what_is_printed() {
 
 #[test]
 fn strings_of_every_length_print_like_serde_json() {
-    let clean: String = ('a'..='z').cycle().take(80).collect();
-    for len in 0..80 {
+    let clean: String = ('a'..='z').cycle().take(140).collect();
+    for len in 0..140 {
         let s = clean.get(..len).unwrap_or_default();
         assert_like_serde_json(s);
         for at in 0..len {
