@@ -54,8 +54,10 @@ impl Writer {
     ///
     /// The `body` fields of the structs named `Example` in `value` are printed from `bodies`
     /// rather than through serde: serde's generic path costs a few calls per node of a JSON
-    /// value, a match on the value costs none. `bodies` must be the values of those fields,
-    /// in the order they are serialised; once they run out the fields are serialised as usual.
+    /// value, a match on the value costs none. (They are handed over because serde passes a
+    /// field as a generic `&T`, which cannot be told to be a `Value` without `unsafe`.)
+    /// `bodies` must be the values of those fields, in the order they are serialised; once
+    /// they run out the fields are serialised as usual.
     pub fn write_pretty<T: Serialize + ?Sized>(
         &mut self,
         out: &mut Vec<u8>,
