@@ -6,6 +6,10 @@
 //! at a time and indentation is one slice. Numbers are still formatted by serde_json.
 //! Shapes the IR never has (tuple and struct enum variants, map keys that are not strings)
 //! are refused with an error, so that the caller can fall back to serde_json.
+//!
+//! The JSON bodies of examples (`serde_json::Value`s) are the one exception to going through
+//! serde: the caller may hand them over beforehand and they are then printed by matching on
+//! the value (see `value.rs`).
 
 use std::fmt::Display;
 use std::io::Write as _;
@@ -13,11 +17,12 @@ use std::num::FpCategory;
 
 use serde::Serialize;
 use serde::ser::{self, Error as _, Serializer};
-use serde_json::Error;
 use serde_json::ser::{CompactFormatter, Formatter};
+use serde_json::{Error, Value};
 
 mod escape;
 mod keys;
+mod value;
 use escape::write_str;
 #[cfg(test)]
 use escape::{clean_len, is_special, word_is_special};
@@ -46,20 +51,33 @@ impl Writer {
     /// Appends `value` to `out` as pretty JSON whose first line is indented `depth` levels
     /// (the caller writes that first indentation; later lines get theirs here). On error
     /// `out` holds a partial value: truncate it.
+    ///
+    /// The `body` fields of the structs named `Example` in `value` are printed from `bodies`
+    /// rather than through serde: serde's generic path costs a few calls per node of a JSON
+    /// value, a match on the value costs none. (They are handed over because serde passes a
+    /// field as a generic `&T`, which cannot be told to be a `Value` without `unsafe`.)
+    /// `bodies` must be the values of those fields, in the order they are serialised; once
+    /// they run out the fields are serialised as usual.
     pub fn write_pretty<T: Serialize + ?Sized>(
         &mut self,
         out: &mut Vec<u8>,
         value: &T,
         depth: usize,
+        bodies: &[Option<&Value>],
     ) -> Res {
         value.serialize(&mut Pretty {
             out,
             depth,
             scratch: &mut self.scratch,
             keys: &mut self.keys,
+            bodies: bodies.iter(),
         })
     }
 }
+
+/// The struct whose `BODY` field is printed from the bodies handed over.
+const EXAMPLE: Name = "Example";
+const BODY: Name = "body";
 
 /// The widest indentation `BREAK` holds.
 const INDENT: usize = 32;
@@ -76,6 +94,8 @@ struct Pretty<'a> {
     scratch: &'a mut Vec<u8>,
     /// Field names with their line, prepared.
     keys: &'a mut KeyLines,
+    /// The example bodies not printed yet (see `Writer::write_pretty`).
+    bodies: std::slice::Iter<'a, Option<&'a Value>>,
 }
 
 impl<'a> Pretty<'a> {
@@ -107,6 +127,7 @@ impl<'a> Pretty<'a> {
             ser: self,
             first: true,
             close,
+            example: false,
         }
     }
 }
@@ -117,6 +138,8 @@ struct Compound<'s, 'a> {
     /// No element written yet.
     first: bool,
     close: u8,
+    /// A struct named `EXAMPLE`: its `BODY` is printed from the bodies handed over.
+    example: bool,
 }
 
 impl Compound<'_, '_> {
@@ -144,6 +167,12 @@ impl Compound<'_, '_> {
         let ser = &mut *self.ser;
         ser.keys.write(ser.out, self.first, ser.depth, key);
         self.first = false;
+        if self.example
+            && key == BODY
+            && let Some(body) = ser.bodies.next()
+        {
+            return ser.write_option_value(*body);
+        }
         value.serialize(&mut *self.ser)
     }
 }
@@ -288,8 +317,10 @@ impl<'s, 'a> Serializer for &'s mut Pretty<'a> {
         Ok(self.begin(b'{', b'}'))
     }
 
-    fn serialize_struct(self, _: Name, _: usize) -> Open<'s, 'a> {
-        Ok(self.begin(b'{', b'}'))
+    fn serialize_struct(self, name: Name, _: usize) -> Open<'s, 'a> {
+        let mut object = self.begin(b'{', b'}');
+        object.example = name == EXAMPLE;
+        Ok(object)
     }
 
     fn serialize_struct_variant(self, _: Name, _: u32, _: Name, _: usize) -> Result<Never, Error> {

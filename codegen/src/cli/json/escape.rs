@@ -33,11 +33,6 @@ fn bytes_at<const N: usize>(bytes: &[u8], from: usize) -> [u8; N] {
         .unwrap_or([0; N])
 }
 
-/// The word of eight bytes of `bytes` from `from`.
-fn word_at(bytes: &[u8], from: usize) -> u64 {
-    u64::from_le_bytes(bytes_at(bytes, from))
-}
-
 /// The four bytes of `bytes` from `from`, as the low half of a word.
 fn half_at(bytes: &[u8], from: usize) -> u64 {
     u64::from(u32::from_le_bytes(bytes_at(bytes, from)))
@@ -80,33 +75,68 @@ pub(super) fn clean_len(bytes: &[u8]) -> usize {
 }
 
 /// `clean_len` of eight bytes or more, found sixteen then eight at a time: whole words, then
-/// (when they all are clean) the last eight bytes, overlapping, for the rest.
+/// (when they all are clean) the last eight bytes, overlapping, for the rest. The words are
+/// taken as arrays (`as_chunks`), so that no step has a bounds check.
 fn long_clean_len(bytes: &[u8]) -> usize {
-    let len = bytes.len();
+    let (words, rest) = bytes.as_chunks::<8>();
+    let (pairs, odd) = words.as_chunks::<2>();
     let mut clean = 0;
-    for pair in bytes.chunks_exact(16) {
-        let (first, second) = pair.split_at(8);
-        let first = special_bits(word(first));
-        if first | special_bits(word(second)) != 0 {
+    for [first, second] in pairs {
+        let first = special_bits(u64::from_le_bytes(*first));
+        if first | special_bits(u64::from_le_bytes(*second)) != 0 {
             return if first == 0 { clean + 8 } else { clean };
         }
         clean += 16;
     }
-    if clean + 8 <= len {
-        if word_is_special(word_at(bytes, clean)) {
+    if let [word] = odd {
+        if word_is_special(u64::from_le_bytes(*word)) {
             return clean;
         }
         clean += 8;
     }
-    if clean < len && word_is_special(word_at(bytes, len.saturating_sub(8))) {
-        return clean;
+    match bytes.last_chunk::<8>() {
+        Some(last) if !rest.is_empty() && word_is_special(u64::from_le_bytes(*last)) => clean,
+        _ => bytes.len(),
     }
-    len
 }
 
-/// `bytes`, eight of them, as a word.
-fn word(bytes: &[u8]) -> u64 {
-    <[u8; 8]>::try_from(bytes).map_or(0, u64::from_le_bytes)
+/// `"`, `bytes` and `"` when `bytes` is `HALF` to `2 * HALF` bytes long with none to escape,
+/// padded to `TEXT` (`2 * HALF + 2`) bytes: its first and last `HALF` bytes, overlapping, are
+/// both the test and the copy, and writing the text is then one inlined copy of a fixed
+/// size rather than a scan and a `memcpy` call. Five sixths of the IR's strings are 8 to 64
+/// bytes long (65 to 128 still gain a little).
+fn quoted<const HALF: usize, const TEXT: usize>(bytes: &[u8]) -> Option<[u8; TEXT]> {
+    let len = bytes.len();
+    if !(HALF..=2 * HALF).contains(&len) {
+        return None;
+    }
+    let head = bytes.first_chunk::<HALF>()?;
+    let tail = bytes.last_chunk::<HALF>()?;
+    if words_are_special(head) || words_are_special(tail) {
+        return None;
+    }
+    // Quotes everywhere; the bytes over them leave the closing one at `len + 1`.
+    let mut text = [b'"'; TEXT];
+    text.get_mut(1..=HALF)?.copy_from_slice(head);
+    text.get_mut(len + 1 - HALF..=len)?.copy_from_slice(tail);
+    Some(text)
+}
+
+/// Whether any whole word of `bytes` has a special byte (all of them when its length is a
+/// multiple of eight).
+fn words_are_special(bytes: &[u8]) -> bool {
+    let (words, _) = bytes.as_chunks::<8>();
+    let bits = words.iter().fold(0, |bits, word| {
+        bits | special_bits(u64::from_le_bytes(*word))
+    });
+    bits != 0
+}
+
+/// Appends the first `len` bytes of `text`, copying it whole (a fixed size: inlined).
+fn write_fixed<const TEXT: usize>(out: &mut Vec<u8>, text: &[u8; TEXT], len: usize) {
+    let end = out.len() + len;
+    out.extend_from_slice(text);
+    out.truncate(end);
 }
 
 /// Appends serde_json's escape of the special byte `b`.
@@ -132,6 +162,18 @@ fn write_escape(out: &mut Vec<u8>, b: u8) {
 #[inline]
 pub(super) fn write_str(out: &mut Vec<u8>, s: &str) {
     let bytes = s.as_bytes();
+    if let Some(text) = quoted::<8, 18>(bytes) {
+        return write_fixed(out, &text, bytes.len() + 2);
+    }
+    if let Some(text) = quoted::<16, 34>(bytes) {
+        return write_fixed(out, &text, bytes.len() + 2);
+    }
+    if let Some(text) = quoted::<32, 66>(bytes) {
+        return write_fixed(out, &text, bytes.len() + 2);
+    }
+    if let Some(text) = quoted::<64, 130>(bytes) {
+        return write_fixed(out, &text, bytes.len() + 2);
+    }
     out.reserve(bytes.len() + 2);
     out.push(b'"');
     let clean = clean_len(bytes);

@@ -6,7 +6,7 @@ use super::*;
 
 /// `Writer::write_pretty` with a new writer.
 fn write_pretty<T: Serialize + ?Sized>(out: &mut Vec<u8>, value: &T, depth: usize) -> Res {
-    Writer::default().write_pretty(out, value, depth)
+    Writer::default().write_pretty(out, value, depth, &[])
 }
 
 /// Ours at depth 0 must be serde_json's pretty printing.
@@ -276,6 +276,97 @@ fn short_strings_print_like_serde_json() {
                 let s: String = (0..len)
                     .map(|i| if i == at { special } else { ' ' })
                     .collect();
+                assert_like_serde_json(&s);
+            }
+        }
+    }
+}
+
+/// Named like the IR's examples, so that its `body` is printed from the bodies handed over.
+#[derive(Serialize)]
+struct Example {
+    body: Option<serde_json::Value>,
+    after: u8,
+}
+
+/// Ours at depth 0, with the bodies of `examples` handed over, must be serde_json's.
+fn assert_bodies_like_serde_json(examples: &[Example]) {
+    let bodies: Vec<_> = examples.iter().map(|e| e.body.as_ref()).collect();
+    let mut ours = Vec::new();
+    Writer::default()
+        .write_pretty(&mut ours, examples, 0, &bodies)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let theirs = serde_json::to_string_pretty(examples).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(String::from_utf8_lossy(&ours), theirs);
+}
+
+#[test]
+fn bodies_handed_over_print_like_serde_json() {
+    use serde_json::json;
+    let mut deep = json!({ "leaf": [] });
+    for _ in 0..40 {
+        deep = json!([{ "k": deep, "e": {} }]);
+    }
+    let values = [
+        json!(null),
+        json!(true),
+        json!(false),
+        json!(1.0),
+        json!(-0.0),
+        json!(1e300),
+        json!(0.1),
+        json!(u64::MAX),
+        json!(i64::MIN),
+        json!(0),
+        json!(""),
+        json!("tab\t \"quoted\" \\ \u{1f} é \u{2028}"),
+        json!([]),
+        json!({}),
+        json!([[], {}, [[]], { "a": {} }]),
+        json!({ "": "", "k\"e\ny": [1, "two", null, { "x": false }], "b": { "c": [] } }),
+        deep,
+    ];
+    let mut examples: Vec<Example> = values
+        .into_iter()
+        .map(|body| Example {
+            body: Some(body),
+            after: 1,
+        })
+        .collect();
+    examples.push(Example {
+        body: None,
+        after: 2,
+    });
+    assert_bodies_like_serde_json(&examples);
+    assert_bodies_like_serde_json(&[]);
+}
+
+#[test]
+fn bodies_handed_over_are_what_is_printed() {
+    let example = Example {
+        body: None,
+        after: 0,
+    };
+    let handed = serde_json::json!({ "handed": "over" });
+    let mut out = Vec::new();
+    Writer::default()
+        .write_pretty(&mut out, &[&example, &example], 0, &[Some(&handed)])
+        .unwrap_or_else(|e| panic!("{e}"));
+    // The first body is the one handed over; the second, with none left, the field's own.
+    let expected = "[\n  {\n    \"body\": {\n      \"handed\": \"over\"\n    },\n    \"after\": 0\n  },\n  {\n    \"body\": null,\n    \"after\": 0\n  }\n]";
+    assert_eq!(String::from_utf8_lossy(&out), expected);
+}
+
+#[test]
+fn strings_of_every_length_print_like_serde_json() {
+    let clean: String = ('a'..='z').cycle().take(140).collect();
+    for len in 0..140 {
+        let s = clean.get(..len).unwrap_or_default();
+        assert_like_serde_json(s);
+        for at in 0..len {
+            for c in ['"', '\\', '\n', '\u{1f}', 'é'] {
+                let mut s = s.to_string();
+                s.replace_range(at..=at, c.encode_utf8(&mut [0; 4]));
                 assert_like_serde_json(&s);
             }
         }
