@@ -29,18 +29,20 @@ enum Format {
 
 /// Runs the command; returns the exit code.
 pub fn run(args: &Args, console: &mut Console<'_>) -> u8 {
-    let loaded = match output::load(&args.docs, console) {
+    let mut loaded = match output::load(&args.docs, console) {
         Ok(l) => l,
         Err(code) => return code,
     };
     output::print_diagnostics(&loaded, &args.docs, console);
+    // The IR is given up to the printer, which frees each item once it is printed.
+    let api = std::mem::take(&mut loaded.api);
     // Streamed: the JSON of the whole corpus is tens of MB, not worth holding as a String.
     let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut *console.out);
     let written = match args.format {
-        Format::Json => write_json(&loaded.api, &mut out)
+        Format::Json => write_json(api, &mut out)
             .and_then(|()| writeln!(out))
             .map_err(|e| e.to_string()),
-        Format::Yaml => serde_yaml::to_writer(&mut out, &loaded.api).map_err(|e| e.to_string()),
+        Format::Yaml => serde_yaml::to_writer(&mut out, &api).map_err(|e| e.to_string()),
     }
     .and_then(|()| out.flush().map_err(|e| e.to_string()))
     .map_err(|e| format!("cannot write the IR to stdout: {e}"));
@@ -58,22 +60,24 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> u8 {
 
 /// Writes `api` exactly as `serde_json::to_writer_pretty` does, with the items of its lists
 /// serialised on the rayon pool (a chunk at a time, written in order): printing the whole
-/// corpus's IR is otherwise a long single-threaded tail.
-fn write_json(api: &Api, out: &mut impl Write) -> io::Result<()> {
+/// corpus's IR is otherwise a long single-threaded tail. Each item is freed on the pool
+/// right after it is printed, while it is still in the cache: freeing the whole IR
+/// afterwards walked it all again from memory.
+fn write_json(api: Api, out: &mut impl Write) -> io::Result<()> {
     let mut buffers = Vec::new();
     out.write_all(b"{\n")?;
-    write_list(out, "types", &api.types, ",", &mut buffers)?;
-    write_list(out, "enums", &api.enums, ",", &mut buffers)?;
-    write_list(out, "operations", &api.operations, "", &mut buffers)?;
+    write_list(out, "types", api.types, ",", &mut buffers)?;
+    write_list(out, "enums", api.enums, ",", &mut buffers)?;
+    write_list(out, "operations", api.operations, "", &mut buffers)?;
     out.write_all(b"}")
 }
 
 /// One member of the top-level object: `  "name": [ ... ]` followed by `separator`.
 /// `buffers` hold the text of runs of items; they are reused from window to window.
-fn write_list<T: Serialize + Bodies + Sync>(
+fn write_list<T: Serialize + Bodies + Send>(
     out: &mut impl Write,
     name: &str,
-    items: &[T],
+    items: Vec<T>,
     separator: &str,
     buffers: &mut Vec<RunBuffer>,
 ) -> io::Result<()> {
@@ -82,19 +86,29 @@ fn write_list<T: Serialize + Bodies + Sync>(
         out.write_all(b"[]")?;
     } else {
         out.write_all(b"[\n")?;
-        for (i, window) in items.chunks(WINDOW).enumerate() {
+        let mut items = items.into_iter();
+        let mut first = true;
+        loop {
+            // Moved out a window at a time (a few hundred bytes an item), then a run
+            // at a time onto the pool, where each run is freed once printed.
+            let window: Vec<T> = items.by_ref().take(WINDOW).collect();
+            if window.is_empty() {
+                break;
+            }
             let runs = window.len().div_ceil(RUN);
             if buffers.len() < runs {
                 buffers.resize_with(runs, RunBuffer::default);
             }
             window
-                .par_chunks(RUN)
+                .into_par_iter()
+                .chunks(RUN)
                 .zip(buffers.par_iter_mut())
-                .try_for_each(|(run, buffer)| run_json(run, buffer))?;
-            for (j, RunBuffer { text, .. }) in buffers.iter().take(runs).enumerate() {
-                if i > 0 || j > 0 {
+                .try_for_each(|(run, buffer)| run_json(&run, buffer))?;
+            for RunBuffer { text, .. } in buffers.iter().take(runs) {
+                if !first {
                     out.write_all(b",\n")?;
                 }
+                first = false;
                 out.write_all(text)?;
             }
         }
@@ -189,7 +203,7 @@ mod tests {
 
     fn assert_like_serde_json(api: &Api) {
         let mut ours = Vec::new();
-        write_json(api, &mut ours).unwrap_or_else(|e| panic!("{e}"));
+        write_json(api.clone(), &mut ours).unwrap_or_else(|e| panic!("{e}"));
         let theirs = serde_json::to_string_pretty(api).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(String::from_utf8_lossy(&ours), theirs);
     }
