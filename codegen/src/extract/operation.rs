@@ -1,5 +1,6 @@
 //! API pages → an [`OperationFragment`].
 
+use super::Trim;
 use std::collections::BTreeMap;
 
 use super::description;
@@ -122,7 +123,7 @@ fn representation_of(p: &Text) -> Option<TypeRef> {
             && super::find_short(&l.target, "resources/").is_some()
     })?;
     let tail = &after[super::find_short(after, &link.text).unwrap_or(0) + link.text.len()..];
-    let collection = ascii::starts_with(tail.trim_start(), "collection");
+    let collection = ascii::starts_with(tail.trimmed_start(), "collection");
     Some(TypeRef {
         name: type_text::normalise_name(&link.text),
         collection,
@@ -144,7 +145,7 @@ fn permissions(page: &Page) -> BTreeMap<String, Vec<String>> {
                 let (Some(k), Some(p)) = (row.cells.get(kind), row.cells.get(perms)) else {
                     continue;
                 };
-                out.insert(k.text.trim().to_string(), permission_list(&p.text));
+                out.insert(k.text.trimmed().to_string(), permission_list(&p.text));
             }
         }
     }
@@ -153,7 +154,11 @@ fn permissions(page: &Page) -> BTreeMap<String, Vec<String>> {
 
 /// `Mail.Read, Mail.ReadWrite` → the names, blanks left out.
 fn permission_list(text: &str) -> Vec<String> {
-    let names = || text.split(',').map(str::trim).filter(|x| !x.is_empty());
+    let names = || {
+        text.split(',')
+            .map(|n| n.trimmed())
+            .filter(|x| !x.is_empty())
+    };
     // Counted first so that the vector is allocated once at its size: collecting a
     // filtered iterator starts at 4 and grows, and many cells list more.
     let mut list = Vec::with_capacity(names().count());
