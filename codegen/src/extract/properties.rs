@@ -268,14 +268,25 @@ fn value_list_start(text: &str) -> Option<usize> {
 }
 
 fn is_member_name(v: &str) -> bool {
-    let member_char = |c: char| c.is_alphanumeric() || c == '_' || c == '-' || c == '.';
-    // Nearly every value is ASCII: its bytes are checked without decoding chars.
-    let ascii_ok = |b: &u8| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.');
-    match v.is_ascii() {
-        true => !v.is_empty() && v.as_bytes().iter().all(ascii_ok),
-        false => v.chars().all(member_char),
+    // Nearly every value is ASCII: its bytes are checked by table, without decoding
+    // chars; only a value with another char is read char by char.
+    if v.bytes().all(|b| MEMBER_BYTE[usize::from(b)]) {
+        return !v.is_empty();
     }
+    let member_char = |c: char| c.is_alphanumeric() || c == '_' || c == '-' || c == '.';
+    !v.is_ascii() && v.chars().all(member_char)
 }
+
+/// The ASCII bytes [`is_member_name`] allows: letters, digits, `_`, `-` and `.`.
+static MEMBER_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0u8;
+    while b < 0x80 {
+        table[b as usize] = b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.');
+        b += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests;

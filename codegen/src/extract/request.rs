@@ -4,9 +4,10 @@
 
 use super::Trim;
 use super::http::{self, RequestLine};
+use super::starts_with_lower;
 use crate::ascii;
 use crate::diag::Diagnostics;
-use crate::page::{BlockType, CodeBlock, Page, Section, starts_with_lower};
+use crate::page::{BlockType, CodeBlock, Page, Section};
 use crate::source::Source;
 
 /// Request lines under the `HTTP request` heading(s); `None` if the page has no such

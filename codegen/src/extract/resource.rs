@@ -2,10 +2,11 @@
 
 use super::Trim;
 use super::properties::{self, PropertyRow};
+use super::starts_with_lower;
 use super::{TypeFragment, description};
 use crate::ascii;
 use crate::diag::{Diagnostics, Location};
-use crate::page::{Annotation, Block, BlockType, Page, starts_with_lower};
+use crate::page::{Annotation, Block, BlockType, Page};
 use crate::source::Source;
 
 /// Extracts the type a resource page defines, if it defines one.
@@ -112,9 +113,13 @@ fn inherits_from(page: &Page) -> Option<String> {
         .iter()
         .flat_map(|s| s.paragraphs())
         .find_map(|p| {
-            let (at, len) = ["inherits from", "derived from"]
+            // Each phrase by the `f` of `from`, rarer in prose than its first letter.
+            let (at, len) = [("inherits from", 9), ("derived from", 8)]
                 .iter()
-                .find_map(|phrase| ascii::find(&p.text, phrase).map(|at| (at, phrase.len())))?;
+                .find_map(|&(phrase, pivot)| {
+                    let at = super::find_ignoring_case_by(&p.text, phrase, pivot)?;
+                    Some((at, phrase.len()))
+                })?;
             let after = p.text.get(at + len..)?.trimmed_start();
             let after = ["the ", "an ", "a "]
                 .iter()

@@ -7,11 +7,12 @@
 
 use super::ExampleFragment;
 use super::Trim;
+use super::starts_with_lower;
 use super::type_text::{self, TypeRef};
 use crate::ascii;
 use crate::diag::{Diagnostics, Location};
 use crate::ir::ExampleKind;
-use crate::page::{Page, Section, Text, starts_with_lower};
+use crate::page::{Page, Section, Text};
 use crate::source::Source;
 
 /// What the Response section says.

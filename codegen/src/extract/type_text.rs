@@ -304,8 +304,8 @@ fn strip_noise_word(t: &str) -> &str {
 
 /// `String or Int32`, `string/number`, `A | B`.
 fn is_union_text(t: &str) -> bool {
-    t.split_whitespace()
-        .any(|w| w.eq_ignore_ascii_case("or") || w == "|")
+    // `words` splits as `split_whitespace` does, classifying bytes rather than chars.
+    super::http::words(t).any(|w| w.eq_ignore_ascii_case("or") || w == "|")
         || (t.contains('/') && !t.contains(' '))
 }
 
@@ -328,22 +328,47 @@ pub fn odata_collection(t: &str) -> (&str, bool) {
 
 /// A dotted identifier: `microsoft.graph.callRecords.session`, `Edm.String`, `user`.
 pub fn is_type_name(t: &str) -> bool {
-    // Every allowed character is ASCII, so bytes can be checked one by one.
-    let mut segment_start = true;
+    // Every allowed character is ASCII, so bytes can be checked one by one, each by one
+    // table load: what the byte is allowed as, and whether a segment starts after it.
+    let mut need = NAME_START;
     for &b in t.as_bytes() {
-        let ok = match b {
-            b'.' => !segment_start,
-            b'_' => true,
-            _ if segment_start => b.is_ascii_alphabetic(),
-            _ => b.is_ascii_alphanumeric(),
-        };
-        if !ok {
+        let class = NAME_CLASS[usize::from(b)];
+        if class & need == 0 {
             return false;
         }
-        segment_start = b == b'.';
+        need = if class & NAME_DOT != 0 {
+            NAME_START
+        } else {
+            NAME_INNER
+        };
     }
-    !segment_start
+    // Not empty, and not ending with a dot.
+    need == NAME_INNER
 }
+
+/// [`NAME_CLASS`] bits: allowed inside a segment, allowed first in one, a dot.
+const NAME_INNER: u8 = 1;
+const NAME_START: u8 = 2;
+const NAME_DOT: u8 = 4;
+
+/// What each byte may be in a type name: letters and `_` anywhere, digits inside a
+/// segment, `.` after a segment (a dot has no [`NAME_START`] bit: no empty segments).
+static NAME_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0u8;
+    loop {
+        table[b as usize] = match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => NAME_INNER | NAME_START,
+            b'0'..=b'9' => NAME_INNER,
+            b'.' => NAME_INNER | NAME_DOT,
+            _ => 0,
+        };
+        if b == u8::MAX {
+            break table;
+        }
+        b += 1;
+    }
+};
 
 /// Spellings of "any JSON" that are not single identifiers (`Untyped JSON`).
 fn untyped_spelling(t: &str) -> bool {
