@@ -1,6 +1,7 @@
 //! Enum tables (`### allowedAudiences values` + `|Member|`, or `Member|Value|Description`).
 
 use super::EnumFragment;
+use super::Trim;
 use crate::diag::Diagnostics;
 use crate::ir::EnumMember;
 use crate::page::{Page, Section, Table};
@@ -39,17 +40,17 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Vec<Enu
 fn enum_name(section: &Section, page_title: &str, enum_page: bool) -> Option<String> {
     // Most sections are neither: a title whose end is no ` values` is not one, and
     // trimming its start is not needed to know that.
-    if !enum_page && !crate::ascii::ends_with(section.title.trim_end(), " values") {
+    if !enum_page && !crate::ascii::ends_with(section.title.trimmed_end(), " values") {
         return None;
     }
-    let title = section.title.trim();
+    let title = section.title.trimmed();
     let cut = title.len().saturating_sub(" values".len());
     let values = cut > 0
         && title
             .get(cut..)
             .is_some_and(|t| t.eq_ignore_ascii_case(" values"));
     let from = if values {
-        title.get(..cut)?.trim()
+        title.get(..cut)?.trimmed()
     } else if enum_page {
         page_title.split_whitespace().next()?
     } else {
@@ -71,7 +72,7 @@ fn members(source: &Source, table: &Table, diags: &mut Diagnostics) -> Option<Ve
         let name = row
             .cells
             .get(member)
-            .map(|c| c.text.trim().trim_matches('`').trim())
+            .map(|c| c.text.trimmed().trim_matches('`').trimmed())
             .unwrap_or("");
         if name.is_empty() || name.contains(' ') {
             diags.warning(
@@ -83,7 +84,7 @@ fn members(source: &Source, table: &Table, diags: &mut Diagnostics) -> Option<Ve
         }
         let number = value
             .and_then(|v| row.cells.get(v))
-            .and_then(|c| c.text.trim().parse::<i64>().ok());
+            .and_then(|c| c.text.trimmed().parse::<i64>().ok());
         out.push(EnumMember {
             name: name.to_string(),
             value: number.unwrap_or(i as i64),
@@ -107,7 +108,7 @@ fn member_columns(table: &Table) -> Option<(usize, Option<usize>)> {
     let value = value?;
     let names = table.rows.iter().all(|r| {
         r.cells.get(value).is_some_and(|c| {
-            let t = c.text.trim().trim_matches('`');
+            let t = c.text.trimmed().trim_matches('`');
             !t.is_empty() && t.parse::<i64>().is_err() && !t.contains(char::is_whitespace)
         })
     });

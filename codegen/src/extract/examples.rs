@@ -1,5 +1,6 @@
 //! Annotated example blocks (`<!-- { "blockType": "request" } -->` + fenced HTTP).
 
+use super::Trim;
 use super::http::{self, Message};
 use crate::diag::{Diagnostics, Location};
 use crate::ir::ExampleKind;
@@ -46,7 +47,7 @@ fn example(source: &Source, code: &CodeBlock, diags: &mut Diagnostics) -> Option
     };
     let message = http::message(&code.text);
     let body_line = code.line + message.body_offset;
-    let body_source = (!message.body.trim().is_empty()).then(|| source.at_line(body_line));
+    let body_source = (!message.body.trimmed().is_empty()).then(|| source.at_line(body_line));
     let body = body_source
         .as_ref()
         .and_then(|at| parse_body(&message, at, diags));
@@ -56,7 +57,7 @@ fn example(source: &Source, code: &CodeBlock, diags: &mut Diagnostics) -> Option
         odata_type: a
             .odata_type
             .as_deref()
-            .map(|t| t.trim().trim_start_matches('#').to_string()),
+            .map(|t| t.trimmed().trim_start_matches('#').to_string()),
         is_collection: a.is_collection,
         truncated: a.truncated,
         source: source.at_line(code.line),
@@ -69,7 +70,7 @@ fn example(source: &Source, code: &CodeBlock, diags: &mut Diagnostics) -> Option
 /// Whether an example message has a body that should be JSON: a non-empty body with a
 /// JSON content type, or, without a content type, starting with `{` or `[`.
 pub fn looks_like_json(m: &Message) -> bool {
-    let body = m.body.trim_start();
+    let body = m.body.trimmed_start();
     if body.is_empty() {
         return false;
     }

@@ -1,5 +1,6 @@
 //! HTTP text in code blocks: documented request lines and example messages.
 
+use super::Trim;
 use std::borrow::Cow;
 
 use crate::ascii;
@@ -27,7 +28,7 @@ pub struct RequestLine {
 /// The target must look like a path or URL (`/x`, `~/x`, `x/y`, `https://…`, `{x}/…`);
 /// text such as `** Entity URI for … not found` is not one.
 pub fn request_line(text: &str, line: u32) -> Option<RequestLine> {
-    let (method, rest, glued) = split_method(text.trim())?;
+    let (method, rest, glued) = split_method(text.trimmed())?;
     // Templates such as `{id | userPrincipalName}` contain spaces: rejoin them.
     let target = target_words(words(rest));
     let plausible = target
@@ -108,7 +109,7 @@ fn split_query(target: &str) -> (&str, Option<&str>) {
 
 /// Turns a documented URL or path into a path relative to the versioned service root.
 pub fn normalise_path(target: &str) -> String {
-    let mut t = target.trim();
+    let mut t = target.trimmed();
     if let Some(i) = super::find_short(t, "://") {
         let after = &t[i + 3..];
         t = after.find('/').map_or("", |j| &after[j..]);
@@ -281,11 +282,11 @@ pub fn message(text: &str) -> Message {
     let mut m = Message::default();
     lines.skip_blank();
     if let Some(first) = lines.peek()
-        && start_line(first.trim(), &mut m)
+        && start_line(first.trimmed(), &mut m)
     {
         m.start_offset = Some(lines.index);
         lines.advance();
-        while lines.peek().is_some_and(|l| l.trim().is_empty())
+        while lines.peek().is_some_and(|l| l.trimmed().is_empty())
             && header(lines.peek_second().as_ref()).is_some()
         {
             lines.advance();
@@ -342,7 +343,7 @@ impl<'a> Lines<'a> {
     }
 
     fn skip_blank(&mut self) {
-        while self.peek().is_some_and(|l| l.trim().is_empty()) {
+        while self.peek().is_some_and(|l| l.trimmed().is_empty()) {
             self.advance();
         }
     }
@@ -376,8 +377,8 @@ fn start_line(line: &str, m: &mut Message) -> bool {
 
 /// `Name: value` where the name is a token; JSON lines (`"a": 1`) are not headers.
 fn header(line: Option<&&str>) -> Option<(String, String)> {
-    let (name, value) = split_header(line?.trim())?;
-    Some((name.to_string(), value.trim().to_string()))
+    let (name, value) = split_header(line?.trimmed())?;
+    Some((name.to_string(), value.trimmed().to_string()))
 }
 
 /// `line` split at its first `:` when what precedes it is a header name (ASCII letters,

@@ -1,5 +1,6 @@
 //! API pages → an [`OperationFragment`].
 
+use super::Trim;
 use std::collections::BTreeMap;
 
 use super::description;
@@ -7,11 +8,12 @@ use super::examples::{self, ExampleFragment};
 use super::http::RequestLine;
 use super::properties::{self, PropertyRow};
 use super::response::ResponseFragment;
+use super::starts_with_lower;
 use super::type_text::{self, TypeRef};
 use crate::ascii;
 use crate::diag::{Diagnostics, Location};
 use crate::naming::lower_camel;
-use crate::page::{Page, Text, starts_with_lower};
+use crate::page::{Page, Text};
 use crate::source::Source;
 
 /// An operation as its page describes it, before resolution.
@@ -115,14 +117,15 @@ fn request_body(
 
 /// "supply a JSON representation of the [itemPublication](...) object" → `itemPublication`.
 fn representation_of(p: &Text) -> Option<TypeRef> {
-    let at = ascii::find(&p.text, "representation of")?;
+    // By its `p`, far rarer in prose than the `r` it starts with.
+    let at = super::find_ignoring_case_by(&p.text, "representation of", 2)?;
     let after = &p.text[at..];
     let link = p.links.iter().find(|l| {
         super::find_short(after, &l.text).is_some()
             && super::find_short(&l.target, "resources/").is_some()
     })?;
     let tail = &after[super::find_short(after, &link.text).unwrap_or(0) + link.text.len()..];
-    let collection = ascii::starts_with(tail.trim_start(), "collection");
+    let collection = ascii::starts_with(tail.trimmed_start(), "collection");
     Some(TypeRef {
         name: type_text::normalise_name(&link.text),
         collection,
@@ -144,7 +147,7 @@ fn permissions(page: &Page) -> BTreeMap<String, Vec<String>> {
                 let (Some(k), Some(p)) = (row.cells.get(kind), row.cells.get(perms)) else {
                     continue;
                 };
-                out.insert(k.text.trim().to_string(), permission_list(&p.text));
+                out.insert(k.text.trimmed().to_string(), permission_list(&p.text));
             }
         }
     }
@@ -153,10 +156,38 @@ fn permissions(page: &Page) -> BTreeMap<String, Vec<String>> {
 
 /// `Mail.Read, Mail.ReadWrite` → the names, blanks left out.
 fn permission_list(text: &str) -> Vec<String> {
-    let names = || text.split(',').map(str::trim).filter(|x| !x.is_empty());
+    let names = || {
+        split_commas(text)
+            .map(|n| n.trimmed())
+            .filter(|x| !x.is_empty())
+    };
     // Counted first so that the vector is allocated once at its size: collecting a
     // filtered iterator starts at 4 and grows, and many cells list more.
     let mut list = Vec::with_capacity(names().count());
     list.extend(names().map(str::to_string));
     list
+}
+
+/// `text.split(',')`, found with `memchr` rather than the char searcher `split` sets up
+/// for every cell. A comma is ASCII, so every slice bound is a char boundary.
+fn split_commas(text: &str) -> impl Iterator<Item = &str> {
+    let ends = memchr::memchr_iter(b',', text.as_bytes()).chain(std::iter::once(text.len()));
+    let mut start = 0;
+    ends.map(move |end| {
+        let part = text.get(start..end).unwrap_or_default();
+        start = end + 1;
+        part
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn split_commas_splits_like_str_split() {
+        for text in ["", ",", "a", "a,b", ",a,,b,", "é,ü", " Mail.Read , x "] {
+            let got: Vec<_> = super::split_commas(text).collect();
+            let want: Vec<_> = text.split(',').collect();
+            assert_eq!(got, want, "{text:?}");
+        }
+    }
 }

@@ -1,5 +1,6 @@
 //! Property tables (Properties, Relationships, Request body, Parameters) → [`PropertyRow`]s.
 
+use super::Trim;
 use super::type_text::{self, TypeRef};
 use crate::ascii;
 use crate::diag::{Diagnostics, Location};
@@ -38,7 +39,7 @@ fn columns(table: &Table) -> Option<Columns> {
     let (mut name, mut ty, mut description) = (None, None, None);
     let mut buf = [0u8; 64];
     for (i, h) in table.header.iter().enumerate() {
-        let t = h.text.trim();
+        let t = h.text.trimmed();
         let owned;
         let lower = match ascii::lower_in(t, &mut buf) {
             Some(lower) => lower,
@@ -154,16 +155,27 @@ pub(super) fn read_table_into(
 fn clean_name(raw: &str) -> String {
     // Most names are one word of letters (`displayName`, `@odata.type`): nothing to
     // strip, since only whitespace and `*`, `` ` ``, `_` are removed.
-    let plain = |b: &u8| b.is_ascii_graphic() && !matches!(b, b'*' | b'`' | b'_');
-    if raw.bytes().all(|b| plain(&b)) {
+    if raw.bytes().all(|b| PLAIN_NAME_BYTE[usize::from(b)]) {
         return raw.to_string();
     }
     clean_marked_name(raw)
 }
 
+/// The bytes [`clean_name`] keeps as they are: printable ASCII but `*`, `` ` `` and `_`.
+/// A table rather than comparisons: one load a byte, for every row's name.
+static PLAIN_NAME_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = b'!';
+    while b <= b'~' {
+        table[b as usize] = !matches!(b, b'*' | b'`' | b'_');
+        b += 1;
+    }
+    table
+};
+
 /// [`clean_name`] of any text.
 fn clean_marked_name(raw: &str) -> String {
-    let t = super::trim_ascii_set(raw.trim(), b"*`_").trim();
+    let t = super::trim_ascii_set(raw.trimmed(), b"*`_").trimmed();
     let word = super::http::words(t).next().unwrap_or("");
     super::trim_ascii_set(word, b"`").to_string()
 }
@@ -177,7 +189,7 @@ fn inherited_from(desc: &Text) -> Option<String> {
     let after = &desc.text[at + "inherited from".len()..];
     desc.links
         .iter()
-        .find(|l| after.trim_start().starts_with(&*l.text))
+        .find(|l| after.trimmed_start().starts_with(&*l.text))
         .map(|l| l.text.to_string())
         .or_else(|| {
             let word = after.split_whitespace().next()?;
@@ -215,7 +227,7 @@ pub fn possible_values(desc: &Text) -> Vec<String> {
         let rest = desc.text.get(from..).unwrap_or_default();
         if let Some(pos) = super::find_short(rest, code) {
             from += pos + code.len();
-            let v = code.trim();
+            let v = code.trimmed();
             if is_member_name(v) && !values.iter().any(|x| x == v) {
                 if values.is_empty() {
                     // No more values than spans are left: room for them all at once,
@@ -256,10 +268,25 @@ fn value_list_start(text: &str) -> Option<usize> {
 }
 
 fn is_member_name(v: &str) -> bool {
-    !v.is_empty()
-        && v.chars()
-            .all(|c| c.is_alphanumeric() || c == '_' || c == '-' || c == '.')
+    // Nearly every value is ASCII: its bytes are checked by table, without decoding
+    // chars; only a value with another char is read char by char.
+    if v.bytes().all(|b| MEMBER_BYTE[usize::from(b)]) {
+        return !v.is_empty();
+    }
+    let member_char = |c: char| c.is_alphanumeric() || c == '_' || c == '-' || c == '.';
+    !v.is_ascii() && v.chars().all(member_char)
 }
+
+/// The ASCII bytes [`is_member_name`] allows: letters, digits, `_`, `-` and `.`.
+static MEMBER_BYTE: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0u8;
+    while b < 0x80 {
+        table[b as usize] = b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.');
+        b += 1;
+    }
+    table
+};
 
 #[cfg(test)]
 mod tests;

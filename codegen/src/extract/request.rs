@@ -2,10 +2,12 @@
 //! and its subsections (`### Get the photo`), one or more `METHOD /path` lines each,
 //! with blank lines, `or` separators, headers and a body tolerated around them.
 
+use super::Trim;
 use super::http::{self, RequestLine};
+use super::starts_with_lower;
 use crate::ascii;
 use crate::diag::Diagnostics;
-use crate::page::{BlockType, CodeBlock, Page, Section, starts_with_lower};
+use crate::page::{BlockType, CodeBlock, Page, Section};
 use crate::source::Source;
 
 /// Request lines under the `HTTP request` heading(s); `None` if the page has no such
@@ -89,14 +91,14 @@ fn read_block(
         .annotation
         .as_ref()
         .is_some_and(|a| a.block_type_is(BlockType::Response))
-        || ascii::starts_with(block.text.trim_start(), "http/");
+        || ascii::starts_with(block.text.trimmed_start(), "http/");
     if !is_http_info(&block.info) || response {
         return;
     }
     let mut after_request = false;
     for (i, text) in lines(&block.text).enumerate() {
         let line = block.line + i as u32;
-        let trimmed = text.trim();
+        let trimmed = text.trimmed();
         if trimmed.is_empty()
             || trimmed.starts_with("//")
             || trimmed.starts_with('#')
@@ -187,15 +189,16 @@ fn report(source: &Source, r: &RequestLine, diags: &mut Diagnostics) {
 
 /// Whether every `{` in a path closes before the next one opens, and every `}` closes one.
 fn braces_balanced(path: &str) -> bool {
-    // Bytes, not chars: both braces are ASCII, which never occurs inside a longer char.
+    // Only the braces matter: `memchr2` jumps from one to the next instead of matching
+    // every byte of the path. Both are ASCII, which never occurs inside a longer char.
     let mut open = false;
-    for b in path.bytes() {
-        match (b, open) {
-            (b'{', false) => open = true,
-            (b'}', true) => open = false,
-            (b'{', true) | (b'}', false) => return false,
-            _ => {}
+    for i in memchr::memchr2_iter(b'{', b'}', path.as_bytes()) {
+        let opening = path.as_bytes().get(i) == Some(&b'{');
+        // A `{` while one is open, or a `}` while none is.
+        if opening == open {
+            return false;
         }
+        open = opening;
     }
     !open
 }

@@ -1,10 +1,12 @@
 //! Resource pages → a [`TypeFragment`].
 
+use super::Trim;
 use super::properties::{self, PropertyRow};
+use super::starts_with_lower;
 use super::{TypeFragment, description};
 use crate::ascii;
 use crate::diag::{Diagnostics, Location};
-use crate::page::{Annotation, Block, BlockType, Page, starts_with_lower};
+use crate::page::{Annotation, Block, BlockType, Page};
 use crate::source::Source;
 
 /// Extracts the type a resource page defines, if it defines one.
@@ -18,14 +20,14 @@ pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Option<
     let title = page.title();
     let name = annotation
         .and_then(|a| a.odata_type.as_deref())
-        .map(|t| t.trim().trim_start_matches('#').to_string())
+        .map(|t| t.trimmed().trim_start_matches('#').to_string())
         .filter(|t| !t.is_empty())
         .or_else(|| title.and_then(|t| name_from_title(&t.title)))
         .unwrap_or_else(|| file_stem(&source.path));
     let properties = properties.unwrap_or_default();
     let base = annotation
         .and_then(|a| a.base_type.as_deref())
-        .map(|b| b.trim().trim_start_matches('#').to_string())
+        .map(|b| b.trimmed().trim_start_matches('#').to_string())
         .filter(|b| !b.is_empty())
         .or_else(|| inherits_from(page));
     let has_key = annotation.is_some_and(|a| a.has_key_property);
@@ -85,7 +87,7 @@ fn rows_under(
     }
     if !any_table {
         let says_none = sections().flat_map(|s| s.paragraphs()).any(|p| {
-            let t = p.text.trim().trim_end_matches('.');
+            let t = p.text.trimmed().trim_end_matches('.');
             t.eq_ignore_ascii_case("none")
         });
         return says_none.then(Vec::new);
@@ -96,11 +98,11 @@ fn rows_under(
 fn is_heading(title: &str, word: &str) -> bool {
     // The word is letters, which trailing whitespace cannot match: most titles are
     // rejected before the end is trimmed.
-    let t = title.trim_start();
+    let t = title.trimmed_start();
     if !ascii::starts_with(t, word) {
         return false;
     }
-    let t = t.trim_end();
+    let t = t.trimmed_end();
     !starts_with_lower(t.get(word.len()..).unwrap_or(""), "of ")
 }
 
@@ -111,10 +113,14 @@ fn inherits_from(page: &Page) -> Option<String> {
         .iter()
         .flat_map(|s| s.paragraphs())
         .find_map(|p| {
-            let (at, len) = ["inherits from", "derived from"]
+            // Each phrase by the `f` of `from`, rarer in prose than its first letter.
+            let (at, len) = [("inherits from", 9), ("derived from", 8)]
                 .iter()
-                .find_map(|phrase| ascii::find(&p.text, phrase).map(|at| (at, phrase.len())))?;
-            let after = p.text.get(at + len..)?.trim_start();
+                .find_map(|&(phrase, pivot)| {
+                    let at = super::find_ignoring_case_by(&p.text, phrase, pivot)?;
+                    Some((at, phrase.len()))
+                })?;
+            let after = p.text.get(at + len..)?.trimmed_start();
             let after = ["the ", "an ", "a "]
                 .iter()
                 .find_map(|article| after.strip_prefix(article))

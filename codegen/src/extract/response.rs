@@ -6,11 +6,13 @@
 //! in that section, or else of the page's first response example, is used, with a note.
 
 use super::ExampleFragment;
+use super::Trim;
+use super::starts_with_lower;
 use super::type_text::{self, TypeRef};
 use crate::ascii;
 use crate::diag::{Diagnostics, Location};
 use crate::ir::ExampleKind;
-use crate::page::{Page, Section, Text, starts_with_lower};
+use crate::page::{Page, Section, Text};
 use crate::source::Source;
 
 /// What the Response section says.
@@ -91,7 +93,7 @@ fn status_example(examples: &[ExampleFragment]) -> Option<(u16, u32)> {
 
 /// `@odata.type` of a response example: `microsoft.graph.x` or `Collection(microsoft.graph.x)`.
 fn annotated_type(e: &ExampleFragment) -> Option<TypeRef> {
-    let t = e.odata_type.as_deref()?.trim();
+    let t = e.odata_type.as_deref()?.trimmed();
     let (inner, collection) = match type_text::odata_collection(t) {
         (inner, true) => (inner, true),
         (inner, false) => (inner, e.is_collection.unwrap_or(false)),
@@ -112,12 +114,12 @@ fn returned_type(p: &Text, from: usize) -> Option<TypeRef> {
         let page_link =
             super::find_short(&l.target, "resources/").is_some() || !l.target.contains(['/', '#']);
         page_link
-            && type_text::is_type_name(l.text.trim())
+            && type_text::is_type_name(l.text.trimmed())
             && super::find_short(after, &l.text).is_some()
     })?;
     let at = super::find_short(after, &link.text)?;
-    let before = after.get(..at)?.trim_end();
-    let tail = after.get(at + link.text.len()..)?.trim_start();
+    let before = after.get(..at)?.trimmed_end();
+    let tail = after.get(at + link.text.len()..)?.trimmed_start();
     let collection = ascii::starts_with(tail, "collection")
         || ["collection of", "list of", "array of"]
             .iter()

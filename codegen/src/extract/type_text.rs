@@ -6,6 +6,7 @@
 //! is not a type name at all is read as `Edm.Untyped` (any JSON value) rather than by
 //! picking one side; the [`TypeIssue`] says so, and the caller turns it into a diagnostic.
 
+use super::Trim;
 use std::borrow::Cow;
 
 use crate::ascii;
@@ -101,7 +102,7 @@ impl TypeCell<'_> {
 
 /// Reads a Type cell. Returns `None` for an empty cell.
 pub fn parse_cell<'c>(cell: &'c Text) -> Option<TypeCell<'c>> {
-    let text = cell.text.trim();
+    let text = cell.text.trimmed();
     if text.is_empty() {
         return None;
     }
@@ -126,7 +127,7 @@ pub fn parse_cell<'c>(cell: &'c Text) -> Option<TypeCell<'c>> {
 /// [`parse_cell`] of any non-empty cell; `text` is the cell's trimmed text.
 fn parse_marked_cell<'a>(cell: &Text, text: &'a str) -> TypeCell<'a> {
     let (inner, collection) = split_collection(text);
-    let mut links = cell.links.iter().filter(|l| !l.text.trim().is_empty());
+    let mut links = cell.links.iter().filter(|l| !l.text.trimmed().is_empty());
     let first = links.next();
     let (name, issue) = match first {
         None => read_name(inner),
@@ -151,14 +152,14 @@ fn parse_marked_cell<'a>(cell: &Text, text: &'a str) -> TypeCell<'a> {
 }
 
 fn same_name(a: &str, b: &str) -> bool {
-    a.trim().eq_ignore_ascii_case(b.trim())
+    a.trimmed().eq_ignore_ascii_case(b.trimmed())
 }
 
 /// `Collection(X)`, `X collection`, `X[]` → (`X`, true); anything else → (text, false).
 fn split_collection(text: &str) -> (&str, bool) {
-    let t = text.trim();
+    let t = text.trimmed();
     if ascii::starts_with(t, "collection(") && t.ends_with(')') {
-        return (t["collection(".len()..t.len() - 1].trim(), true);
+        return (t["collection(".len()..t.len() - 1].trimmed(), true);
     }
     if let Some(i) = ascii::rfind(t, " collection")
         && t[i + " collection".len()..]
@@ -168,16 +169,16 @@ fn split_collection(text: &str) -> (&str, bool) {
         return (strip_parens(&t[..i]), true);
     }
     if let Some(s) = t.strip_suffix("[]") {
-        return (s.trim(), true);
+        return (s.trimmed(), true);
     }
     (t, false)
 }
 
 /// `(boolean or string)` → `boolean or string`.
 fn strip_parens(t: &str) -> &str {
-    let t = t.trim();
+    let t = t.trimmed();
     match t.strip_prefix('(').and_then(|s| s.strip_suffix(')')) {
-        Some(inner) if !inner.contains(['(', ')']) => inner.trim(),
+        Some(inner) if !inner.contains(['(', ')']) => inner.trimmed(),
         _ => t,
     }
 }
@@ -185,7 +186,7 @@ fn strip_parens(t: &str) -> &str {
 /// A cell with one link: the link text is the type; other text must be a qualifier.
 fn read_linked(inner: &str, link_text: &str) -> (String, Option<TypeIssue>) {
     let rest = without_first(inner, link_text);
-    let rest = rest.trim();
+    let rest = rest.trimmed();
     if is_union_text(rest) {
         return (UNTYPED.to_string(), Some(TypeIssue::Union));
     }
@@ -216,7 +217,7 @@ fn without_first<'a>(text: &'a str, part: &str) -> Cow<'a, str> {
 
 /// A cell without links: a name, possibly with a qualifier, or a union, or prose.
 fn read_name(raw: &str) -> (String, Option<TypeIssue>) {
-    let t = super::trim_ascii_set(raw.trim(), b"`*").trim();
+    let t = super::trim_ascii_set(raw.trimmed(), b"`*").trimmed();
     // Most cells are one plain name: without spaces, parentheses or commas there is no
     // union, qualifier or noise word to look for (`or` alone is a union).
     if is_type_name(t) && !t.eq_ignore_ascii_case("or") {
@@ -266,23 +267,23 @@ fn split_qualifier(t: &str) -> (&str, Option<String>) {
     if let Some(rest) = t.strip_prefix('(')
         && let Some((q, name)) = rest.split_once(')')
     {
-        return (name.trim(), Some(format!("({q})")));
+        return (name.trimmed(), Some(format!("({q})")));
     }
     if let Some((name, q)) = t.split_once('(')
-        && !name.trim().is_empty()
-        && q.trim_end().ends_with(')')
+        && !name.trimmed().is_empty()
+        && q.trimmed_end().ends_with(')')
     {
-        return (name.trim(), Some(format!("({}", q.trim())));
+        return (name.trimmed(), Some(format!("({}", q.trimmed())));
     }
     if let Some((name, q)) = t.split_once(',') {
-        return (name.trim(), Some(q.trim().to_string()));
+        return (name.trimmed(), Some(q.trimmed().to_string()));
     }
     (t, None)
 }
 
 /// `alertFeedback enum`, `error object`, `itemAnalytics resource` → the name.
 fn strip_noise_word(t: &str) -> &str {
-    let t = t.trim();
+    let t = t.trimmed();
     // Each word once with and once without its space: `str::trim` on the constants
     // was not folded away and cost more than the comparisons.
     for (word, bare) in [
@@ -295,7 +296,7 @@ fn strip_noise_word(t: &str) -> &str {
             return "";
         }
         if t.len() > word.len() && ascii::ends_with(t, word) {
-            return t[..t.len() - word.len()].trim();
+            return t[..t.len() - word.len()].trimmed();
         }
     }
     t
@@ -303,15 +304,15 @@ fn strip_noise_word(t: &str) -> &str {
 
 /// `String or Int32`, `string/number`, `A | B`.
 fn is_union_text(t: &str) -> bool {
-    t.split_whitespace()
-        .any(|w| w.eq_ignore_ascii_case("or") || w == "|")
+    // `words` splits as `split_whitespace` does, classifying bytes rather than chars.
+    super::http::words(t).any(|w| w.eq_ignore_ascii_case("or") || w == "|")
         || (t.contains('/') && !t.contains(' '))
 }
 
 /// `Collection(microsoft.graph.x)` (any case) → (`microsoft.graph.x`, true); other text
 /// → (text, false). The spelling of annotations' `@odata.type`.
 pub fn odata_collection(t: &str) -> (&str, bool) {
-    let t = t.trim();
+    let t = t.trimmed();
     let opens = t
         .get(..11)
         .is_some_and(|p| p.eq_ignore_ascii_case("collection("));
@@ -320,29 +321,54 @@ pub fn odata_collection(t: &str) -> (&str, bool) {
         .filter(|_| opens)
         .and_then(|r| r.strip_suffix(')'))
     {
-        Some(inner) => (inner.trim(), true),
+        Some(inner) => (inner.trimmed(), true),
         None => (t, false),
     }
 }
 
 /// A dotted identifier: `microsoft.graph.callRecords.session`, `Edm.String`, `user`.
 pub fn is_type_name(t: &str) -> bool {
-    // Every allowed character is ASCII, so bytes can be checked one by one.
-    let mut segment_start = true;
+    // Every allowed character is ASCII, so bytes can be checked one by one, each by one
+    // table load: what the byte is allowed as, and whether a segment starts after it.
+    let mut need = NAME_START;
     for &b in t.as_bytes() {
-        let ok = match b {
-            b'.' => !segment_start,
-            b'_' => true,
-            _ if segment_start => b.is_ascii_alphabetic(),
-            _ => b.is_ascii_alphanumeric(),
-        };
-        if !ok {
+        let class = NAME_CLASS[usize::from(b)];
+        if class & need == 0 {
             return false;
         }
-        segment_start = b == b'.';
+        need = if class & NAME_DOT != 0 {
+            NAME_START
+        } else {
+            NAME_INNER
+        };
     }
-    !segment_start
+    // Not empty, and not ending with a dot.
+    need == NAME_INNER
 }
+
+/// [`NAME_CLASS`] bits: allowed inside a segment, allowed first in one, a dot.
+const NAME_INNER: u8 = 1;
+const NAME_START: u8 = 2;
+const NAME_DOT: u8 = 4;
+
+/// What each byte may be in a type name: letters and `_` anywhere, digits inside a
+/// segment, `.` after a segment (a dot has no [`NAME_START`] bit: no empty segments).
+static NAME_CLASS: [u8; 256] = {
+    let mut table = [0u8; 256];
+    let mut b = 0u8;
+    loop {
+        table[b as usize] = match b {
+            b'a'..=b'z' | b'A'..=b'Z' | b'_' => NAME_INNER | NAME_START,
+            b'0'..=b'9' => NAME_INNER,
+            b'.' => NAME_INNER | NAME_DOT,
+            _ => 0,
+        };
+        if b == u8::MAX {
+            break table;
+        }
+        b += 1;
+    }
+};
 
 /// Spellings of "any JSON" that are not single identifiers (`Untyped JSON`).
 fn untyped_spelling(t: &str) -> bool {
@@ -356,7 +382,7 @@ fn untyped_spelling(t: &str) -> bool {
 /// Maps primitive spellings to `Edm.X`; other names are returned trimmed.
 pub fn normalise_name(raw: &str) -> String {
     // Two trims in turn, not one with both: `` *`x`* `` keeps its backticks.
-    let name = super::trim_ascii_set(super::trim_ascii_set(raw.trim(), b"`"), b"*").trim();
+    let name = super::trim_ascii_set(super::trim_ascii_set(raw.trimmed(), b"`"), b"*").trimmed();
     match spelling::primitive_spelled(name) {
         Some(p) => p.to_string(),
         None => name.to_string(),

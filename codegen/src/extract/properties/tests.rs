@@ -151,3 +151,14 @@ fn a_row_with_only_a_label_is_a_group_label() {
         ("table-row-label", 3)
     );
 }
+
+#[test]
+fn is_member_name_reads_like_chars() {
+    let reference =
+        |v: &str| !v.is_empty() && v.chars().all(|c| c.is_alphanumeric() || "_-.".contains(c));
+    for v in [
+        "", "a", "a-b_c.d", "a b", "é", "aé", "a/b", "Ω1", "`a`", "1",
+    ] {
+        assert_eq!(is_member_name(v), reference(v), "{v:?}");
+    }
+}

@@ -239,3 +239,48 @@ fn named_types_match_normalise_name() {
         }
     }
 }
+
+/// The byte-by-byte reading [`is_type_name`] replaced, as a reference.
+fn is_type_name_reference(t: &str) -> bool {
+    let mut segment_start = true;
+    for &b in t.as_bytes() {
+        let ok = match b {
+            b'.' => !segment_start,
+            b'_' => true,
+            _ if segment_start => b.is_ascii_alphabetic(),
+            _ => b.is_ascii_alphanumeric(),
+        };
+        if !ok {
+            return false;
+        }
+        segment_start = b == b'.';
+    }
+    !segment_start
+}
+
+#[test]
+fn is_type_name_reads_like_the_reference() {
+    for t in [
+        "",
+        ".",
+        "a",
+        "_",
+        "1",
+        "a1",
+        "a.b",
+        "a..b",
+        "a.",
+        ".a",
+        "a.1",
+        "a._1",
+        "Edm.String",
+        "microsoft.graph.x",
+        "a b",
+        "é",
+        "a-b",
+        "Collection(x)",
+        "x[]",
+    ] {
+        assert_eq!(is_type_name(t), is_type_name_reference(t), "{t:?}");
+    }
+}
