@@ -20,5 +20,6 @@ pub mod report;
 pub mod resolve;
 pub mod select;
 pub mod source;
+pub(crate) mod trim;
 pub mod typecheck;
 pub mod write;

@@ -1,11 +1,11 @@
 //! Enum tables (`### allowedAudiences values` + `|Member|`, or `Member|Value|Description`).
 
 use super::EnumFragment;
-use super::Trim;
 use crate::diag::Diagnostics;
 use crate::ir::EnumMember;
 use crate::page::{Page, Section, Table};
 use crate::source::Source;
+use crate::trim::Trim;
 
 /// Every enum the page defines by table.
 pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Vec<EnumFragment> {

@@ -1,12 +1,12 @@
 //! Annotated example blocks (`<!-- { "blockType": "request" } -->` + fenced HTTP).
 
-use super::Trim;
 use super::http::{self, Message};
 use crate::diag::{Diagnostics, Location};
 use crate::ir::ExampleKind;
 use crate::json_repair;
 use crate::page::{BlockType, CodeBlock, Page};
 use crate::source::Source;
+use crate::trim::Trim;
 
 /// One example block, parsed but not yet typed.
 #[derive(Debug, Clone, PartialEq)]

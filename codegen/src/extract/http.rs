@@ -1,6 +1,6 @@
 //! HTTP text in code blocks: documented request lines and example messages.
 
-use super::Trim;
+use crate::trim::Trim;
 use std::borrow::Cow;
 
 use crate::ascii;

@@ -17,6 +17,7 @@ use crate::diag::{Diagnostics, Location};
 use crate::ir::EnumMember;
 use crate::page::Page;
 use crate::source::Source;
+use crate::trim::Trim;
 
 pub use examples::ExampleFragment;
 pub use operation::OperationFragment;
@@ -141,60 +142,6 @@ fn without_namespace(text: &str) -> &str {
         .map_or("", |i| rest[i..].trimmed_start())
 }
 
-/// `str::trim`, `trim_start` and `trim_end`, but answering without a call when the edge
-/// bytes are printable ASCII, which is never whitespace. Nearly every cell, title and
-/// line starts and ends with one, and the std trims cost a call and a char decode at each
-/// end even when there is nothing to remove (~420k calls a run).
-pub(crate) trait Trim {
-    /// [`str::trim`].
-    fn trimmed(&self) -> &str;
-    /// [`str::trim_start`].
-    fn trimmed_start(&self) -> &str;
-    /// [`str::trim_end`].
-    fn trimmed_end(&self) -> &str;
-}
-
-/// Whether `b` is printable ASCII (`!` to `~`): not whitespace, and a whole char.
-#[inline]
-fn solid(b: Option<&u8>) -> bool {
-    b.is_some_and(|b| b.wrapping_sub(b'!') < b'~' - b'!' + 1)
-}
-
-impl Trim for str {
-    #[inline]
-    fn trimmed(&self) -> &str {
-        self.trimmed_start().trimmed_end()
-    }
-
-    #[inline]
-    fn trimmed_start(&self) -> &str {
-        match self.as_bytes() {
-            [] => self,
-            [first, ..] if solid(Some(first)) => self,
-            // `Mail.Read, Mail.ReadWrite`, `Inherited from [x]`: one space after a
-            // separator is the usual case of something to trim.
-            [b' ', next, ..] if solid(Some(next)) => self.get(1..).unwrap_or(self),
-            _ => self.trim_start(),
-        }
-    }
-
-    #[inline]
-    fn trimmed_end(&self) -> &str {
-        match self.as_bytes() {
-            [] => self,
-            [.., last] if solid(Some(last)) => self,
-            [.., before, b' '] if solid(Some(before)) => self.get(..self.len() - 1).unwrap_or(self),
-            _ => self.trim_end(),
-        }
-    }
-}
-
-/// [`crate::page::starts_with_lower`] with the quick trim of [`Trim`]: section titles are
-/// matched against several headings on every page, and nearly none starts with a space.
-fn starts_with_lower(text: &str, prefix: &str) -> bool {
-    crate::ascii::starts_with(text.trimmed_start(), prefix)
-}
-
 /// `text` without the ASCII bytes in `set` at either end, as `str::trim_matches` with a
 /// char set would give it, but comparing bytes instead of decoding chars. Only ASCII
 /// bytes are removed, and an ASCII byte is always a char boundary, so the slice is valid.
@@ -305,33 +252,6 @@ mod tests {
                 hay.find(needle),
                 "{hay:?} {needle:?}"
             );
-        }
-    }
-
-    #[test]
-    fn trimmed_trims_like_str_trim() {
-        for text in [
-            "",
-            " ",
-            "a",
-            " a",
-            "a ",
-            "  a  ",
-            " a b ",
-            " \t",
-            "\t ",
-            " é ",
-            "\ta\n",
-            "é",
-            " é ",
-            "a\u{a0}",
-            "\u{2003}a",
-            "a b",
-            "\x0bx",
-        ] {
-            assert_eq!(text.trimmed(), text.trim(), "{text:?}");
-            assert_eq!(text.trimmed_start(), text.trim_start(), "{text:?}");
-            assert_eq!(text.trimmed_end(), text.trim_end(), "{text:?}");
         }
     }
 

@@ -1,6 +1,7 @@
 //! API pages → an [`OperationFragment`].
 
-use super::Trim;
+use crate::page::starts_with_lower;
+use crate::trim::Trim;
 use std::collections::BTreeMap;
 
 use super::description;
@@ -8,7 +9,6 @@ use super::examples::{self, ExampleFragment};
 use super::http::RequestLine;
 use super::properties::{self, PropertyRow};
 use super::response::ResponseFragment;
-use super::starts_with_lower;
 use super::type_text::{self, TypeRef};
 use crate::ascii;
 use crate::diag::{Diagnostics, Location};

@@ -1,11 +1,11 @@
 //! Property tables (Properties, Relationships, Request body, Parameters) → [`PropertyRow`]s.
 
-use super::Trim;
 use super::type_text::{self, TypeRef};
 use crate::ascii;
 use crate::diag::{Diagnostics, Location};
 use crate::page::{Table, Text};
 use crate::source::Source;
+use crate::trim::Trim;
 use memchr::memmem::Finder;
 use std::sync::LazyLock;
 

@@ -2,13 +2,13 @@
 //! and its subsections (`### Get the photo`), one or more `METHOD /path` lines each,
 //! with blank lines, `or` separators, headers and a body tolerated around them.
 
-use super::Trim;
 use super::http::{self, RequestLine};
-use super::starts_with_lower;
 use crate::ascii;
 use crate::diag::Diagnostics;
+use crate::page::starts_with_lower;
 use crate::page::{BlockType, CodeBlock, Page, Section};
 use crate::source::Source;
+use crate::trim::Trim;
 
 /// Request lines under the `HTTP request` heading(s); `None` if the page has no such
 /// heading, or it holds no request line (reported).

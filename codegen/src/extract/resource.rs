@@ -1,13 +1,13 @@
 //! Resource pages → a [`TypeFragment`].
 
-use super::Trim;
 use super::properties::{self, PropertyRow};
-use super::starts_with_lower;
 use super::{TypeFragment, description};
 use crate::ascii;
 use crate::diag::{Diagnostics, Location};
+use crate::page::starts_with_lower;
 use crate::page::{Annotation, Block, BlockType, Page};
 use crate::source::Source;
+use crate::trim::Trim;
 
 /// Extracts the type a resource page defines, if it defines one.
 pub fn extract(source: &Source, page: &Page, diags: &mut Diagnostics) -> Option<TypeFragment> {

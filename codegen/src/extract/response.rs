@@ -6,14 +6,14 @@
 //! in that section, or else of the page's first response example, is used, with a note.
 
 use super::ExampleFragment;
-use super::Trim;
-use super::starts_with_lower;
 use super::type_text::{self, TypeRef};
 use crate::ascii;
 use crate::diag::{Diagnostics, Location};
 use crate::ir::ExampleKind;
+use crate::page::starts_with_lower;
 use crate::page::{Page, Section, Text};
 use crate::source::Source;
+use crate::trim::Trim;
 
 /// What the Response section says.
 #[derive(Debug, Clone, PartialEq)]

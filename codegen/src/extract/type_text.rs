@@ -6,7 +6,7 @@
 //! is not a type name at all is read as `Edm.Untyped` (any JSON value) rather than by
 //! picking one side; the [`TypeIssue`] says so, and the caller turns it into a diagnostic.
 
-use super::Trim;
+use crate::trim::Trim;
 use std::borrow::Cow;
 
 use crate::ascii;

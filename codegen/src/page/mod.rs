@@ -12,6 +12,7 @@ use std::borrow::Cow;
 
 use crate::diag::Diagnostics;
 use crate::source::Source;
+use crate::trim::Trim;
 
 /// A parsed documentation page. Its texts borrow from the [`Source`] it was parsed from
 /// where the markdown holds them as they are (most do), and are owned where they were
@@ -224,9 +225,7 @@ impl Table<'_> {
 /// Whether `text` (leading whitespace ignored) starts with `prefix`, ASCII case
 /// ignored; `prefix` is lower-case. Titles are compared this way, without allocating.
 pub fn starts_with_lower(text: &str, prefix: &str) -> bool {
-    let t = text.trim_start();
-    t.get(..prefix.len())
-        .is_some_and(|head| head.eq_ignore_ascii_case(prefix))
+    crate::ascii::starts_with(text.trimmed_start(), prefix)
 }
 
 /// The text of an HTML comment if it holds a JSON annotation (`<!-- { ... } -->`).
