@@ -200,3 +200,64 @@ fn ir_prints_json_and_yaml() {
         &out[..200.min(out.len())]
     );
 }
+
+/// A stdout that takes `room` bytes, then fails every write with `kind`.
+struct ClosingPipe {
+    room: usize,
+    kind: std::io::ErrorKind,
+}
+
+impl std::io::Write for ClosingPipe {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.room == 0 {
+            return Err(self.kind.into());
+        }
+        let n = buf.len().min(self.room);
+        self.room -= n;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Runs the CLI with a stdout that fails after 100 bytes with `kind`; returns (exit
+/// code, stderr).
+fn run_into_pipe(args: &[&str], kind: std::io::ErrorKind) -> (u8, String) {
+    let mut out = ClosingPipe { room: 100, kind };
+    let mut err = Vec::new();
+    let mut console = codegen::cli::Console {
+        out: &mut out,
+        err: &mut err,
+        err_is_terminal: false,
+    };
+    let mut argv = vec!["codegen"];
+    argv.extend_from_slice(args);
+    let code = codegen::cli::run(argv, &mut console);
+    (code, String::from_utf8_lossy(&err).into_owned())
+}
+
+#[test]
+fn a_reader_that_stops_early_is_not_an_error_but_a_full_disk_is() {
+    use std::io::ErrorKind::{BrokenPipe, StorageFull};
+    let docs = root().join("docs-input");
+    let docs = docs.to_str().unwrap();
+    for format in ["json", "yaml"] {
+        let args = ["ir", "--quiet", "--format", format, "--docs", docs];
+        // `codegen ir | head`: the reader has what it wanted.
+        let (code, err) = run_into_pipe(&args, BrokenPipe);
+        assert_eq!((code, err.as_str()), (0, ""), "{format}");
+        let (code, err) = run_into_pipe(&args, StorageFull);
+        assert_eq!(code, 2, "{format}: {err}");
+        assert!(
+            err.contains("cannot write the IR to stdout"),
+            "{format}: {err}"
+        );
+    }
+    let lint = ["lint", "--format", "json", "--docs", docs];
+    let (code, err) = run_into_pipe(&lint, BrokenPipe);
+    assert!(code < 2 && !err.contains("error:"), "{code}: {err}");
+    let (code, err) = run_into_pipe(&lint, StorageFull);
+    assert_eq!(code, 2, "{err}");
+}

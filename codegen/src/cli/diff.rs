@@ -6,7 +6,7 @@ use crate::diff;
 use crate::ir::Api;
 use crate::pipeline::{self, LoadError};
 
-use super::Console;
+use super::{Console, output};
 
 /// Arguments of `codegen diff`.
 #[derive(Debug, clap::Args)]
@@ -71,7 +71,8 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> u8 {
             writeln!(console.out, "{text}")
         }
     };
-    if let Err(e) = written {
+    // A reader that went away (`| head`) has what it wanted: that is not an error.
+    if let Some(e) = written.err().filter(|e| !output::is_broken_pipe(e)) {
         let _ = writeln!(console.err, "error: cannot write to stdout: {e}");
         return 2;
     }

@@ -37,20 +37,22 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> u8 {
     // The IR is given up to the printer, which frees each item once it is printed.
     let api = std::mem::take(&mut loaded.api);
     // Streamed: the JSON of the whole corpus is tens of MB, not worth holding as a String.
-    let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut *console.out);
+    let mut watch = output::PipeWatch::new(&mut *console.out);
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, &mut watch);
     let written = match args.format {
         Format::Json => write_json(api, &mut out)
             .and_then(|()| writeln!(out))
             .map_err(|e| e.to_string()),
         Format::Yaml => serde_yaml::to_writer(&mut out, &api).map_err(|e| e.to_string()),
     }
-    .and_then(|()| out.flush().map_err(|e| e.to_string()))
-    .map_err(|e| format!("cannot write the IR to stdout: {e}"));
+    .and_then(|()| out.flush().map_err(|e| e.to_string()));
     drop(out);
     let code = match written {
         Ok(()) => output::exit_code(&loaded),
+        // The reader went away (`| head`): it has what it wanted.
+        Err(_) if watch.broken => output::exit_code(&loaded),
         Err(e) => {
-            let _ = writeln!(console.err, "error: {e}");
+            let _ = writeln!(console.err, "error: cannot write the IR to stdout: {e}");
             2
         }
     };

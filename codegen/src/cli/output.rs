@@ -1,5 +1,7 @@
 //! Loading docs and printing diagnostics the same way in every command.
 
+use std::io::Write;
+
 use crate::diag::Severity;
 use crate::ir::Api;
 use crate::pipeline::{self, Loaded};
@@ -47,6 +49,49 @@ pub fn load(args: &DocsArgs, console: &mut Console<'_>) -> Result<Loaded, u8> {
         );
         2
     })
+}
+
+/// Whether writing failed because the reader of stdout went away (`codegen ir | head`):
+/// it has what it wanted, so that is no error to report.
+pub fn is_broken_pipe(error: &std::io::Error) -> bool {
+    error.kind() == std::io::ErrorKind::BrokenPipe
+}
+
+/// A writer that remembers whether its reader went away (see [`is_broken_pipe`]), for
+/// writers such as serde_yaml's that report the failure without the `io::Error`.
+pub struct PipeWatch<W> {
+    inner: W,
+    /// Set once a write or flush failed with a broken pipe.
+    pub broken: bool,
+}
+
+impl<W: Write> PipeWatch<W> {
+    /// Watches `inner`.
+    pub fn new(inner: W) -> Self {
+        PipeWatch {
+            inner,
+            broken: false,
+        }
+    }
+
+    fn watch<T>(&mut self, result: std::io::Result<T>) -> std::io::Result<T> {
+        if let Err(e) = &result {
+            self.broken |= is_broken_pipe(e);
+        }
+        result
+    }
+}
+
+impl<W: Write> Write for PipeWatch<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let result = self.inner.write(buf);
+        self.watch(result)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let result = self.inner.flush();
+        self.watch(result)
+    }
 }
 
 /// Prints the diagnostics `args` asks for to stderr.
