@@ -2,25 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use integration_tests::root;
-
-/// Runs the CLI in-process; returns (exit code, stdout, stderr).
-fn run(args: &[&str]) -> (u8, String, String) {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let mut console = codegen::cli::Console {
-        out: &mut out,
-        err: &mut err,
-        err_is_terminal: false,
-    };
-    let mut argv = vec!["codegen"];
-    argv.extend_from_slice(args);
-    let code = codegen::cli::run(argv, &mut console);
-    (
-        code,
-        String::from_utf8_lossy(&out).into_owned(),
-        String::from_utf8_lossy(&err).into_owned(),
-    )
-}
+use integration_tests::{root, run_cli};
 
 fn temp_dir(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("codegen-cli-{name}-{}", std::process::id()));
@@ -48,7 +30,7 @@ fn every_command_has_help_with_an_example() {
         &["lint", "--help"],
         &["diff", "--help"],
     ] {
-        let (code, out, _) = run(cmd);
+        let (code, out, _) = run_cli(cmd);
         assert_eq!(code, 0, "{cmd:?}");
         assert!(out.contains("Examples:"), "{cmd:?}: {out}");
     }
@@ -56,7 +38,7 @@ fn every_command_has_help_with_an_example() {
 
 #[test]
 fn a_missing_docs_folder_is_a_usage_error_naming_the_path() {
-    let (code, _, err) = run(&["ir", "--docs", "/no/such/docs"]);
+    let (code, _, err) = run_cli(&["ir", "--docs", "/no/such/docs"]);
     assert_eq!(code, 2);
     assert!(err.contains("/no/such/docs"), "{err}");
     assert!(err.contains("does not exist"), "{err}");
@@ -68,7 +50,7 @@ fn a_single_page_is_read_with_the_pages_it_links_to() {
     let page = dir.join("docs/api/widget-create.md");
     write(&page, BROKEN_API);
     let page = page.display().to_string();
-    let (code, _, err) = run(&["lint", "--docs", &page]);
+    let (code, _, err) = run_cli(&["lint", "--docs", &page]);
     assert_eq!(code, 1, "{err}");
     // Named as in its folder, with the line of the broken body.
     assert!(err.contains("api/widget-create.md:20:12"), "{err}");
@@ -78,27 +60,27 @@ fn a_single_page_is_read_with_the_pages_it_links_to() {
     let resource = format!("{GOOD_RESOURCE}|size|Int32 or String|The size.|\n");
     let resource_path = dir.join("docs/resources/widget.md");
     write(&resource_path, &resource);
-    let (_, _, alone) = run(&["lint", "--docs", &resource_path.display().to_string()]);
+    let (_, _, alone) = run_cli(&["lint", "--docs", &resource_path.display().to_string()]);
     assert!(alone.contains("type-text-union"), "{alone}");
-    let (code, _, err) = run(&["lint", "--docs", &page]);
+    let (code, _, err) = run_cli(&["lint", "--docs", &page]);
     assert_eq!(code, 1, "{err}");
     assert!(!err.contains("unresolved-type"), "{err}");
     assert!(!err.contains("type-text-union"), "{err}");
-    let (_, out, _) = run(&["ir", "--docs", &page]);
+    let (_, out, _) = run_cli(&["ir", "--docs", &page]);
     assert!(
         out.contains("\"name\": \"microsoft.graph.widget\""),
         "{out}"
     );
     let text = dir.join("docs/api/notes.txt");
     write(&text, "not markdown");
-    let (code, _, err) = run(&["ir", "--docs", &text.display().to_string()]);
+    let (code, _, err) = run_cli(&["ir", "--docs", &text.display().to_string()]);
     assert_eq!(code, 2);
     assert!(err.contains("is not a .md page"), "{err}");
 }
 
 #[test]
 fn an_unknown_flag_is_a_usage_error() {
-    let (code, _, err) = run(&["generate", "--bogus"]);
+    let (code, _, err) = run_cli(&["generate", "--bogus"]);
     assert_eq!(code, 2);
     assert!(err.contains("--bogus"), "{err}");
 }
@@ -113,7 +95,7 @@ fn a_broken_page_is_reported_with_file_and_line_and_the_rest_is_generated() {
     std::os::unix::fs::symlink("/no/such/target.md", docs.join("api/dangling.md"))
         .expect("symlink");
     let out = dir.join("out");
-    let (code, _, err) = run(&[
+    let (code, _, err) = run_cli(&[
         "generate",
         "--docs",
         docs.to_str().unwrap(),
@@ -144,7 +126,7 @@ fn generating_twice_gives_byte_identical_output() {
     let (a, b) = (dir.join("a"), dir.join("b"));
     let docs = root().join("docs-input");
     for out in [&a, &b] {
-        let (code, _, err) = run(&[
+        let (code, _, err) = run_cli(&[
             "generate",
             "--quiet",
             "--docs",
@@ -181,11 +163,11 @@ fn generating_twice_gives_byte_identical_output() {
 #[test]
 fn ir_prints_json_and_yaml() {
     let docs = root().join("docs-input");
-    let (code, out, _) = run(&["ir", "--quiet", "--docs", docs.to_str().unwrap()]);
+    let (code, out, _) = run_cli(&["ir", "--quiet", "--docs", docs.to_str().unwrap()]);
     assert_eq!(code, 0);
     let ir: serde_json::Value = serde_json::from_str(&out).expect("JSON");
     assert!(ir["types"].as_array().is_some_and(|t| t.len() > 30));
-    let (code, out, _) = run(&[
+    let (code, out, _) = run_cli(&[
         "ir",
         "--quiet",
         "--format",
@@ -225,17 +207,7 @@ impl std::io::Write for ClosingPipe {
 /// Runs the CLI with a stdout that fails after 100 bytes with `kind`; returns (exit
 /// code, stderr).
 fn run_into_pipe(args: &[&str], kind: std::io::ErrorKind) -> (u8, String) {
-    let mut out = ClosingPipe { room: 100, kind };
-    let mut err = Vec::new();
-    let mut console = codegen::cli::Console {
-        out: &mut out,
-        err: &mut err,
-        err_is_terminal: false,
-    };
-    let mut argv = vec!["codegen"];
-    argv.extend_from_slice(args);
-    let code = codegen::cli::run(argv, &mut console);
-    (code, String::from_utf8_lossy(&err).into_owned())
+    integration_tests::run_cli_into(args, &mut ClosingPipe { room: 100, kind })
 }
 
 #[test]

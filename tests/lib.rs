@@ -86,18 +86,22 @@ pub fn body_end_line(loaded: &Loaded, ex: &Example) -> u32 {
 
 /// Runs the CLI in-process; returns (exit code, stdout, stderr).
 pub fn run_cli(args: &[&str]) -> (u8, String, String) {
-    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let mut out = Vec::new();
+    let (code, err) = run_cli_into(args, &mut out);
+    (code, String::from_utf8_lossy(&out).into_owned(), err)
+}
+
+/// Runs the CLI in-process with `out` as its stdout (one that fails, say); returns
+/// (exit code, stderr).
+pub fn run_cli_into(args: &[&str], out: &mut dyn std::io::Write) -> (u8, String) {
+    let mut err = Vec::new();
     let mut console = codegen::cli::Console {
-        out: &mut out,
+        out,
         err: &mut err,
         err_is_terminal: false,
     };
     let mut argv = vec!["codegen"];
     argv.extend_from_slice(args);
     let code = codegen::cli::run(argv, &mut console);
-    (
-        code,
-        String::from_utf8_lossy(&out).into_owned(),
-        String::from_utf8_lossy(&err).into_owned(),
-    )
+    (code, String::from_utf8_lossy(&err).into_owned())
 }
