@@ -232,4 +232,12 @@ fn a_reader_that_stops_early_is_not_an_error_but_a_full_disk_is() {
     assert!(code < 2 && !err.contains("error:"), "{code}: {err}");
     let (code, err) = run_into_pipe(&lint, StorageFull);
     assert_eq!(code, 2, "{err}");
+    // A page against the whole folder: a long list of added items.
+    let page = root().join("docs-input/resources/itemaddress.md");
+    let diff = ["diff", page.to_str().unwrap(), docs];
+    let (code, err) = run_into_pipe(&diff, BrokenPipe);
+    assert!(code < 2 && !err.contains("error:"), "{code}: {err}");
+    let (code, err) = run_into_pipe(&diff, StorageFull);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("cannot write to stdout"), "{err}");
 }

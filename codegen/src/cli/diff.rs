@@ -71,10 +71,8 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> u8 {
             writeln!(console.out, "{text}")
         }
     };
-    // A reader that went away (`| head`) has what it wanted: that is not an error.
-    if let Some(e) = written.err().filter(|e| !output::is_broken_pipe(e)) {
-        let _ = writeln!(console.err, "error: cannot write to stdout: {e}");
-        return 2;
+    if let Err(code) = output::check_written(written, console) {
+        return code;
     }
     let _ = writeln!(
         console.err,

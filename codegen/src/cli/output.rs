@@ -57,6 +57,18 @@ pub fn is_broken_pipe(error: &std::io::Error) -> bool {
     error.kind() == std::io::ErrorKind::BrokenPipe
 }
 
+/// Reports a failed write of a command's output on stderr and gives exit code 2; a reader
+/// that went away (`| head`) has what it wanted, so that is not a failure.
+pub fn check_written(written: std::io::Result<()>, console: &mut Console<'_>) -> Result<(), u8> {
+    match written {
+        Err(e) if !is_broken_pipe(&e) => {
+            let _ = writeln!(console.err, "error: cannot write to stdout: {e}");
+            Err(2)
+        }
+        _ => Ok(()),
+    }
+}
+
 /// A writer that remembers whether its reader went away (see [`is_broken_pipe`]), for
 /// writers such as serde_yaml's that report the failure without the `io::Error`.
 pub struct PipeWatch<W> {
