@@ -4,11 +4,13 @@ use std::path::{Path, PathBuf};
 
 use integration_tests::{root, run_cli};
 
-fn temp_dir(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("codegen-cli-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir
+/// A fresh folder of its own for one test, removed when the guard drops (the test ends,
+/// passed or failed), so that runs leave nothing behind in the system's temp folder.
+fn temp_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("codegen-cli-{name}-"))
+        .tempdir()
+        .expect("temp dir")
 }
 
 fn write(path: &Path, text: &str) {
@@ -46,7 +48,8 @@ fn a_missing_docs_folder_is_a_usage_error_naming_the_path() {
 
 #[test]
 fn a_single_page_is_read_with_the_pages_it_links_to() {
-    let dir = temp_dir("single");
+    let tmp = temp_dir("single");
+    let dir = tmp.path();
     let page = dir.join("docs/api/widget-create.md");
     write(&page, BROKEN_API);
     let page = page.display().to_string();
@@ -88,13 +91,13 @@ fn an_unknown_flag_is_a_usage_error() {
 #[test]
 fn a_broken_page_is_reported_with_file_and_line_and_the_rest_is_generated() {
     let dir = temp_dir("broken");
-    let docs = dir.join("docs");
+    let docs = dir.path().join("docs");
     write(&docs.join("resources/widget.md"), GOOD_RESOURCE);
     write(&docs.join("api/widget-post.md"), BROKEN_API);
     #[cfg(unix)]
     std::os::unix::fs::symlink("/no/such/target.md", docs.join("api/dangling.md"))
         .expect("symlink");
-    let out = dir.join("out");
+    let out = dir.path().join("out");
     let (code, _, err) = run_cli(&[
         "generate",
         "--docs",
@@ -123,7 +126,7 @@ fn a_broken_page_is_reported_with_file_and_line_and_the_rest_is_generated() {
 #[test]
 fn generating_twice_gives_byte_identical_output() {
     let dir = temp_dir("twice");
-    let (a, b) = (dir.join("a"), dir.join("b"));
+    let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     let docs = root().join("docs-input");
     for out in [&a, &b] {
         let (code, _, err) = run_cli(&[

@@ -1,6 +1,6 @@
 //! `check`, `lint` and `diff` as a user runs them: output formats and exit codes.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use integration_tests::{root, run_cli};
 
@@ -12,11 +12,14 @@ fn fixture(rule: &str, kind: &str) -> String {
     path(&format!("tests/fixtures/lint/{rule}/{kind}"))
 }
 
-/// A copy of the committed crate `generated/` in a fresh temporary folder.
-fn copy_of_generated(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("codegen-check-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    copy(&root().join("generated"), &dir);
+/// A copy of the committed crate `generated/` in a fresh temporary folder, removed when
+/// the guard drops (the test ends, passed or failed).
+fn copy_of_generated(name: &str) -> tempfile::TempDir {
+    let dir = tempfile::Builder::new()
+        .prefix(&format!("codegen-check-{name}-"))
+        .tempdir()
+        .expect("temp dir");
+    copy(&root().join("generated"), dir.path());
     dir
 }
 
@@ -35,7 +38,8 @@ fn copy(from: &Path, to: &Path) {
 #[test]
 fn check_passes_on_the_committed_crate_and_shows_drift_as_a_diff() {
     let docs = path("docs-input");
-    let out = copy_of_generated("drift");
+    let tmp = copy_of_generated("drift");
+    let out = tmp.path();
     let out_s = out.to_string_lossy().into_owned();
     let (code, stdout, err) = run_cli(&["check", "--quiet", "--docs", &docs, "--out", &out_s]);
     assert_eq!((code, stdout.as_str()), (0, ""), "{err}");
@@ -61,7 +65,6 @@ fn check_passes_on_the_committed_crate_and_shows_drift_as_a_diff() {
         out.join("src/models/stale.rs").exists(),
         "check writes nothing"
     );
-    let _ = std::fs::remove_dir_all(&out);
 }
 
 #[test]
