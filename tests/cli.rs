@@ -2,16 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use integration_tests::{root, run_cli};
-
-/// A fresh folder of its own for one test, removed when the guard drops (the test ends,
-/// passed or failed), so that runs leave nothing behind in the system's temp folder.
-fn temp_dir(name: &str) -> tempfile::TempDir {
-    tempfile::Builder::new()
-        .prefix(&format!("codegen-cli-{name}-"))
-        .tempdir()
-        .expect("temp dir")
-}
+use integration_tests::{root, run_cli, temp_dir};
 
 fn write(path: &Path, text: &str) {
     std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
@@ -48,7 +39,7 @@ fn a_missing_docs_folder_is_a_usage_error_naming_the_path() {
 
 #[test]
 fn a_single_page_is_read_with_the_pages_it_links_to() {
-    let tmp = temp_dir("single");
+    let tmp = temp_dir("cli-single");
     let dir = tmp.path();
     let page = dir.join("docs/api/widget-create.md");
     write(&page, BROKEN_API);
@@ -90,7 +81,7 @@ fn an_unknown_flag_is_a_usage_error() {
 
 #[test]
 fn a_broken_page_is_reported_with_file_and_line_and_the_rest_is_generated() {
-    let dir = temp_dir("broken");
+    let dir = temp_dir("cli-broken");
     let docs = dir.path().join("docs");
     write(&docs.join("resources/widget.md"), GOOD_RESOURCE);
     write(&docs.join("api/widget-post.md"), BROKEN_API);
@@ -125,7 +116,7 @@ fn a_broken_page_is_reported_with_file_and_line_and_the_rest_is_generated() {
 
 #[test]
 fn generating_twice_gives_byte_identical_output() {
-    let dir = temp_dir("twice");
+    let dir = temp_dir("cli-twice");
     let (a, b) = (dir.path().join("a"), dir.path().join("b"));
     let docs = root().join("docs-input");
     for out in [&a, &b] {

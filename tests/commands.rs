@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use integration_tests::{root, run_cli};
+use integration_tests::{root, run_cli, temp_dir};
 
 fn path(rel: &str) -> String {
     root().join(rel).to_string_lossy().into_owned()
@@ -15,10 +15,7 @@ fn fixture(rule: &str, kind: &str) -> String {
 /// A copy of the committed crate `generated/` in a fresh temporary folder, removed when
 /// the guard drops (the test ends, passed or failed).
 fn copy_of_generated(name: &str) -> tempfile::TempDir {
-    let dir = tempfile::Builder::new()
-        .prefix(&format!("codegen-check-{name}-"))
-        .tempdir()
-        .expect("temp dir");
+    let dir = temp_dir(&format!("check-{name}"));
     copy(&root().join("generated"), dir.path());
     dir
 }

@@ -13,6 +13,16 @@ pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
+/// A fresh folder of its own for one test (`codegen-<name>-XXXXXX` in the system's temp
+/// folder), removed when the guard drops: the test ends, passed or failed, and leaves
+/// nothing behind.
+pub fn temp_dir(name: &str) -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix(&format!("codegen-{name}-"))
+        .tempdir()
+        .expect("temp dir")
+}
+
 /// `docs-input/`, loaded once per test binary.
 pub fn docs_input() -> &'static Loaded {
     static LOADED: OnceLock<Loaded> = OnceLock::new();
