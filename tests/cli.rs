@@ -234,4 +234,19 @@ fn a_reader_that_stops_early_is_not_an_error_but_a_full_disk_is() {
     let (code, err) = run_into_pipe(&diff, StorageFull);
     assert_eq!(code, 2, "{err}");
     assert!(err.contains("cannot write to stdout"), "{err}");
+    // `check` against an empty folder: every file missing, then "stale" (exit 1).
+    let empty = temp_dir("cli-check-empty");
+    let check = [
+        "check",
+        "--docs",
+        docs,
+        "--out",
+        empty.path().to_str().unwrap(),
+    ];
+    let (code, err) = run_into_pipe(&check, BrokenPipe);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("is stale") && !err.contains("error:"), "{err}");
+    let (code, err) = run_into_pipe(&check, StorageFull);
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("cannot write to stdout"), "{err}");
 }

@@ -17,7 +17,7 @@ pub struct Args {
 }
 
 /// Runs the command; returns 0 when the tree is up to date, 1 when it is not, 2 when the
-/// docs cannot be read.
+/// docs cannot be read or the diff cannot be written.
 pub fn run(args: &Args, console: &mut Console<'_>) -> u8 {
     let loaded = match output::load(&args.docs, console) {
         Ok(l) => l,
@@ -43,7 +43,10 @@ pub fn run(args: &Args, console: &mut Console<'_>) -> u8 {
         );
         return 0;
     }
-    let _ = console.out.write_all(unified(&diff).as_bytes());
+    let written = console.out.write_all(unified(&diff).as_bytes());
+    if let Err(code) = output::check_written(written, console) {
+        return code;
+    }
     let _ = writeln!(
         console.err,
         "{out} is stale: {} changed, {} missing, {} extra",

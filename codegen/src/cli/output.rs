@@ -53,7 +53,7 @@ pub fn load(args: &DocsArgs, console: &mut Console<'_>) -> Result<Loaded, u8> {
 
 /// Whether writing failed because the reader of stdout went away (`codegen ir | head`):
 /// it has what it wanted, so that is no error to report.
-pub fn is_broken_pipe(error: &std::io::Error) -> bool {
+fn is_broken_pipe(error: &std::io::Error) -> bool {
     error.kind() == std::io::ErrorKind::BrokenPipe
 }
 
